@@ -1,0 +1,140 @@
+/**
+ * The canonical commerce data model: every node reads and writes these shapes.
+ * Defined once with zod; the TypeScript types below are `z.infer` of the schemas, never
+ * written twice. Platform connectors map their payloads into these shapes; calculation
+ * nodes read them, optionally through a field mapping (see fieldMapping.ts).
+ */
+import { z } from 'zod';
+
+/** Platforms the pack knows by name; any other string is accepted as a platform too. */
+export const KNOWN_PLATFORMS = [
+	'douyin',
+	'xiaohongshu',
+	'pinduoduo',
+	'taobao',
+	'tmall',
+	'youzan',
+	'shopify',
+	'woocommerce',
+] as const;
+
+export const ORDER_STATUSES = [
+	'pending',
+	'paid',
+	'shipped',
+	'completed',
+	'cancelled',
+	'refunded',
+	'partially_refunded',
+] as const;
+
+/** ISO-8601 timestamp that carries its UTC offset, e.g. 2026-03-01T09:30:00+08:00. */
+export const isoDateTimeWithOffset = z
+	.string()
+	.datetime({ offset: true, message: 'an ISO-8601 date-time with offset, e.g. 2026-03-01T09:30:00+08:00' });
+
+/** Calendar date YYYY-MM-DD (a day in the shop's time zone, no offset). */
+export const isoDate = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'a calendar date YYYY-MM-DD, e.g. 2026-03-01');
+
+const nonEmptyId = z.string().trim().min(1, 'a non-empty id');
+const money = z.number({ invalid_type_error: 'a number' }).finite().nonnegative('a number ≥ 0');
+const count = z.number({ invalid_type_error: 'a number' }).int('a whole number').nonnegative('a whole number ≥ 0');
+
+export const orderStatusSchema = z.enum(ORDER_STATUSES);
+
+export const orderLineSchema = z.object({
+	sku: nonEmptyId,
+	quantity: z.number().int().positive('a whole number ≥ 1'),
+	unitPrice: money,
+});
+
+export const orderSchema = z.object({
+	orderId: nonEmptyId,
+	customerId: nonEmptyId,
+	platform: nonEmptyId,
+	createdAt: isoDateTimeWithOffset,
+	status: orderStatusSchema,
+	/** ISO-4217 code, e.g. CNY. */
+	currency: z.string().regex(/^[A-Z]{3}$/, 'a 3-letter currency code, e.g. CNY'),
+	/** Amount the customer paid for the order (goods after discounts, incl. shipping). */
+	amount: money,
+	/** Part of `amount` refunded so far (status partially_refunded or refunded). */
+	refundedAmount: money.default(0),
+	lines: z.array(orderLineSchema).default([]),
+	/** Traffic channel the order came from, e.g. live, short_video, search, private_domain. */
+	channel: z.string().optional(),
+	/** Tracked short-link or UTM code that led to the order. */
+	linkCode: z.string().optional(),
+});
+
+export const customerSchema = z.object({
+	customerId: nonEmptyId,
+	/** The customer's id on each platform, e.g. { douyin: 'dy_123', youzan: 'yz_9' }. */
+	platformIds: z.record(z.string()).default({}),
+	name: z.string().optional(),
+	/** Birthday as YYYY-MM-DD, or --MM-DD when the year is unknown (ISO-8601). */
+	birthday: z
+		.string()
+		.regex(/^(\d{4}|--)-?\d{2}-\d{2}$/, 'a birthday YYYY-MM-DD or --MM-DD')
+		.optional(),
+	memberSince: isoDate.optional(),
+	tags: z.array(z.string()).optional(),
+});
+
+export const inventoryPositionSchema = z.object({
+	sku: nonEmptyId,
+	warehouse: nonEmptyId,
+	/** Units physically on hand; negative when oversold. */
+	onHand: z.number().int('a whole number'),
+	onOrder: count,
+	reserved: count,
+	leadTimeDays: z.number().finite().nonnegative('a number of days ≥ 0'),
+	leadTimeStdDays: z.number().finite().nonnegative('a number of days ≥ 0').default(0),
+	/** Minimum order quantity of the supplier. */
+	moq: count.default(0),
+	packSize: z.number().int().positive('a whole number ≥ 1').default(1),
+	unitCost: money.default(0),
+});
+
+export const dailySalesSchema = z.object({
+	date: isoDate,
+	sku: nonEmptyId,
+	warehouse: nonEmptyId,
+	units: count,
+	/** False on a sold-out day: such a day says nothing about demand. */
+	inStock: z.boolean(),
+});
+
+/** Content pillars of the 60/30/10 short-video mix (干货 / 场景 / 促销). */
+export const CONTENT_CATEGORIES = ['knowledge', 'scenario', 'promotion'] as const;
+
+export const contentPostSchema = z.object({
+	postId: nonEmptyId,
+	platform: nonEmptyId,
+	publishedAt: isoDateTimeWithOffset,
+	category: z.string().optional(),
+	title: z.string(),
+	views: count,
+	clicks: count,
+	linkCode: z.string().optional(),
+});
+
+export type OrderStatus = z.infer<typeof orderStatusSchema>;
+export type OrderLine = z.infer<typeof orderLineSchema>;
+export type Order = z.infer<typeof orderSchema>;
+export type Customer = z.infer<typeof customerSchema>;
+export type InventoryPosition = z.infer<typeof inventoryPositionSchema>;
+export type DailySales = z.infer<typeof dailySalesSchema>;
+export type ContentPost = z.infer<typeof contentPostSchema>;
+
+export const DATASET_SCHEMAS = {
+	orders: orderSchema,
+	customers: customerSchema,
+	inventory: inventoryPositionSchema,
+	dailySales: dailySalesSchema,
+	contentPosts: contentPostSchema,
+} as const;
+
+export type DatasetName = keyof typeof DATASET_SCHEMAS;
