@@ -1,0 +1,55 @@
+/**
+ * What is wrong with an input item, in the terms a user can act on: which item, which
+ * field (as the user named it, through their field mapping), what it held, what was
+ * expected. The n8n glue turns an InputIssue into a NodeOperationError; the pure
+ * calculations only ever produce InputIssues.
+ */
+import type { ZodError, ZodIssue } from 'zod';
+
+export interface InputIssue {
+	itemIndex: number;
+	/** The field as the user sees it: the mapped source path where one is mapped. */
+	field: string;
+	value: unknown;
+	expected: string;
+}
+
+export class InvalidInputError extends Error {
+	constructor(readonly issue: InputIssue) {
+		super(describeIssue(issue));
+		this.name = 'InvalidInputError';
+	}
+}
+
+export function describeValue(value: unknown): string {
+	if (value === undefined) return 'missing';
+	if (value === null) return 'null';
+	if (typeof value === 'string') return value === '' ? 'an empty text' : `"${value.length > 60 ? value.slice(0, 57) + '...' : value}"`;
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	return Array.isArray(value) ? 'a list' : 'an object';
+}
+
+/** "Item 3: field "createdAt" is "yesterday"; expected an ISO-8601 date-time …" */
+export function describeIssue({ itemIndex, field, value, expected }: InputIssue): string {
+	return `Item ${itemIndex}: field "${field}" is ${describeValue(value)}; expected ${expected}`;
+}
+
+/** The first problem zod found, as an InputIssue on the field the user named. */
+export function issueFromZod(
+	error: ZodError,
+	itemIndex: number,
+	record: Record<string, unknown>,
+	sourcePathOf: (field: string) => string,
+): InputIssue {
+	const first: ZodIssue = error.issues[0];
+	const field = String(first.path[0] ?? '');
+	let expected = first.message;
+	if (first.code === 'invalid_type' && first.received === 'undefined') {
+		expected = expectedFromMessage(first.message, first.expected);
+	}
+	return { itemIndex, field: sourcePathOf(field), value: record[field], expected };
+}
+
+function expectedFromMessage(message: string, zodExpected: string): string {
+	return message === 'Required' ? `a ${zodExpected}` : message;
+}

@@ -1,0 +1,42 @@
+/**
+ * Orders in more than one currency cannot be summed without rates. The first currency met
+ * (or the base the user names) is the base; any other currency needs a rate in the user's
+ * table, given as "1 unit of that currency = rate units of the base".
+ */
+import type { InputIssue } from '../model';
+
+export interface CurrencyOptions {
+	/** Currency all money is reported in; default: the first currency in the input. */
+	baseCurrency?: string;
+	/** Units of the base currency per unit of each other currency, e.g. { USD: 7.1 }. */
+	rates?: Record<string, number>;
+}
+
+export interface CurrencyConverter {
+	/** The base currency, once known. */
+	readonly baseCurrency: () => string | undefined;
+	/** Rate into the base for an order's currency, or an issue when there is none. */
+	rateFor(currency: string | undefined, itemIndex: number, field: string): number | InputIssue;
+}
+
+export function createCurrencyConverter({ baseCurrency, rates = {} }: CurrencyOptions): CurrencyConverter {
+	let base = baseCurrency?.trim().toUpperCase() || undefined;
+	return {
+		baseCurrency: () => base,
+		rateFor(currency, itemIndex, field) {
+			if (currency === undefined || currency === base) return 1;
+			if (base === undefined) {
+				base = currency;
+				return 1;
+			}
+			const rate = rates[currency];
+			if (typeof rate === 'number' && Number.isFinite(rate) && rate > 0) return rate;
+			return {
+				itemIndex,
+				field,
+				value: currency,
+				expected: `${base} (the base currency), or a rate for ${currency} in the node's Currency Rates option`,
+			};
+		},
+	};
+}

@@ -1,0 +1,2 @@
+export * from './zonedDay';
+export * from './parseTimestamp';

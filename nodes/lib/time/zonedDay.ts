@@ -1,0 +1,99 @@
+/**
+ * Calendar days in a time zone, as plain day numbers (days since 1970-01-01), so that
+ * "whole days between two instants in the shop's time zone" is a subtraction.
+ *
+ * Why not date-fns-tz / Intl per value: the RFM node maps up to a million order timestamps
+ * to days. Intl.DateTimeFormat costs microseconds per call, so the zone's UTC offset is
+ * looked up once per UTC hour (zone transitions fall on whole UTC hours for every zone in
+ * use today except a handful of historical ones) and cached.
+ */
+
+const MS_PER_DAY = 86_400_000;
+const MS_PER_HOUR = 3_600_000;
+
+export class InvalidTimeZoneError extends Error {
+	constructor(readonly timeZone: string) {
+		super(`Unknown time zone "${timeZone}": use an IANA name such as Asia/Shanghai or UTC`);
+	}
+}
+
+/** Throws InvalidTimeZoneError unless `timeZone` is an IANA zone the runtime knows. */
+export function assertTimeZone(timeZone: string): void {
+	try {
+		new Intl.DateTimeFormat('en-US', { timeZone });
+	} catch {
+		throw new InvalidTimeZoneError(timeZone);
+	}
+}
+
+/** Returns the zone's offset from UTC in milliseconds at the given instant. */
+export function createOffsetLookup(timeZone: string): (epochMs: number) => number {
+	assertTimeZone(timeZone);
+	if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return () => 0;
+	const format = new Intl.DateTimeFormat('en-US', {
+		timeZone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: 'numeric',
+		day: 'numeric',
+		hour: 'numeric',
+		minute: 'numeric',
+		second: 'numeric',
+	});
+	const cache = new Map<number, number>();
+	return (epochMs) => {
+		const hour = Math.floor(epochMs / MS_PER_HOUR);
+		let offset = cache.get(hour);
+		if (offset === undefined) {
+			const probe = hour * MS_PER_HOUR;
+			const parts: Record<string, number> = {};
+			for (const { type, value } of format.formatToParts(probe)) {
+				if (type !== 'literal') parts[type] = Number(value);
+			}
+			const wallClockAsUtc = Date.UTC(
+				parts.year,
+				parts.month - 1,
+				parts.day,
+				parts.hour,
+				parts.minute,
+				parts.second,
+			);
+			offset = wallClockAsUtc - probe;
+			cache.set(hour, offset);
+		}
+		return offset;
+	};
+}
+
+/** Returns a function mapping an instant (epoch ms) to its calendar day number in the zone. */
+export function createZonedDayNumber(timeZone: string): (epochMs: number) => number {
+	const offsetAt = createOffsetLookup(timeZone);
+	return (epochMs) => Math.floor((epochMs + offsetAt(epochMs)) / MS_PER_DAY);
+}
+
+/** Day number → 'YYYY-MM-DD'. */
+export function dayNumberToIsoDate(day: number): string {
+	return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** 'YYYY-MM-DD' → day number (the date as a calendar day, no zone involved). */
+export function isoDateToDayNumber(date: string): number {
+	return Math.floor(Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY);
+}
+
+/**
+ * Formats an instant as ISO-8601 with the zone's offset, e.g. 2026-03-01T09:30:00+08:00,
+ * the form the data model uses for timestamps.
+ */
+export function createZonedIsoFormatter(timeZone: string): (epochMs: number) => string {
+	const offsetAt = createOffsetLookup(timeZone);
+	return (epochMs) => {
+		const offset = offsetAt(epochMs);
+		const local = new Date(epochMs + offset).toISOString().slice(0, 19);
+		const sign = offset < 0 ? '-' : '+';
+		const minutes = Math.abs(offset) / 60_000;
+		const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
+		const mm = String(minutes % 60).padStart(2, '0');
+		return `${local}${sign}${hh}:${mm}`;
+	};
+}
