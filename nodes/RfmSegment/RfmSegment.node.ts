@@ -1,0 +1,298 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { readPath, type FieldMapping } from '../lib/model';
+import {
+	aggregateOrders,
+	createCurrencyConverter,
+	DEFAULT_COUNTED_STATUSES,
+	InvalidSegmentRuleError,
+	InvalidThresholdsError,
+	RFM_CUSTOMER_FIELDS,
+	RFM_ORDER_FIELDS,
+	rfmCustomerSchema,
+	rfmOrderSchema,
+	segmentCustomers,
+	toCents,
+	toRfmOrder,
+	type CustomerValues,
+	type LabelLanguage,
+	type ReferencePoint,
+	type ScoringMethod,
+	type SegmentScheme,
+} from '../lib/rfm';
+import {
+	assertTimeZone,
+	createTimestampParser,
+	dayNumberToIsoDate,
+	InvalidTimeZoneError,
+	isoDateToDayNumber,
+} from '../lib/time';
+import { readItems } from '../shared/inputItems';
+import { parseNameList, parseNumberList, parseRateTable } from '../shared/parameters';
+import { rfmSegmentProperties } from './description';
+
+type OutputMode = 'customers' | 'summary' | 'both';
+
+/** Output connectors for the chosen output mode (evaluated by the editor too). */
+export function configuredOutputs(outputMode: OutputMode) {
+	if (outputMode === 'both') {
+		return [
+			{ type: 'main', displayName: 'Customers' },
+			{ type: 'main', displayName: 'Summary' },
+		];
+	}
+	return [{ type: 'main', displayName: outputMode === 'summary' ? 'Summary' : 'Customers' }];
+}
+
+export class RfmSegment implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'RFM Segment',
+		name: 'rfmSegment',
+		icon: { light: 'file:rfmSegment.svg', dark: 'file:rfmSegment.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle:
+			'={{ {"rfGrid": "R×F grid", "putler": "Putler 11 segments", "custom": "custom rules"}[$parameter["segmentScheme"]] + " · " + {"quintiles": "quintiles", "equalSize": "equal-size quintiles", "thresholds": "thresholds"}[$parameter["scoringMethod"]] }}',
+		description:
+			'Scores customers by Recency, Frequency and Monetary value and names their segment (Champions, At Risk, …) from orders or from per-customer totals',
+		defaults: { name: 'RFM Segment' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: `={{(${configuredOutputs})($parameter.outputMode)}}`,
+		properties: rfmSegmentProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const outputMode = this.getNodeParameter('outputMode', 0) as OutputMode;
+		const settings = readSettings(this);
+
+		const values =
+			settings.inputKind === 'orders' ? readOrders(this, items, settings) : readCustomers(this, items, settings);
+
+		let result;
+		try {
+			result = segmentCustomers(values.customers, {
+				scoring: settings.scoring,
+				scheme: settings.scheme,
+				language: settings.language,
+			});
+		} catch (error) {
+			if (error instanceof InvalidThresholdsError || error instanceof InvalidSegmentRuleError) {
+				throw new NodeOperationError(this.getNode(), error.message);
+			}
+			throw new NodeOperationError(this.getNode(), error as Error);
+		}
+
+		const customerItems: INodeExecutionData[] = result.customers.map((customer, i) => {
+			const sourceIndex = values.sourceIndex[i];
+			const json: IDataObject = { ...customer, currency: values.currency ?? null };
+			for (const field of settings.keepFields) {
+				const kept = readPath(items[sourceIndex].json, field);
+				if (kept !== undefined && !(field in json)) json[field] = kept as IDataObject[string];
+			}
+			return { json, pairedItem: { item: sourceIndex } };
+		});
+
+		const firstSourceOf = new Map<string, number>();
+		result.customers.forEach((c, i) => {
+			if (!firstSourceOf.has(c.segment)) firstSourceOf.set(c.segment, values.sourceIndex[i]);
+		});
+		const summaryItems: INodeExecutionData[] = result.summary.map((row) => ({
+			json: { ...row, currency: values.currency ?? null, ...values.context } as unknown as IDataObject,
+			pairedItem: { item: firstSourceOf.get(row.segment) ?? 0 },
+		}));
+
+		// Error items go on the first output; with "Continue (using error output)" n8n moves them.
+		const errorItems = values.errorItems;
+		if (outputMode === 'both') return [[...customerItems, ...errorItems], summaryItems];
+		if (outputMode === 'summary') return [[...summaryItems, ...errorItems]];
+		return [[...customerItems, ...errorItems]];
+	}
+}
+
+interface Settings {
+	inputKind: 'orders' | 'customers';
+	mapping: FieldMapping;
+	timeZone: string;
+	reference: ReferencePoint;
+	lookbackDays: number;
+	countedStatuses: typeof DEFAULT_COUNTED_STATUSES;
+	scoring: ScoringMethod;
+	scheme: SegmentScheme;
+	language: LabelLanguage;
+	keepFields: string[];
+	baseCurrency: string | undefined;
+	rates: Record<string, number>;
+}
+
+function readSettings(context: IExecuteFunctions): Settings {
+	const param = <T>(name: string, fallback?: T) => context.getNodeParameter(name, 0, fallback) as T;
+	const fail = (message: string, description?: string) =>
+		new NodeOperationError(context.getNode(), message, { description });
+
+	const inputKind = param<'orders' | 'customers'>('inputKind');
+	const mapping = param<FieldMapping>(inputKind === 'orders' ? 'orderFields' : 'customerFields', {});
+	const timeZone = param<string>('timeZone', 'Asia/Shanghai').trim();
+	try {
+		assertTimeZone(timeZone);
+	} catch (error) {
+		if (error instanceof InvalidTimeZoneError) throw fail(error.message);
+		throw new NodeOperationError(context.getNode(), error as Error);
+	}
+
+	let reference: ReferencePoint = { kind: 'instant', epochMs: Date.now() };
+	if (inputKind === 'orders') {
+		const referenceMode = param<string>('referenceMode', 'now');
+		if (referenceMode === 'latestOrder') reference = { kind: 'latestOrder' };
+		if (referenceMode === 'endOfDay' || referenceMode === 'moment') {
+			const text = String(param<string>('referenceDate', '') ?? '').trim();
+			reference = { kind: 'instant', epochMs: parseReference(text, referenceMode, timeZone) };
+			if (Number.isNaN(reference.epochMs)) {
+				throw fail(
+					`Reference Date "${text}" is not a date`,
+					'Pick a date, e.g. 2026-06-30, or an ISO date-time such as 2026-06-30T23:59:59+08:00.',
+				);
+			}
+		}
+	}
+
+	const scoringMethod = param<'quintiles' | 'equalSize' | 'thresholds'>('scoringMethod', 'quintiles');
+	let scoring: ScoringMethod = { kind: scoringMethod } as ScoringMethod;
+	if (scoringMethod === 'thresholds') {
+		scoring = {
+			kind: 'thresholds',
+			thresholds: {
+				recencyDays: parseNumberList(param<string>('recencyThresholds', '')),
+				frequency: parseNumberList(param<string>('frequencyThresholds', '')),
+				monetary: parseNumberList(param<string>('monetaryThresholds', '')),
+			},
+		};
+	}
+
+	const schemeKind = param<'rfGrid' | 'putler' | 'custom'>('segmentScheme', 'rfGrid');
+	let scheme: SegmentScheme = { kind: schemeKind } as SegmentScheme;
+	if (schemeKind === 'custom') {
+		const rules = param<{ rule?: IDataObject[] }>('customSegments', {}).rule ?? [];
+		scheme = {
+			kind: 'custom',
+			rules: rules.map((rule) => ({
+				name: String(rule.name ?? ''),
+				r: [Number(rule.recencyMin ?? 1), Number(rule.recencyMax ?? 5)],
+				f: [Number(rule.frequencyMin ?? 1), Number(rule.frequencyMax ?? 5)],
+				m: [Number(rule.monetaryMin ?? 1), Number(rule.monetaryMax ?? 5)],
+			})),
+		};
+	}
+
+	const options = param<IDataObject>('options', {});
+	const rates = parseRateTable(String(options.currencyRates ?? ''));
+	if ('badPart' in rates) {
+		throw fail(
+			`Currency Rates: "${rates.badPart}" is not a rate`,
+			'Write one rate per currency as CODE=rate, separated by commas, e.g. USD=7.1, EUR=7.8 (units of the base currency per unit).',
+		);
+	}
+	const statuses = param<string[]>('countedStatuses', [...DEFAULT_COUNTED_STATUSES]);
+	return {
+		inputKind,
+		mapping,
+		timeZone,
+		reference,
+		lookbackDays: Math.max(0, Math.floor(param<number>('lookbackDays', 0))),
+		countedStatuses: statuses as typeof DEFAULT_COUNTED_STATUSES,
+		scoring,
+		scheme,
+		language: param<LabelLanguage>('labelLanguage', 'en'),
+		keepFields: parseNameList(String(options.keepFields ?? '')),
+		baseCurrency: String(options.baseCurrency ?? '').trim() || undefined,
+		rates,
+	};
+}
+
+/** "End of a chosen day" = the last millisecond before the next local midnight in the zone. */
+function parseReference(text: string, mode: 'endOfDay' | 'moment', timeZone: string): number {
+	const parse = createTimestampParser(timeZone);
+	if (mode === 'moment') return parse(text);
+	const day = text.slice(0, 10);
+	if (Number.isNaN(parse(day))) return NaN;
+	return parse(dayNumberToIsoDate(isoDateToDayNumber(day) + 1)) - 1;
+}
+
+interface CustomerValuesRead {
+	customers: CustomerValues[];
+	/** For each customer, the input item its output item pairs with. */
+	sourceIndex: number[];
+	errorItems: INodeExecutionData[];
+	currency: string | undefined;
+	context: IDataObject;
+}
+
+function readOrders(context: IExecuteFunctions, items: INodeExecutionData[], settings: Settings): CustomerValuesRead {
+	const currencies = createCurrencyConverter({ baseCurrency: settings.baseCurrency, rates: settings.rates });
+	const rateOf = new Map<string, number>();
+	const currencyField = settings.mapping.currency?.trim() || 'currency';
+	const { records, errorItems } = readItems(
+		context,
+		items,
+		RFM_ORDER_FIELDS,
+		settings.mapping,
+		rfmOrderSchema(settings.timeZone),
+		(input, itemIndex) => {
+			const order = toRfmOrder(input, itemIndex);
+			const rate = currencies.rateFor(order.currency, itemIndex, currencyField);
+			if (typeof rate !== 'number') return rate;
+			if (order.currency !== undefined) rateOf.set(order.currency, rate);
+			return order;
+		},
+	);
+	const activity = aggregateOrders(records, {
+		reference: settings.reference,
+		timeZone: settings.timeZone,
+		lookbackDays: settings.lookbackDays,
+		countedStatuses: settings.countedStatuses,
+		rateOf: (order) => (order.currency === undefined ? 1 : (rateOf.get(order.currency) ?? 1)),
+	});
+	return {
+		customers: activity.customers,
+		sourceIndex: activity.customers.map((c) => c.latestItemIndex),
+		errorItems,
+		currency: currencies.baseCurrency(),
+		context: {
+			referenceDate:
+				activity.referenceEpochMs === undefined ? null : new Date(activity.referenceEpochMs).toISOString(),
+			ordersCounted: activity.ordersCounted,
+			customersWithoutCountedOrders: activity.customersWithoutCountedOrders,
+		},
+	};
+}
+
+function readCustomers(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	settings: Settings,
+): CustomerValuesRead {
+	const { records, errorItems } = readItems(
+		context,
+		items,
+		RFM_CUSTOMER_FIELDS,
+		settings.mapping,
+		rfmCustomerSchema,
+		(input, itemIndex) => ({ ...input, monetaryCents: toCents(input.monetary), itemIndex }),
+	);
+	return {
+		customers: records,
+		sourceIndex: records.map((r) => r.itemIndex),
+		errorItems,
+		currency: settings.baseCurrency,
+		context: {},
+	};
+}

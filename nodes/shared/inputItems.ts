@@ -1,0 +1,85 @@
+/**
+ * Reading n8n input items into the data model: the one place that turns field mapping,
+ * zod validation and per-item errors into n8n behaviour, shared by every calculation node.
+ *
+ * Bad item → NodeOperationError naming the item, the field (as the user's data names it)
+ * and what was expected; with "On Error: Continue", the bad item goes out as an error item
+ * (n8n routes it to the error output when that setting is chosen) and the rest go on.
+ */
+import {
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+import type { ZodType, ZodTypeDef } from 'zod';
+
+import {
+	createFieldReader,
+	describeIssue,
+	issueFromZod,
+	sourcePathOf,
+	type FieldMapping,
+	type InputIssue,
+} from '../lib/model';
+
+export function issueToError(context: IExecuteFunctions, issue: InputIssue): NodeOperationError {
+	return new NodeOperationError(context.getNode(), describeIssue(issue), {
+		itemIndex: issue.itemIndex,
+		description: `Check item ${issue.itemIndex} of the input, or map "${issue.field}" to the right column under Field Mapping.`,
+	});
+}
+
+/** An item for the error output (or the main output with "Continue (regular output)"). */
+export function errorItem(issue: InputIssue): INodeExecutionData {
+	return { json: { error: describeIssue(issue) }, pairedItem: { item: issue.itemIndex } };
+}
+
+export interface ReadResult<T> {
+	records: T[];
+	errorItems: INodeExecutionData[];
+}
+
+/**
+ * Validates each item's mapped fields with `schema`, then `finish` (for checks that need
+ * more than one field or state across items, e.g. currencies). Throws on the first bad
+ * item unless the node continues on fail.
+ */
+export function readItems<Input, T>(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	fields: readonly string[],
+	mapping: FieldMapping,
+	schema: ZodType<Input, ZodTypeDef, unknown>,
+	finish: (input: Input, itemIndex: number) => T | InputIssue,
+): ReadResult<T> {
+	const read = createFieldReader(fields, mapping);
+	const continueOnFail = context.continueOnFail();
+	const records: T[] = [];
+	const errorItems: INodeExecutionData[] = [];
+	const fail = (issue: InputIssue) => {
+		if (!continueOnFail) throw issueToError(context, issue);
+		errorItems.push(errorItem(issue));
+	};
+	for (let i = 0; i < items.length; i++) {
+		const record = read(items[i].json);
+		const parsed = schema.safeParse(record);
+		if (!parsed.success) {
+			fail(issueFromZod(parsed.error, i, record, (field) => sourcePathOf(field, mapping)));
+			continue;
+		}
+		const result = finish(parsed.data, i);
+		if (isIssue(result)) fail(result);
+		else records.push(result);
+	}
+	return { records, errorItems };
+}
+
+function isIssue(value: unknown): value is InputIssue {
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		'expected' in value &&
+		'itemIndex' in value &&
+		'field' in value
+	);
+}
