@@ -1,0 +1,73 @@
+/**
+ * Calendar dates as day numbers (days since 1970-01-01), so that windows, weekdays and
+ * "N days after asOf" are integer arithmetic. The Reorder Trigger reads up to 50,000 × 90
+ * daily-sales rows per run: the date text is parsed from its character codes, with no Date
+ * object per row.
+ *
+ * Formulas: H. Hinnant, "chrono-Compatible Low-Level Date Algorithms" (days_from_civil /
+ * civil_from_days), proleptic Gregorian calendar, eras of 400 years = 146 097 days.
+ */
+
+const CHAR_0 = 48;
+
+function digit(text: string, index: number): number {
+	const d = text.charCodeAt(index) - CHAR_0;
+	return d >= 0 && d <= 9 ? d : NaN;
+}
+
+/** Days since 1970-01-01 of the proleptic Gregorian date y-m-d (Hinnant days_from_civil). */
+export function daysFromCivil(year: number, month: number, day: number): number {
+	const y = month <= 2 ? year - 1 : year;
+	const era = Math.floor(y / 400);
+	const yearOfEra = y - era * 400;
+	const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+	const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+	return era * 146097 + dayOfEra - 719468;
+}
+
+function daysInMonth(year: number, month: number): number {
+	if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+	return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * 'YYYY-MM-DD' → day number, or NaN when the text is not a real calendar date
+ * (wrong shape, month 13, 2026-02-30).
+ */
+export function parseDayNumber(date: string): number {
+	if (typeof date !== 'string' || date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) {
+		return NaN;
+	}
+	const year = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
+	const month = digit(date, 5) * 10 + digit(date, 6);
+	const day = digit(date, 8) * 10 + digit(date, 9);
+	if (!(month >= 1 && month <= 12 && day >= 1) || day > daysInMonth(year, month)) return NaN;
+	return daysFromCivil(year, month, day);
+}
+
+/** 'YYYY-MM-DD' → day number; throws RangeError naming the text when it is not a date. */
+export function toDayNumber(date: string): number {
+	const n = parseDayNumber(date);
+	if (Number.isNaN(n)) throw new RangeError(`"${date}" is not a calendar date YYYY-MM-DD`);
+	return n;
+}
+
+/** Day number → 'YYYY-MM-DD' (Hinnant civil_from_days); years 0000–9999 only. */
+export function formatDayNumber(dayNumber: number): string {
+	const z = dayNumber + 719468;
+	const era = Math.floor(z / 146097);
+	const dayOfEra = z - era * 146097;
+	const yearOfEra = Math.floor(
+		(dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+	);
+	const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+	const mp = Math.floor((5 * dayOfYear + 2) / 153);
+	const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+	const month = mp < 10 ? mp + 3 : mp - 9;
+	const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+	if (year < 0 || year > 9999) throw new RangeError(`day number ${dayNumber} is outside years 0000–9999`);
+	return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+}
+
+/** Largest day number formatDayNumber accepts (9999-12-31). */
+export const MAX_DAY_NUMBER = 2932896;
