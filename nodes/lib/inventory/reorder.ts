@@ -8,8 +8,9 @@
  *   SS      = z·√(L·σd² + d²·σL²),  ROP = d·L + SS                (safetyStock.ts)
  *   IP      = onHand + onOrder − reserved                           (domain.md §4)
  *   cover   = onHand ÷ d days                                       (domain.md §4)
- *   order   when IP ≤ ROP; quantity from the policy (orderQuantity.ts), at least enough to
- *           lift IP above ROP, rounded up to whole packs and at least the MOQ
+ *   order   when IP ≤ ROP (when d = 0 and ROP = 0: only when IP < 0); quantity from the
+ *           policy (orderQuantity.ts), raised to at least ⌊ROP − IP⌋ + 1 so that IP + Q > ROP,
+ *           rounded up to whole packs and at least the MOQ
  *
  * Status, first match wins:
  *   no_history  no in-stock day in the window: d is unknown
@@ -37,7 +38,7 @@
  * Cost: O(history rows + window days) per position, with no Date object per day.
  */
 import type { DailySales, InventoryPosition } from '../model/schemas';
-import { formatDayNumber, MAX_DAY_NUMBER, toDayNumber } from './dayNumber';
+import { formatDayNumber, MAX_DAY_NUMBER, parseDayNumber } from './dayNumber';
 import { collectDailySeries, demandStatistics, type DailySeries } from './demand';
 import { forecastDemandPerDay, type DemandForecastMethod } from './forecast';
 import { serviceLevelToZ } from './normal';
@@ -107,7 +108,9 @@ export interface PreparedEvaluation {
 function prepare(options: ReorderOptions): PreparedEvaluation {
 	const windowDays =
 		options.demandMethod === 'mean' ? options.lookbackDays : Math.max(options.lookbackDays, options.forecastWindowDays);
-	return { options, asOfDay: toDayNumber(options.asOf), z: serviceLevelToZ(options.serviceLevel), windowDays };
+	const asOfDay = parseDayNumber(options.asOf);
+	if (Number.isNaN(asOfDay)) throw new RangeError(`asOf: "${options.asOf}" is not a calendar date YYYY-MM-DD`);
+	return { options, asOfDay, z: serviceLevelToZ(options.serviceLevel), windowDays };
 }
 
 function measure(prepared: PreparedEvaluation, history: readonly DailySales[], leadTimeDays: number): MeasuredDemand {
@@ -170,9 +173,9 @@ export function assessPosition(
 		projectedStockoutDate = day <= MAX_DAY_NUMBER ? formatDayNumber(day) : null;
 	}
 
-	// With ROP = 0 (nothing expected to sell) an empty position is fine; only backorders
-	// (IP < 0) call for an order.
-	const needsOrder = !noHistory && (rop > 0 ? ip <= rop : ip < 0);
+	// With nothing expected to sell (d = 0 and ROP = 0) an empty position is fine; only
+	// backorders (IP < 0) call for an order.
+	const needsOrder = !noHistory && (d > 0 || rop > 0 ? ip <= rop : ip < 0);
 	const policy = policyQuantity(options.policy, {
 		demandPerDay: d,
 		reorderPoint: rop,

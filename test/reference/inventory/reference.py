@@ -167,7 +167,7 @@ def assess(p, d, sd, n, z):
     ip = p["onHand"] + p["onOrder"] - p["reserved"]
     cover = max(0, p["onHand"]) / d if d > 0 else None
     stockout = (AS_OF + pd.Timedelta(days=math.ceil(cover - 1e-9))).strftime("%Y-%m-%d") if cover is not None else ""
-    needs = (not no_history) and (ip <= rop if rop > 0 else ip < 0)
+    needs = (not no_history) and (ip <= rop if (d > 0 or rop > 0) else ip < 0)
     out = dict(demandPerDay=d, demandStdDev=sd, inStockDays=n, serviceFactor=z, safetyStock=ss,
                reorderPoint=rop, inventoryPosition=ip,
                daysOfCover="" if cover is None else cover, projectedStockoutDate=stockout)
