@@ -1,0 +1,171 @@
+#!/usr/bin/env node
+/**
+ * Reorder Trigger scale check: 50,000 sku-warehouse positions × 90 days of daily sales in
+ * one evaluation, timed beside a plain single-loop JavaScript baseline that computes only
+ * d, σd, SS and ROP (in-stock days of the 28-day window, z fixed) on the same rows.
+ *
+ *   npx tsc -p tsconfig.json && node --expose-gc scripts/bench-reorder.js [positions] [days]
+ *
+ * Requires the compiled library in dist/nodes/lib/inventory. Prints wall times (best of
+ * three runs after a warm-up), the resident memory the input itself takes, and peak RSS.
+ */
+'use strict';
+const path = require('path');
+
+const inventory = require(path.join(__dirname, '..', 'dist', 'nodes', 'lib', 'inventory'));
+
+const POSITIONS = Number(process.argv[2] ?? 50_000);
+const DAYS = Number(process.argv[3] ?? 90);
+const WAREHOUSES = 10;
+const AS_OF = '2026-03-01';
+const LOOKBACK = 28;
+const MB = 1024 * 1024;
+
+function gc() {
+	if (typeof global.gc === 'function') global.gc();
+}
+function rssMb() {
+	return process.memoryUsage().rss / MB;
+}
+
+/** Deterministic xorshift32, so every run times the same data. */
+function random(seed) {
+	let x = seed >>> 0 || 1;
+	return () => {
+		x ^= x << 13;
+		x ^= x >>> 17;
+		x ^= x << 5;
+		return (x >>> 0) / 4294967296;
+	};
+}
+
+function generate() {
+	const rand = random(20260301);
+	const end = Date.UTC(2026, 2, 1);
+	const dates = Array.from({ length: DAYS }, (_, i) =>
+		new Date(end - (DAYS - 1 - i) * 86_400_000).toISOString().slice(0, 10),
+	);
+	const positions = new Array(POSITIONS);
+	const sales = new Array(POSITIONS * DAYS);
+	let r = 0;
+	for (let p = 0; p < POSITIONS; p++) {
+		const sku = `SKU-${String(Math.floor(p / WAREHOUSES)).padStart(6, '0')}`;
+		const warehouse = `WH-${p % WAREHOUSES}`;
+		const rate = 0.5 + rand() * 40;
+		positions[p] = {
+			sku,
+			warehouse,
+			onHand: Math.floor(rand() * rate * 20),
+			onOrder: rand() < 0.3 ? Math.floor(rate * 7) : 0,
+			reserved: Math.floor(rand() * 3),
+			leadTimeDays: 2 + Math.floor(rand() * 12),
+			leadTimeStdDays: rand() < 0.5 ? 0 : 1 + rand() * 2,
+			moq: rand() < 0.5 ? 0 : 50,
+			packSize: [1, 6, 12, 24][Math.floor(rand() * 4)],
+			unitCost: Math.round(rand() * 10000) / 100,
+		};
+		for (let d = 0; d < DAYS; d++) {
+			const inStock = rand() > 0.05;
+			const units = Math.max(0, Math.round(rate + (rand() - 0.5) * rate));
+			sales[r++] = { date: dates[d], sku, warehouse, units: inStock ? units : units >> 1, inStock };
+		}
+	}
+	return { positions, sales };
+}
+
+/** Plain JavaScript: group rows by sku + warehouse, then one loop per position for d/σd/SS/ROP. */
+function baseline(positions, sales, z) {
+	const firstDate = new Date(Date.UTC(2026, 2, 1) - (LOOKBACK - 1) * 86_400_000).toISOString().slice(0, 10);
+	const groups = new Map();
+	for (let i = 0; i < sales.length; i++) {
+		const row = sales[i];
+		const key = row.sku + '\u001f' + row.warehouse;
+		const list = groups.get(key);
+		if (list) list.push(row);
+		else groups.set(key, [row]);
+	}
+	const out = new Array(positions.length);
+	for (let p = 0; p < positions.length; p++) {
+		const pos = positions[p];
+		const rows = groups.get(pos.sku + '\u001f' + pos.warehouse) || [];
+		let n = 0;
+		let sum = 0;
+		let sumSq = 0;
+		for (let i = 0; i < rows.length; i++) {
+			const row = rows[i];
+			// ISO dates compare as strings; one row per day in this data set.
+			if (row.inStock && row.date >= firstDate && row.date <= AS_OF) {
+				n++;
+				sum += row.units;
+				sumSq += row.units * row.units;
+			}
+		}
+		const d = n ? sum / n : 0;
+		const sd = n > 1 ? Math.sqrt(Math.max(0, (sumSq - n * d * d) / (n - 1))) : 0;
+		const ss = z * Math.sqrt(pos.leadTimeDays * sd * sd + d * d * pos.leadTimeStdDays * pos.leadTimeStdDays);
+		const rop = d * pos.leadTimeDays + ss;
+		out[p] = { d, sd, ss, rop, reorder: pos.onHand + pos.onOrder - pos.reserved <= rop };
+	}
+	return out;
+}
+
+function time(label, fn, runs = 3) {
+	fn(); // warm-up
+	let best = Infinity;
+	let result;
+	for (let i = 0; i < runs; i++) {
+		gc();
+		const start = process.hrtime.bigint();
+		result = fn();
+		best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
+	}
+	console.log(`${label.padEnd(58)} ${best.toFixed(0).padStart(7)} ms`);
+	return { best, result };
+}
+
+function main() {
+	gc();
+	const rssBefore = rssMb();
+	const { positions, sales } = generate();
+	gc();
+	const rssData = rssMb();
+	console.log(
+		`${POSITIONS.toLocaleString('en')} positions × ${DAYS} days = ${sales.length.toLocaleString('en')} sales rows; ` +
+			`input holds ~${(rssData - rssBefore).toFixed(0)} MB RSS (Node ${process.version})`,
+	);
+
+	const z = inventory.serviceLevelToZ(0.95);
+	const options = { asOf: AS_OF, lookbackDays: LOOKBACK, serviceLevel: 0.95 };
+
+	const base = time('baseline: plain JS loop, d/σd/SS/ROP only (incl. grouping)', () => baseline(positions, sales, z));
+	const lib = time('library: evaluateReorder, mean demand (incl. grouping)', () =>
+		inventory.evaluateReorder(positions, sales, options),
+	);
+	const grouped = inventory.groupSalesByPosition(sales);
+	const evaluate = inventory.createReorderEvaluator(options);
+	const noRows = [];
+	time('library: evaluate only, sales grouped beforehand', () =>
+		positions.map((p) => evaluate(p, grouped.get(p.sku)?.get(p.warehouse) ?? noRows)),
+	);
+	time('library: evaluateReorder, Holt-Winters over 56 days', () =>
+		inventory.evaluateReorder(positions, sales, { ...options, demandMethod: 'holtWinters' }),
+	);
+	time('library: evaluateNetworkReorder (10 warehouses per SKU)', () =>
+		inventory.evaluateNetworkReorder(positions, sales, options),
+	);
+
+	// The two must agree where they overlap.
+	let worst = 0;
+	for (let i = 0; i < positions.length; i++) {
+		worst = Math.max(worst, Math.abs(lib.result[i].reorderPoint - base.result[i].rop) / Math.max(1, base.result[i].rop));
+	}
+	const statuses = {};
+	for (const r of lib.result) statuses[r.status] = (statuses[r.status] || 0) + 1;
+	console.log(`largest relative ROP difference library vs baseline: ${worst.toExponential(2)}`);
+	console.log(`statuses: ${JSON.stringify(statuses)}`);
+	console.log(`ratio library / baseline (mean demand, incl. grouping): ${(lib.best / base.best).toFixed(2)}×`);
+	const peakRss = process.resourceUsage().maxRSS / 1024;
+	console.log(`peak RSS ${peakRss.toFixed(0)} MB (input data ~${(rssData - rssBefore).toFixed(0)} MB of it)`);
+}
+
+main();
