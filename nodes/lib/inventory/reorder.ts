@@ -3,7 +3,8 @@
  * suggested order.
  *
  *   d, σd   measured on in-stock days of the `lookbackDays` ending at asOf (demand.ts), or d
- *           forecast by SES / Holt-Winters (forecast.ts); σd is always the in-stock sample
+ *           forecast by SES / Holt-Winters (forecast.ts) as the mean forecast over the next
+ *           ⌈L⌉ days (at least 1); σd is always the in-stock sample standard deviation
  *   z       = Φ⁻¹(service level)                                   (normal.ts)
  *   SS      = z·√(L·σd² + d²·σL²),  ROP = d·L + SS                (safetyStock.ts)
  *   IP      = onHand + onOrder − reserved                           (domain.md §4)
@@ -244,15 +245,30 @@ function explain(result: ReorderResult, position: InventoryPosition, options: Re
 	const ss = units(result.safetyStock);
 	const cover = result.daysOfCover === null ? null : units(result.daysOfCover);
 	switch (result.status) {
-		case 'no_history':
+		case 'no_history': {
+			const soldOut = result.stockOutDays;
 			result.explanation =
-				`No in-stock day in the ${options.lookbackDays} days to ${options.asOf}, so demand is unknown` +
+				`No in-stock day in the ${options.lookbackDays} days to ${options.asOf}` +
+				(soldOut > 0 ? ` (sold out on ${soldOut})` : '') +
+				', so demand is unknown' +
 				(q > 0 ? `; order ${q} (${options.policy.kind === 'smallBatch' ? 'first batch' : 'backorders'}).` : '.');
 			result.explanationZh =
-				`截至 ${options.asOf} 的 ${options.lookbackDays} 天内没有在售天数，无法估计需求` +
+				`截至 ${options.asOf} 的 ${options.lookbackDays} 天内没有在售天数` +
+				(soldOut > 0 ? `（${soldOut} 天断货）` : '') +
+				'，无法估计需求' +
 				(q > 0 ? `；建议订货 ${q} 件（${options.policy.kind === 'smallBatch' ? '首批试单' : '补足欠货'}）。` : '。');
 			return;
+		}
 		case 'urgent':
+			if (position.onHand <= 0) {
+				result.explanation =
+					`Urgent: out of stock (${position.onHand} on hand) selling ${d}/day with a ${L}-day lead time; ` +
+					`order ${q} now (position ${ip} ≤ reorder point ${rop}).`;
+				result.explanationZh =
+					`紧急补货：已断货（现有库存 ${position.onHand} 件），日均销量 ${d} 件，补货提前期 ${L} 天；` +
+					`建议立即订货 ${q} 件（库存位置 ${ip} ≤ 再订货点 ${rop}）。`;
+				return;
+			}
 			result.explanation =
 				`Urgent: ${position.onHand} on hand last ${cover} days at ${d}/day, less than the ${L}-day lead time; ` +
 				`order ${q} now (position ${ip} ≤ reorder point ${rop}).`;
@@ -261,6 +277,11 @@ function explain(result: ReorderResult, position: InventoryPosition, options: Re
 				`建议立即订货 ${q} 件（库存位置 ${ip} ≤ 再订货点 ${rop}）。`;
 			return;
 		case 'reorder':
+			if (result.demandPerDay === 0) {
+				result.explanation = `Reorder ${q} to fill backorders: position ${ip} (reserved units exceed stock and orders).`;
+				result.explanationZh = `建议补货 ${q} 件以补足欠货：库存位置 ${ip}（预留数量超过现有库存与在途）。`;
+				return;
+			}
 			result.explanation =
 				`Reorder ${q}: position ${ip} ≤ reorder point ${rop} (${d}/day × ${L} days + safety stock ${ss}).`;
 			result.explanationZh = `建议补货 ${q} 件：库存位置 ${ip} ≤ 再订货点 ${rop}（日均 ${d} × 提前期 ${L} 天 + 安全库存 ${ss}）。`;

@@ -194,7 +194,9 @@ describe('edge cases: defined, documented results', () => {
 		expect(dead.status).toBe('overstock');
 		expect(dead.explanation).toBe('Overstock: 40 on hand and no sales on 28 in-stock days.');
 		// Backorders (reserved beyond stock) are still filled: IP = −3 → order 4 (IP + Q > 0).
-		expect(evaluate(position({ onHand: 0, reserved: 3 }), rows)).toMatchObject({ status: 'reorder', suggestedOrderQty: 4 });
+		const backorders = evaluate(position({ onHand: 0, reserved: 3 }), rows);
+		expect(backorders).toMatchObject({ status: 'reorder', suggestedOrderQty: 4 });
+		expect(backorders.explanation).toBe('Reorder 4 to fill backorders: position -3 (reserved units exceed stock and orders).');
 	});
 
 	it('no history: status no_history, zeros, cover null; smallBatch suggests the first batch', () => {
@@ -218,7 +220,10 @@ describe('edge cases: defined, documented results', () => {
 		// The first batch is on order already: nothing more.
 		expect(smallBatch(position({ onHand: 0, onOrder: 504 }), []).suggestedOrderQty).toBe(0);
 		// Sold out on every day of the window counts as no history too (no in-stock day).
-		expect(evaluate(position(), history(28, () => 1, () => false))).toMatchObject({ status: 'no_history', stockOutDays: 28 });
+		const soldOut = evaluate(position(), history(28, () => 1, () => false));
+		expect(soldOut).toMatchObject({ status: 'no_history', stockOutDays: 28 });
+		expect(soldOut.explanation).toBe('No in-stock day in the 28 days to 2026-03-01 (sold out on 28), so demand is unknown.');
+		expect(soldOut.explanationZh).toBe('截至 2026-03-01 的 28 天内没有在售天数（28 天断货），无法估计需求。');
 	});
 
 	it('a single in-stock day: σd = 0, SS from lead-time spread only', () => {
@@ -231,6 +236,7 @@ describe('edge cases: defined, documented results', () => {
 	it('negative onHand (oversold): IP reduced by it, cover 0, stock-out date = asOf, urgent', () => {
 		const r = evaluate(position({ onHand: -5 }), history(28, () => 3));
 		expect(r).toMatchObject({ inventoryPosition: -5, daysOfCover: 0, projectedStockoutDate: '2026-03-01', status: 'urgent' });
+		expect(r.explanation).toBe('Urgent: out of stock (-5 on hand) selling 3/day with a 4-day lead time; order 38 now (position -5 ≤ reorder point 12).');
 		expectAllFinite(r);
 	});
 
