@@ -176,8 +176,11 @@ function markOversold(
 	const last = calendar.days - 1;
 	const rng = createRng(options.seed, 'oversold');
 	const cover = series.map((p, i) => p.onHand / Math.max(1e-9, expectedUnits[i] / calendar.days));
-	const ranked = series.map((_, i) => i).sort((a, b) => cover[a] - cover[b] || a - b);
-	const count = Math.max(1, Math.round(series.length * 0.04));
+	const ranked = series
+		.map((_, i) => i)
+		.filter((i) => expectedUnits[i] > 0)
+		.sort((a, b) => cover[a] - cover[b] || a - b);
+	const count = Math.min(ranked.length, Math.max(1, Math.round(series.length * 0.04)));
 	for (const i of ranked.slice(0, count)) {
 		const position = series[i];
 		const oversold = 1 + rng.poisson(Math.max(1, expectedUnits[i] / calendar.days));

@@ -17,7 +17,7 @@ describe('generateCustomers', () => {
 	});
 
 	it('passes the customer schema, every one', () => {
-		for (const customer of customers()) expect(customerSchema.safeParse(customer).success).toBe(true);
+		expect(customers().filter((c) => !customerSchema.safeParse(c).success)).toEqual([]);
 	});
 
 	it('is the same for the same seed and different for another', () => {
