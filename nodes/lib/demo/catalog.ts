@@ -191,9 +191,15 @@ export function buildCatalog(options: DemoShopOptions, calendar: DemoCalendar): 
 	const skus: DemoSku[] = [];
 	for (let i = 0; i < count; i++) {
 		const rng = createRng(options.seed, 'sku', i);
-		const template = PRODUCT_TEMPLATES[templateOrder[i % PRODUCT_TEMPLATES.length]];
-		const variant = VARIANTS[Math.floor(i / PRODUCT_TEMPLATES.length) % VARIANTS.length];
-		const edition = Math.floor(i / (PRODUCT_TEMPLATES.length * VARIANTS.length));
+		// The first round of SKUs are the base products; each further round adds a variant of
+		// each, rotated so a round mixes family packs, travel sizes, gift boxes and V2s, and
+		// no product gets the same variant twice (then a 2代 edition).
+		const slot = i % PRODUCT_TEMPLATES.length;
+		const round = Math.floor(i / PRODUCT_TEMPLATES.length);
+		const template = PRODUCT_TEMPLATES[templateOrder[slot]];
+		const otherVariants = VARIANTS.length - 1;
+		const variant = round === 0 ? VARIANTS[0] : VARIANTS[1 + ((round - 1 + slot) % otherVariants)];
+		const edition = round === 0 ? 0 : Math.floor((round - 1) / otherVariants);
 		const nameZh = `${template.zh}${variant.zh}${edition > 0 ? ` ${edition + 1}代` : ''}`;
 		const nameEn = [template.en, variant.en, edition > 0 ? `Gen ${edition + 1}` : ''].filter(Boolean).join(' ');
 		const traits = CATEGORY_TRAITS[template.category];

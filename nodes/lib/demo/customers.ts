@@ -27,8 +27,9 @@ const CHANNEL_CUMULATIVE_BY_PLATFORM = PLATFORM_CHANNEL_WEIGHTS.map((row) => cum
 const YOUZAN = DEMO_PLATFORMS.indexOf('youzan');
 
 /**
- * Orders per year beyond the first, median of a lognormal per persona (σ = 0.6):
- * the weights that share out the orders among customers.
+ * Relative rate of repeat orders per persona. A customer's weight is this rate × a
+ * lognormal(0, 0.6) factor × the share of the window the customer is active; the repeat
+ * orders (orders beyond one per customer) are shared out in proportion to the weights.
  */
 const REPEAT_RATE: Record<Persona, number> = {
 	one_off: 0,
@@ -36,6 +37,15 @@ const REPEAT_RATE: Record<Persona, number> = {
 	loyal: 6,
 	lapsed: 4,
 	big_spender: 10,
+};
+
+/** Repeat buyers are pulled into the WeCom group and the Youzan member mall (私域). */
+const JOINS_PRIVATE_DOMAIN: Record<Persona, number> = {
+	one_off: 0,
+	occasional: 0.15,
+	loyal: 0.6,
+	lapsed: 0.1,
+	big_spender: 0.7,
 };
 
 export interface CustomerProfile {
@@ -72,9 +82,7 @@ export function buildCustomerProfile(options: DemoShopOptions, calendar: DemoCal
 		const other = rng.pickCumulative(PLATFORM_CUMULATIVE);
 		if (other !== main) platforms.push(other);
 	}
-	// Repeat buyers are pulled into the WeCom group and the Youzan member mall.
-	const toPrivateDomain = { loyal: 0.6, big_spender: 0.7, occasional: 0.15, lapsed: 0.1, one_off: 0 }[persona];
-	if (!platforms.includes(YOUZAN) && rng.chance(toPrivateDomain)) platforms.push(YOUZAN);
+	if (!platforms.includes(YOUZAN) && rng.chance(JOINS_PRIVATE_DOMAIN[persona])) platforms.push(YOUZAN);
 	const acquisitionChannel = rng.pickCumulative(CHANNEL_CUMULATIVE_BY_PLATFORM[main]);
 
 	let firstDay: number;

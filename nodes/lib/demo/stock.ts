@@ -106,7 +106,7 @@ export function simulateStock(options: DemoShopOptions, calendar: DemoCalendar):
 			const safetyStock = (rate: number): number =>
 				z * Math.sqrt(leadTime * rate * 1.5 + rate * rate * leadTimeStd * leadTimeStd);
 			let onHand =
-				launch === 0 ? Math.round(forecast * (leadTime / 2 + cycleDays * rng.uniform(0.3, 1)) + safetyStock(forecast)) : 0;
+				launch === 0 ? Math.round(forecast * (leadTime * 0.7 + cycleDays * rng.uniform(0.4, 1)) + safetyStock(forecast)) : 0;
 			const arrivals = new Float64Array(days + 1);
 			let onOrder = 0;
 			const units = new Int32Array(days);

@@ -172,6 +172,17 @@ describe('generateOrders: consistency with customers, SKUs and channels', () => 
 		expect(firstOrders.filter((o) => o.channel !== source.get(o.customerId))).toEqual([]);
 	});
 
+	it('has members join on or before their first order', () => {
+		const memberSince = new Map(generateCustomers(SHOP).map((c) => [c.customerId, c.memberSince]));
+		const seen = new Set<string>();
+		const firstOrders = orders().filter((o) => !seen.has(o.customerId) && seen.add(o.customerId));
+		const joinedLater = firstOrders.filter((o) => {
+			const since = memberSince.get(o.customerId);
+			return since !== undefined && since > day(o);
+		});
+		expect(joinedLater).toEqual([]);
+	});
+
 	it('comes from all five channels, with different basket sizes and return rates', () => {
 		const byChannel = countBy(orders(), (o) => o.channel!);
 		expect(Object.keys(byChannel).sort()).toEqual(['live', 'private_domain', 'recommendation', 'search', 'short_video']);
