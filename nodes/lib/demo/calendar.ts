@@ -3,24 +3,15 @@
  * day and hour is. Orders, daily sales and content posts all read the same demand curve,
  * so a peak on 11 November shows up in every dataset.
  *
- * Dates are day numbers (days since 1970-01-01) converted with H. Hinnant's
- * days_from_civil / civil_from_days ("chrono-Compatible Low-Level Date Algorithms"), so no
- * Date or Intl object is created per order; timestamps are written as wall-clock time in
- * Asia/Shanghai, which has had no daylight saving since 1991: always +08:00.
+ * Dates are day numbers (days since 1970-01-01, ../inventory/dayNumber.ts), converted to
+ * text once per window day, so no Date or Intl object is created per order; timestamps are
+ * written as wall-clock time in Asia/Shanghai, which has had no daylight saving since
+ * 1991: always +08:00.
  */
+import { formatDayNumber, parseDayNumber } from '../inventory/dayNumber';
 import { createRng } from './random';
 
 export const SHOP_UTC_OFFSET = '+08:00';
-
-/** Days since 1970-01-01 of y-m-d in the proleptic Gregorian calendar (Hinnant days_from_civil). */
-export function epochDayFromCivil(year: number, month: number, day: number): number {
-	const y = month <= 2 ? year - 1 : year;
-	const era = Math.floor(y / 400);
-	const yearOfEra = y - era * 400;
-	const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-	const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-	return era * 146097 + dayOfEra - 719468;
-}
 
 export interface CivilDate {
 	year: number;
@@ -28,42 +19,14 @@ export interface CivilDate {
 	day: number;
 }
 
-/** Inverse of epochDayFromCivil (Hinnant civil_from_days). */
+/** Day number → year, month, day (through the inventory library's Hinnant civil_from_days). */
 export function civilFromEpochDay(epochDay: number): CivilDate {
-	const z = epochDay + 719468;
-	const era = Math.floor(z / 146097);
-	const dayOfEra = z - era * 146097;
-	const yearOfEra = Math.floor(
-		(dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
-	);
-	const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-	const mp = Math.floor((5 * dayOfYear + 2) / 153);
-	const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
-	const month = mp < 10 ? mp + 3 : mp - 9;
-	return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
+	const text = formatDayNumber(epochDay);
+	return { year: Number(text.slice(0, 4)), month: Number(text.slice(5, 7)), day: Number(text.slice(8, 10)) };
 }
 
 /** Two-digit text of 0–99, for building timestamps without padStart per value. */
 export const PAD2: readonly string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
-
-export function isoDateFromEpochDay(epochDay: number): string {
-	const { year, month, day } = civilFromEpochDay(epochDay);
-	return `${String(year).padStart(4, '0')}-${PAD2[month]}-${PAD2[day]}`;
-}
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** 'YYYY-MM-DD' → day number, or NaN when the text is not a real calendar date. */
-export function epochDayFromIsoDate(text: string): number {
-	const m = typeof text === 'string' ? ISO_DATE.exec(text) : null;
-	if (!m) return NaN;
-	const year = Number(m[1]);
-	const month = Number(m[2]);
-	const day = Number(m[3]);
-	if (month < 1 || month > 12 || day < 1) return NaN;
-	const epochDay = epochDayFromCivil(year, month, day);
-	return civilFromEpochDay(epochDay).day === day ? epochDay : NaN;
-}
 
 /** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
 export function weekdayOfEpochDay(epochDay: number): number {
@@ -100,7 +63,7 @@ const CHINESE_NEW_YEAR: Record<number, string> = {
 
 export function chineseNewYearEpochDay(year: number): number | undefined {
 	const date = CHINESE_NEW_YEAR[year];
-	return date === undefined ? undefined : epochDayFromIsoDate(date);
+	return date === undefined ? undefined : parseDayNumber(date);
 }
 
 /** Mon–Sun relative demand: weekends are the busiest shopping days on Chinese platforms. */
@@ -218,7 +181,7 @@ export interface DemoCalendar {
  * date, so a date keeps its value when the window is moved or resized.
  */
 export function buildCalendar(seed: number, endDate: string, days: number): DemoCalendar {
-	const endEpochDay = epochDayFromIsoDate(endDate);
+	const endEpochDay = parseDayNumber(endDate);
 	const startEpochDay = endEpochDay - days + 1;
 	const calendar: DemoCalendar = {
 		days,
@@ -237,8 +200,10 @@ export function buildCalendar(seed: number, endDate: string, days: number): Demo
 	};
 	for (let d = 0; d < days; d++) {
 		const epochDay = startEpochDay + d;
-		const { year, month, day } = civilFromEpochDay(epochDay);
-		const date = `${String(year).padStart(4, '0')}-${PAD2[month]}-${PAD2[day]}`;
+		const date = formatDayNumber(epochDay);
+		const year = Number(date.slice(0, 4));
+		const month = Number(date.slice(5, 7));
+		const day = Number(date.slice(8, 10));
 		const newYear = chineseNewYearEpochDay(year);
 		const fromNewYear = newYear === undefined ? NaN : epochDay - newYear;
 		const weekday = weekdayOfEpochDay(epochDay);

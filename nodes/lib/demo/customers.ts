@@ -12,7 +12,8 @@
  * the shop has 1,000 customers or 100,000.
  */
 import type { Customer } from '../model';
-import { PAD2, type DemoCalendar, civilFromEpochDay, isoDateFromEpochDay } from './calendar';
+import { formatDayNumber } from '../inventory/dayNumber';
+import { PAD2, type DemoCalendar, civilFromEpochDay } from './calendar';
 import { DEMO_CHANNELS, DEMO_PLATFORMS, PLATFORM_CHANNEL_WEIGHTS, PLATFORM_CUSTOMER_SHARE } from './catalog';
 import type { DemoShopOptions } from './options';
 import { createRng, cumulative, scramble32, searchCumulative, type Rng } from './random';
@@ -192,11 +193,11 @@ export function generateCustomerList(options: DemoShopOptions, calendar: DemoCal
 		const membership = rng.next();
 		if (membership < 0.2) {
 			// Member from before the window (joined up to three years earlier).
-			customer.memberSince = isoDateFromEpochDay(calendar.startEpochDay - rng.int(1, 1095));
+			customer.memberSince = formatDayNumber(calendar.startEpochDay - rng.int(1, 1095));
 		} else if (membership < 0.75) {
 			// Joined the membership on or a few days before the first order.
 			const daysBefore = rng.chance(0.3) ? rng.int(1, 14) : 0;
-			customer.memberSince = isoDateFromEpochDay(calendar.startEpochDay + profile.firstDay - daysBefore);
+			customer.memberSince = formatDayNumber(calendar.startEpochDay + profile.firstDay - daysBefore);
 		}
 		customer.tags = [
 			`persona:${profile.persona}`,

@@ -2,7 +2,10 @@
  * Options of the synthetic shop, their defaults and their validation. Every generator
  * takes the same options, so datasets generated separately fit together.
  */
-import { epochDayFromIsoDate } from './calendar';
+import { parseDayNumber } from '../inventory/dayNumber';
+
+/** 1900-01-01: the earliest end date (birthdays and member dates reach decades back). */
+const EARLIEST_END_DAY = -25567;
 
 export interface DemoShopOptions {
 	/** Same seed and options give identical output. */
@@ -69,7 +72,10 @@ export function validateDemoOptions(options: DemoShopOptions): void {
 		if (seen.has(name)) throw new DemoOptionsError(`warehouse "${name}" is listed twice`);
 		seen.add(name);
 	}
-	if (Number.isNaN(epochDayFromIsoDate(options.endDate))) {
-		throw new DemoOptionsError(`endDate must be a calendar date YYYY-MM-DD, got "${String(options.endDate)}"`);
+	const endDay = parseDayNumber(options.endDate);
+	if (Number.isNaN(endDay) || endDay < EARLIEST_END_DAY) {
+		throw new DemoOptionsError(
+			`endDate must be a calendar date YYYY-MM-DD from 1900 on, got "${String(options.endDate)}"`,
+		);
 	}
 }

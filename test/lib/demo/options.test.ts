@@ -34,6 +34,7 @@ describe('demo shop options', () => {
 		['an empty warehouse name', { warehouses: ['a', ' '] }, /non-empty name/],
 		['a date that does not exist', { endDate: '2025-02-30' }, /endDate must be a calendar date/],
 		['a date with a time', { endDate: '2025-12-31T10:00:00' }, /endDate must be a calendar date/],
+		['a date before 1900', { endDate: '1899-12-31' }, /from 1900 on/],
 		['fractional orders', { orders: 10.5 }, /orders must be a whole number/],
 		['negative customers', { customers: -1 }, /customers must be a whole number/],
 		['no SKUs', { skus: 0 }, /skus must be a whole number from 1/],

@@ -6,7 +6,8 @@
  */
 import { orderSchema, type Order } from '../../../nodes/lib/model';
 import { generateCustomers, generateOrders, generateSkus } from '../../../nodes/lib/demo';
-import { weekdayOfEpochDay, epochDayFromIsoDate } from '../../../nodes/lib/demo/calendar';
+import { weekdayOfEpochDay } from '../../../nodes/lib/demo/calendar';
+import { parseDayNumber } from '../../../nodes/lib/inventory/dayNumber';
 import { SHOP, WINDOW_START, countBy, median, once } from './shop';
 
 const orders = once(() => generateOrders(SHOP));
@@ -17,7 +18,7 @@ const cents = (x: number) => Math.round(x * 100);
 /** Orders per calendar date of the window (0 where none). */
 function ordersPerDay(list: Order[]): Map<string, number> {
 	const perDay = new Map<string, number>();
-	for (let d = epochDayFromIsoDate(WINDOW_START); d <= epochDayFromIsoDate(SHOP.endDate); d++) {
+	for (let d = parseDayNumber(WINDOW_START); d <= parseDayNumber(SHOP.endDate); d++) {
 		perDay.set(new Date(d * 86_400_000).toISOString().slice(0, 10), 0);
 	}
 	for (const o of list) perDay.set(day(o), perDay.get(day(o))! + 1);
@@ -218,7 +219,7 @@ describe('generateOrders: seasonality', () => {
 
 	it('sells more on weekends than on Monday–Thursday', () => {
 		const mean = (weekdays: number[]) => {
-			const days = [...perDay()].filter(([date]) => weekdays.includes(weekdayOfEpochDay(epochDayFromIsoDate(date))));
+			const days = [...perDay()].filter(([date]) => weekdays.includes(weekdayOfEpochDay(parseDayNumber(date))));
 			return days.reduce((s, [, n]) => s + n, 0) / days.length;
 		};
 		expect(mean([0, 6])).toBeGreaterThan(1.15 * mean([1, 2, 3, 4]));
