@@ -13,6 +13,7 @@
  */
 'use strict';
 
+const childProcess = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const runtimeLib = require('./n8n-runtime');
@@ -62,16 +63,20 @@ function readTemplates() {
 		.map((file) => ({ file, workflow: JSON.parse(fs.readFileSync(path.join(WORKFLOWS_DIR, file), 'utf8')) }));
 }
 
-async function main() {
-	const args = parseArgs(process.argv.slice(2));
+/**
+ * The whole demo; returns `{ outDir, sections, written, timings, runtime }`. Options: build, keep,
+ * out, version, tarball (an already built pack), name (user folder name).
+ */
+async function runDemo(options = {}) {
 	const started = Date.now();
 	const timings = {};
 
 	const { runtime, userFolder, timings: setup } = await runtimeLib.prepareInstance({
-		name: 'demo',
-		keep: args.keep,
-		build: args.build,
-		version: args.version,
+		name: options.name ?? 'demo',
+		keep: options.keep,
+		build: options.build,
+		version: options.version,
+		tarball: options.tarball,
 	});
 	Object.assign(timings, { 'n8n install check': setup.runtimeMs, 'build + npm pack': setup.packMs, 'install pack': setup.installPackMs });
 
@@ -94,13 +99,13 @@ async function main() {
 			const result = await runtimeLib.executeWorkflow(runtime, userFolder, entry.workflow.id);
 			timings[`execute ${template}`] = result.ms;
 			if (!result.ok) {
-				const message = result.error?.message ?? 'no run data in the output';
 				const node = result.error?.node?.name;
-				console.error(`\n"${entry.workflow.name}" failed${node ? ` in node "${node}"` : ''}: ${message}`);
-				if (result.error?.description) console.error(result.error.description);
-				if (!result.run) console.error(result.stdout.slice(-3000), result.stderr.slice(-3000));
-				process.exitCode = 1;
-				return;
+				const detail = [
+					`"${entry.workflow.name}" failed${node ? ` in node "${node}"` : ''}: ${result.error?.message ?? 'no run data in the output'}`,
+					result.error?.description ?? '',
+					result.run ? '' : `${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`,
+				];
+				throw new Error(detail.filter(Boolean).join('\n'));
 			}
 			runs[template] = result.run;
 		}
@@ -109,8 +114,8 @@ async function main() {
 		if (section) sections.push({ ...section, template });
 	}
 
-	let t = Date.now();
-	const outDir = path.resolve(args.out ?? path.join(PROJECT_ROOT, 'output', `demo-${timestamp()}`));
+	const t = Date.now();
+	const outDir = path.resolve(options.out ?? path.join(PROJECT_ROOT, 'output', `demo-${timestamp()}`));
 	fs.mkdirSync(outDir, { recursive: true });
 	const results = {
 		generatedAt: new Date().toISOString(),
@@ -125,7 +130,7 @@ async function main() {
 			written.push(`${name}.csv`);
 		}
 	}
-	const nodeVersion = require('node:child_process').execFileSync(runtime.nodeBin, ['--version'], { encoding: 'utf8' }).trim();
+	const nodeVersion = childProcess.execFileSync(runtime.nodeBin, ['--version'], { encoding: 'utf8' }).trim();
 	fs.writeFileSync(
 		path.join(outDir, 'report.html'),
 		report.renderReportHtml(sections, {
@@ -137,7 +142,12 @@ async function main() {
 	);
 	written.push('report.html');
 	timings['write outputs'] = Date.now() - t;
+	timings.total = Date.now() - started;
+	return { outDir, sections, written, timings, runtime };
+}
 
+async function main() {
+	const { outDir, sections, written, timings, runtime } = await runDemo(parseArgs(process.argv.slice(2)));
 	console.log('');
 	for (const section of sections) {
 		console.log(section.summaryLines.join('\n'));
@@ -147,19 +157,20 @@ async function main() {
 	console.log(`Output folder: ${rel}/`);
 	console.log(`  ${written.join(', ')}`);
 	console.log(`  open ${path.join(rel, 'report.html')} in a browser`);
+	const { total, ...steps } = timings;
 	console.log(
-		`Done in ${formatMs(Date.now() - started)} on n8n ${runtime.version}: ` +
-			Object.entries(timings)
+		`Done in ${formatMs(total)} on n8n ${runtime.version}: ` +
+			Object.entries(steps)
 				.map(([step, ms]) => `${step} ${formatMs(ms)}`)
 				.join(', '),
 	);
 }
 
-module.exports = { segmentLabels };
+module.exports = { runDemo, segmentLabels };
 
 if (require.main === module) {
 	main().catch((error) => {
-		console.error(error.stack ?? error.message);
+		console.error(error.message);
 		process.exitCode = 1;
 	});
 }

@@ -484,7 +484,8 @@ function extractRunJson(stdout) {
 	if (start < 0 || end < 0) return null;
 	try {
 		return JSON.parse(lines.slice(start, end + 1).join('\n'));
-	} catch {
+	} catch (error) {
+		if (process.env.N8N_RUNTIME_VERBOSE) log(`could not parse the run JSON n8n printed: ${error.message}`);
 		return null;
 	}
 }
