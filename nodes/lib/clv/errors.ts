@@ -1,0 +1,37 @@
+/**
+ * Why a lifetime-value calculation could not give a number. The calculations never return
+ * NaN: data that cannot support a fit, or an argument outside a formula's domain, is
+ * reported with one of these codes, and the n8n glue maps it to a NodeOperationError.
+ *
+ * - EMPTY_INPUT: no customers at all.
+ * - INVALID_INPUT: a customer's history is impossible (negative or non-integer x, t_x > T,
+ *   t_x > 0 with x = 0, a missing or non-positive spend for a returning customer, ...).
+ *   `customerIndex` names the offending customer (0-based position in the input).
+ * - INSUFFICIENT_DATA: fewer than 2 returning customers (x > 0): neither the drop-out
+ *   process of BG/NBD nor the spend heterogeneity of Gamma-Gamma is identified.
+ * - IDENTICAL_CUSTOMERS: every customer has the same history (BG/NBD) or the same average
+ *   order value (Gamma-Gamma): the likelihood has no interior maximum.
+ * - UNDEFINED_MEAN: Gamma-Gamma with q <= 1 has no population mean spend, so a customer
+ *   without repeat purchases has no expected average order value.
+ * - NUMERICAL_FAILURE: a value overflowed the double range (parameters far outside
+ *   anything a fit on real data produces).
+ */
+export type ClvErrorCode =
+	| 'EMPTY_INPUT'
+	| 'INVALID_INPUT'
+	| 'INSUFFICIENT_DATA'
+	| 'IDENTICAL_CUSTOMERS'
+	| 'UNDEFINED_MEAN'
+	| 'NUMERICAL_FAILURE';
+
+export class ClvError extends Error {
+	constructor(
+		readonly code: ClvErrorCode,
+		message: string,
+		/** 0-based position of the customer the problem was found on, when there is one. */
+		readonly customerIndex?: number,
+	) {
+		super(message);
+		this.name = 'ClvError';
+	}
+}
