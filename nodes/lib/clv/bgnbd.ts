@@ -184,8 +184,10 @@ function probabilityAliveUnchecked({ r, alpha, a, b }: BgNbdParameters, x: numbe
  * Evaluated in Euler-transformed form (A&S 15.3.3),
  *   ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x; a+b+x−1; z) = (1−z)^(a−1) · 2F1(a+b−1−r, a−1; a+b+x−1; z),
  * whose parameters do not grow with x, so neither factor overflows for large x or long
- * horizons. At a = 1 the formula is 0/0; for |a − 1| < 5e-4 the value is interpolated
- * (cubic, from a = 1 ± 5e-4 and 1 ± 1e-3), which keeps about 12 significant digits.
+ * horizons. At a = 1 the formula is 0/0, and near it 1 − (1−z)^(a−1)·2F1 cancels about
+ * log10(1/|a−1|) digits; for |a − 1| < 5e-4 the value is therefore interpolated (cubic,
+ * from a = 1 ± 5e-4 and 1 ± 1e-3). Against the mpmath reference: relative error below
+ * 1e-12 away from a = 1 and below 3e-11 inside that band.
  */
 export function expectedPurchases(parameters: BgNbdParameters, customer: CustomerHistory, t: number): number {
 	assertValidParameters(parameters);
