@@ -106,7 +106,9 @@ export class RfmSegment implements INodeType {
 		result.customers.forEach((c, i) => {
 			if (!firstSourceOf.has(c.segment)) firstSourceOf.set(c.segment, values.sourceIndex[i]);
 		});
-		const summaryItems: INodeExecutionData[] = result.summary.map((row) => ({
+		// No customers scored (empty input): no summary rows either, rather than rows of zeros.
+		const summaryRows = result.customers.length === 0 ? [] : result.summary;
+		const summaryItems: INodeExecutionData[] = summaryRows.map((row) => ({
 			json: { ...row, currency: values.currency ?? null, ...values.context } as unknown as IDataObject,
 			pairedItem: { item: firstSourceOf.get(row.segment) ?? 0 },
 		}));

@@ -1,0 +1,158 @@
+/**
+ * Runs workflows in-process with n8n-core's WorkflowExecute — the engine n8n itself uses —
+ * on this pack's nodes (from their TypeScript sources), plus two small stand-ins for n8n's
+ * built-in nodes the tests start from: the Manual Trigger and a "fixture" node emitting
+ * given items (in place of a Code node). The end-to-end suite (test/e2e) runs the real n8n.
+ */
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import {
+	NodeConnectionTypes,
+	Workflow,
+	type IConnections,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INode,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IWorkflowBase,
+	type IWorkflowExecuteAdditionalData,
+	type IWorkflowSettings,
+	type INodeParameters,
+} from 'n8n-workflow';
+
+
+export const PACKAGE = 'n8n-nodes-commerce-ops';
+
+class ManualTrigger implements INodeType {
+	description = {
+		displayName: 'Manual Trigger',
+		name: 'manualTrigger',
+		group: ['trigger'],
+		version: 1,
+		description: 'stand-in',
+		defaults: { name: 'Manual Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+	} as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [[{ json: {} }]];
+	}
+}
+
+/** Emits the items in its `items` parameter (a JSON array), like a Code node returning them. */
+class Fixture implements INodeType {
+	description = {
+		displayName: 'Fixture',
+		name: 'fixture',
+		group: ['transform'],
+		version: 1,
+		description: 'stand-in',
+		defaults: { name: 'Fixture' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+	} as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const raw = this.getNodeParameter('items', 0) as string | IDataObject[];
+		const items = (typeof raw === 'string' ? JSON.parse(raw) : raw) as IDataObject[];
+		return [items.map((json) => ({ json }))];
+	}
+}
+
+// Loaded on first use, so a test suite only loads the nodes its workflows contain.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const NODE_FACTORIES: Record<string, () => INodeType> = {
+	'n8n-nodes-base.manualTrigger': () => new ManualTrigger(),
+	'test.fixture': () => new Fixture(),
+	[`${PACKAGE}.demoShopData`]: () => new (require('../../nodes/DemoShopData/DemoShopData.node').DemoShopData)(),
+	[`${PACKAGE}.rfmSegment`]: () => new (require('../../nodes/RfmSegment/RfmSegment.node').RfmSegment)(),
+};
+const NODE_TYPES: Record<string, INodeType> = {};
+
+export const nodeTypes: INodeTypes = {
+	getByName: (type) => lookup(type),
+	getByNameAndVersion: (type) => lookup(type),
+	getKnownTypes: () => ({}),
+};
+
+function lookup(type: string): INodeType {
+	if (!NODE_TYPES[type]) {
+		const factory = NODE_FACTORIES[type];
+		if (!factory) throw new Error(`Unknown node type ${type} in an in-process test`);
+		NODE_TYPES[type] = factory();
+	}
+	return NODE_TYPES[type];
+}
+
+export interface WorkflowJson {
+	nodes: INode[];
+	connections: IConnections;
+	settings?: IWorkflowSettings;
+	staticData?: IDataObject;
+}
+
+export interface RunResult {
+	run: IRun;
+	/** Items of a node's output (default: first output, first run). */
+	output(nodeName: string, outputIndex?: number): IDataObject[];
+	/** The error a node ended with, if any. */
+	errorOf(nodeName: string): Error | undefined;
+}
+
+/** Executes a workflow from its Manual Trigger, as "Execute Workflow" in the editor does. */
+export async function runWorkflow(workflowJson: WorkflowJson): Promise<RunResult> {
+	const workflow = new Workflow({
+		id: 'in-process-test',
+		name: 'in-process test',
+		nodes: workflowJson.nodes,
+		connections: workflowJson.connections,
+		active: false,
+		nodeTypes,
+		settings: workflowJson.settings,
+		staticData: workflowJson.staticData,
+	});
+	const startNode = workflowJson.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
+	if (!startNode) throw new Error('The workflow needs a Manual Trigger');
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflowJson as unknown as IWorkflowBase);
+	const additionalData = { hooks, executionId: 'test-execution' } as unknown as IWorkflowExecuteAdditionalData;
+	const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: workflow.getNode(startNode.name)! });
+	const runData = run.data.resultData.runData;
+	return {
+		run,
+		output(nodeName, outputIndex = 0) {
+			const task = runData[nodeName]?.[0];
+			if (!task) throw new Error(`Node "${nodeName}" did not run`);
+			return (task.data?.main?.[outputIndex] ?? []).map((item) => item.json);
+		},
+		errorOf(nodeName) {
+			return runData[nodeName]?.[0]?.error as Error | undefined;
+		},
+	};
+}
+
+/** A node entry for a workflow, with positions laid out left to right. */
+export function node(name: string, type: string, parameters: IDataObject = {}, extra: Partial<INode> = {}): INode {
+	return {
+		id: name.replace(/\W+/g, '-').toLowerCase(),
+		name,
+		type: type.includes('.') ? type : `${PACKAGE}.${type}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: parameters as INodeParameters,
+		...extra,
+	};
+}
+
+/** Connects nodes in a chain: a → b → c (each from output 0). */
+export function chain(...names: string[]): IConnections {
+	const connections: IConnections = {};
+	for (let i = 0; i < names.length - 1; i++) {
+		connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
+	}
+	return connections;
+}
