@@ -4,6 +4,9 @@
  * built-in nodes the tests start from: the Manual Trigger and a "fixture" node emitting
  * given items (in place of a Code node). The end-to-end suite (test/e2e) runs the real n8n.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
 	NodeConnectionTypes,
@@ -24,6 +27,7 @@ import {
 
 
 export const PACKAGE = 'n8n-nodes-commerce-ops';
+const ROOT = path.join(__dirname, '../..');
 
 class ManualTrigger implements INodeType {
 	description = {
@@ -64,15 +68,32 @@ class Fixture implements INodeType {
 	}
 }
 
-// Loaded on first use, so a test suite only loads the nodes its workflows contain.
-/* eslint-disable @typescript-eslint/no-require-imports */
-const NODE_FACTORIES: Record<string, () => INodeType> = {
-	'n8n-nodes-base.manualTrigger': () => new ManualTrigger(),
-	'test.fixture': () => new Fixture(),
-	[`${PACKAGE}.demoShopData`]: () => new (require('../../nodes/DemoShopData/DemoShopData.node').DemoShopData)(),
-	[`${PACKAGE}.rfmSegment`]: () => new (require('../../nodes/RfmSegment/RfmSegment.node').RfmSegment)(),
+const STAND_INS: Record<string, INodeType> = {
+	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
+	'test.fixture': new Fixture(),
 };
-const NODE_TYPES: Record<string, INodeType> = {};
+
+/**
+ * The pack's nodes, found the way n8n finds them: from the `n8n.nodes` list in
+ * package.json (dist paths, mapped back to their TypeScript sources), loaded on first use.
+ */
+let packNodes: Map<string, INodeType> | undefined;
+function loadPackNodes(): Map<string, INodeType> {
+	if (packNodes) return packNodes;
+	packNodes = new Map();
+	const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
+	for (const distPath of manifest.n8n.nodes) {
+		const source = path.join(ROOT, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const exported = require(source) as Record<string, new () => INodeType>;
+		for (const NodeClass of Object.values(exported)) {
+			if (typeof NodeClass !== 'function') continue;
+			const instance = new NodeClass();
+			if (instance.description?.name) packNodes.set(`${PACKAGE}.${instance.description.name}`, instance);
+		}
+	}
+	return packNodes;
+}
 
 export const nodeTypes: INodeTypes = {
 	getByName: (type) => lookup(type),
@@ -81,12 +102,9 @@ export const nodeTypes: INodeTypes = {
 };
 
 function lookup(type: string): INodeType {
-	if (!NODE_TYPES[type]) {
-		const factory = NODE_FACTORIES[type];
-		if (!factory) throw new Error(`Unknown node type ${type} in an in-process test`);
-		NODE_TYPES[type] = factory();
-	}
-	return NODE_TYPES[type];
+	const nodeType = STAND_INS[type] ?? loadPackNodes().get(type);
+	if (!nodeType) throw new Error(`Unknown node type ${type} in an in-process test`);
+	return nodeType;
 }
 
 export interface WorkflowJson {
