@@ -59,35 +59,41 @@ export interface WeightedHistories {
 }
 
 export function weightHistories(customers: readonly CustomerHistory[]): WeightedHistories {
-	const rowOf = new Map<string, number>();
-	const xs: number[] = [];
-	const txs: number[] = [];
-	const Ts: number[] = [];
-	const weights: number[] = [];
+	const n = customers.length;
+	const x = new Float64Array(n);
+	const tx = new Float64Array(n);
+	const T = new Float64Array(n);
 	customers.forEach((customer, index) => {
 		assertValidHistory(customer, index);
-		const tx = Math.min(customer.tx, customer.T);
-		const key = `${customer.x}|${tx}|${customer.T}`;
-		const row = rowOf.get(key);
-		if (row === undefined) {
-			rowOf.set(key, xs.length);
-			xs.push(customer.x);
-			txs.push(tx);
-			Ts.push(customer.T);
-			weights.push(1);
-		} else {
-			weights[row] += 1;
-		}
+		x[index] = customer.x;
+		T[index] = customer.T;
+		tx[index] = Math.min(customer.tx, customer.T);
 	});
-	const distinct = [...new Set(xs)].sort((p, q) => p - q);
-	const positionOfX = new Map(distinct.map((x, i) => [x, i]));
+	// sort by (x, t_x, T) and merge equal neighbours: cheaper than hashing 1e5 float keys
+	const order = Array.from({ length: n }, (_, i) => i).sort(
+		(i, j) => x[i] - x[j] || tx[i] - tx[j] || T[i] - T[j],
+	);
+	const rows = { x: [] as number[], tx: [] as number[], T: [] as number[], weight: [] as number[] };
+	for (const i of order) {
+		const last = rows.x.length - 1;
+		if (last >= 0 && rows.x[last] === x[i] && rows.tx[last] === tx[i] && rows.T[last] === T[i]) {
+			rows.weight[last] += 1;
+		} else {
+			rows.x.push(x[i]);
+			rows.tx.push(tx[i]);
+			rows.T.push(T[i]);
+			rows.weight.push(1);
+		}
+	}
+	const distinct = [...new Set(rows.x)];
+	const positionOfX = new Map(distinct.map((value, i) => [value, i]));
 	return {
-		x: Float64Array.from(xs),
-		tx: Float64Array.from(txs),
-		T: Float64Array.from(Ts),
-		weight: Float64Array.from(weights),
-		xIndex: Int32Array.from(xs, (x) => positionOfX.get(x) as number),
+		x: Float64Array.from(rows.x),
+		tx: Float64Array.from(rows.tx),
+		T: Float64Array.from(rows.T),
+		weight: Float64Array.from(rows.weight),
+		xIndex: Int32Array.from(rows.x, (value) => positionOfX.get(value) as number),
 		distinctX: Float64Array.from(distinct),
-		customers: customers.length,
+		customers: n,
 	};
 }
