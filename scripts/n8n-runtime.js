@@ -422,31 +422,44 @@ function freePort() {
  * Runs one n8n CLI command; resolves with its exit code, output and duration (never rejects on a
  * non-zero exit). Each process gets its own task-broker port (n8n's default 5679 would clash with
  * an editor or another run going on at the same time).
+ *
+ * Output goes to files, not pipes: `n8n execute` prints the whole run (12 MB for the RFM
+ * template) and then calls process.exit(), which cuts off what a pipe has not taken yet
+ * (measured: 2.6 of 12.7 MB arrived, exit code 0). Writes to a file are synchronous in Node.
  */
 async function runN8n(runtime, userFolder, args, options = {}) {
 	const brokerPort = await freePort();
+	const outputDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-cli-'));
+	const stdoutFile = path.join(outputDir, 'stdout');
+	const stderrFile = path.join(outputDir, 'stderr');
+	const stdoutFd = fs.openSync(stdoutFile, 'w');
+	const stderrFd = fs.openSync(stderrFile, 'w');
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
 		const child = childProcess.spawn(runtime.nodeBin, [runtime.n8nEntry, ...args], {
 			cwd: userFolder,
 			env: cleanEnv(runtime, userFolder, { N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...options.env }),
-			stdio: ['ignore', 'pipe', 'pipe'],
+			stdio: ['ignore', stdoutFd, stderrFd],
 		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (chunk) => (stdout += chunk));
-		child.stderr.on('data', (chunk) => (stderr += chunk));
+		fs.closeSync(stdoutFd);
+		fs.closeSync(stderrFd);
 		const timeoutMs = options.timeoutMs ?? 180000;
 		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+		const collect = () => {
+			const output = { stdout: fs.readFileSync(stdoutFile, 'utf8'), stderr: fs.readFileSync(stderrFile, 'utf8') };
+			fs.rmSync(outputDir, { recursive: true, force: true });
+			return output;
+		};
 		child.on('error', (error) => {
 			clearTimeout(timer);
+			fs.rmSync(outputDir, { recursive: true, force: true });
 			reject(error);
 		});
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
 			const ms = Date.now() - started;
 			if (process.env.N8N_RUNTIME_VERBOSE) log(`n8n ${args.join(' ')} → ${signal ?? code} in ${formatMs(ms)}`);
-			resolve({ code, signal, stdout, stderr, ms, timedOut: signal === 'SIGKILL' && ms >= timeoutMs });
+			resolve({ code, signal, ...collect(), ms, timedOut: signal === 'SIGKILL' && ms >= timeoutMs });
 		});
 	});
 }

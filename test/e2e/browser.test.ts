@@ -1,0 +1,186 @@
+/**
+ * The browser check: n8n's editor (started like `npm run editor`) in Debian's Chromium through
+ * playwright-core. Logs in as the owner the script set up, opens the flagship template, and
+ * checks that every node renders with its own icon and label (no "node not installed"
+ * placeholder) and that the RFM Segment panel shows its parameters; then opens the demo's
+ * report.html. Screenshots go to test-artifacts/n8n-<version>/ (git-ignored).
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+import { PACKAGE, artifactsDir, n8nVersion, readTemplates } from './support/n8n';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startEditor } = require('../../scripts/editor');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { runDemo } = require('../../scripts/demo');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const runtimeLib = require('../../scripts/n8n-runtime');
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];
+const FLAGSHIP = 'rfm-segmentation.json';
+const RFM_TYPE = `${PACKAGE}.rfmSegment`;
+/** Parameters the RFM Segment panel shows with the template's settings. */
+const RFM_PARAMETERS = ['inputKind', 'referenceMode', 'timeZone', 'scoringMethod', 'segmentScheme', 'labelLanguage', 'outputMode'];
+
+interface Editor {
+	baseUrl: string;
+	credentials: { email: string; password: string };
+	stop: () => Promise<void>;
+}
+
+async function launch(): Promise<BrowserContext> {
+	const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
+	return chromium.launchPersistentContext(userDataDir, {
+		executablePath: CHROMIUM,
+		headless: true,
+		args: CHROMIUM_FLAGS,
+		viewport: { width: 1440, height: 900 },
+	});
+}
+
+describe(`the editor of n8n ${n8nVersion()} in Chromium`, () => {
+	const template = readTemplates().find((t) => t.file === FLAGSHIP)!.workflow;
+	const shots = artifactsDir();
+	let editor: Editor;
+	let context: BrowserContext;
+	let page: Page;
+	const outsideRequests: string[] = [];
+
+	beforeAll(async () => {
+		expect(fs.existsSync(CHROMIUM)).toBe(true);
+		editor = await startEditor({
+			name: `e2e-${n8nVersion()}-editor`,
+			tarball: process.env.E2E_PACK_TARBALL,
+			build: false,
+			port: await runtimeLib.freePort(),
+		});
+		context = await launch();
+		page = context.pages()[0] ?? (await context.newPage());
+		page.on('request', (request) => {
+			const url = request.url();
+			if (!url.startsWith(editor.baseUrl) && !url.startsWith('data:') && !url.startsWith('blob:')) outsideRequests.push(url);
+		});
+	});
+
+	afterAll(async () => {
+		await context?.close();
+		await editor?.stop();
+	});
+
+	it('signs in with the owner account the script set up', async () => {
+		await page.goto(`${editor.baseUrl}/signin`);
+		await page.fill('input[name="emailOrLdapLoginId"]', editor.credentials.email);
+		await page.fill('input[name="password"]', editor.credentials.password);
+		await page.click('[data-test-id="form-submit-button"]');
+		await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30000 });
+	});
+
+	it('renders every node of the flagship template with its own icon and label', async () => {
+		await page.goto(`${editor.baseUrl}/workflow/${template.id}`);
+		await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60000 });
+		await page.waitForLoadState('networkidle');
+		await page.screenshot({ path: path.join(shots, 'rfm-template-canvas.png') });
+
+		const rendered = await page.$$eval('[data-test-id="canvas-node"]', (elements) =>
+			elements.map((element) => {
+				const img = element.querySelector('.n8n-node-icon img') as HTMLImageElement | null;
+				return {
+					name: element.getAttribute('data-node-name'),
+					type: element.getAttribute('data-node-type'),
+					label: element.querySelector('[class*="_description_"] [class*="_label_"]')?.textContent?.trim() ?? null,
+					notInstalled: element.querySelector('[data-test-id="node-not-installed"]') !== null,
+					placeholderIcon: element.querySelector('[class*="nodeIconPlaceholder"]') !== null,
+					iconSrc: img?.getAttribute('src') ?? null,
+					iconLoaded: img ? img.complete && img.naturalWidth > 0 : null,
+					inlineIcon: element.querySelector('.n8n-node-icon svg') !== null,
+				};
+			}),
+		);
+		const expected = template.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote');
+		expect(rendered.map((n) => n.name).sort()).toEqual(expected.map((n) => n.name).sort());
+		for (const node of expected) {
+			const shown = rendered.find((n) => n.name === node.name)!;
+			expect({ name: node.name, type: shown.type, label: shown.label, notInstalled: shown.notInstalled, placeholderIcon: shown.placeholderIcon }).toEqual({
+				name: node.name,
+				type: node.type,
+				label: node.name,
+				notInstalled: false,
+				placeholderIcon: false,
+			});
+			expect({ name: node.name, hasIcon: shown.iconLoaded === true || shown.inlineIcon }).toEqual({ name: node.name, hasIcon: true });
+			if (node.type.startsWith(`${PACKAGE}.`)) {
+				// The pack's own SVG, served by n8n from the installed package.
+				const iconFile = node.type.split('.')[1];
+				expect(shown.iconSrc).toMatch(new RegExp(`^/icons/${PACKAGE}/dist/nodes/[A-Za-z]+/${iconFile}(\\.dark)?\\.svg$`));
+				expect(shown.iconLoaded).toBe(true);
+			}
+		}
+		// Sticky notes render their Markdown: each one's first heading is on the canvas.
+		const stickies = template.nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote');
+		expect(await page.locator('[data-test-id="sticky"]').count()).toBe(stickies.length);
+		const stickyText = (await page.locator('[data-test-id="sticky"]').allInnerTexts()).join('\n');
+		for (const sticky of stickies) {
+			const heading = String(sticky.parameters.content).split('\n')[0].replace(/^#+\s*/, '');
+			expect(stickyText).toContain(heading);
+		}
+	});
+
+	it("shows the RFM Segment node's parameters in its panel", async () => {
+		const rfm = template.nodes.find((n) => n.type === RFM_TYPE)!;
+		await page.dblclick(`[data-test-id="canvas-node"][data-node-name="${rfm.name}"] [data-test-id="canvas-default-node"]`);
+		const panel = page.locator('[data-test-id="ndv"]');
+		await panel.waitFor({ state: 'visible', timeout: 30000 });
+		const parameters = panel.locator('[data-test-id="node-parameters"]');
+		await parameters.waitFor({ state: 'visible' });
+		await page.waitForTimeout(500);
+		await page.screenshot({ path: path.join(shots, 'rfm-segment-panel.png') });
+
+		for (const name of RFM_PARAMETERS) {
+			await expect(parameters.locator(`[data-test-id="parameter-input-${name}"]`).first().isVisible()).resolves.toBe(true);
+		}
+		const text = await parameters.innerText();
+		for (const label of ['Input Data', 'Reference Date', 'Time Zone', 'Scoring Method', 'Segment Scheme', 'Label Language', 'Output']) {
+			expect(text).toContain(label);
+		}
+		expect(await parameters.locator('[data-test-id="parameter-input-timeZone"] input').first().inputValue()).toBe('Asia/Shanghai');
+		expect(await panel.innerText()).toContain(rfm.name);
+		expect(await panel.locator(`img[src^="/icons/${PACKAGE}/dist/nodes/RfmSegment/"]`).count()).toBeGreaterThan(0);
+		await page.keyboard.press('Escape');
+	});
+
+	it('made no requests outside this n8n', () => {
+		expect(outsideRequests).toEqual([]);
+	});
+
+	it("opens the demo's report.html with its charts and tables", async () => {
+		const demo = await runDemo({
+			name: `e2e-${n8nVersion()}-demo`,
+			tarball: process.env.E2E_PACK_TARBALL,
+			build: false,
+			out: path.join(shots, 'demo'),
+		});
+		const reportPage = await context.newPage();
+		await reportPage.goto(`file://${path.join(demo.outDir, 'report.html')}`);
+		await reportPage.screenshot({ path: path.join(shots, 'demo-report.png'), fullPage: true });
+		expect(await reportPage.locator('section#rfm svg.chart').count()).toBeGreaterThanOrEqual(3);
+		// Bars: one per segment in each of the two bar charts.
+		expect(await reportPage.locator('section#rfm svg.chart').first().locator('rect').count()).toBe(10);
+		const segmentRows = reportPage.locator('section#rfm table').first().locator('tbody tr');
+		expect(await segmentRows.count()).toBe(10);
+		expect(await reportPage.locator('section#rfm').innerText()).toContain('冠军客户');
+		await reportPage.close();
+	});
+});
