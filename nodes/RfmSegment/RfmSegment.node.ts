@@ -18,7 +18,7 @@ import {
 	RFM_CUSTOMER_FIELDS,
 	RFM_ORDER_FIELDS,
 	rfmCustomerSchema,
-	rfmOrderSchema,
+	rfmOrderParser,
 	segmentCustomers,
 	toCents,
 	toRfmOrder,
@@ -247,7 +247,7 @@ function readOrders(context: IExecuteFunctions, items: INodeExecutionData[], set
 		items,
 		RFM_ORDER_FIELDS,
 		settings.mapping,
-		rfmOrderSchema(settings.timeZone),
+		rfmOrderParser(settings.timeZone),
 		(input, itemIndex) => {
 			const order = toRfmOrder(input, itemIndex);
 			const rate = currencies.rateFor(order.currency, itemIndex, currencyField);

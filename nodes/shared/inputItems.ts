@@ -11,7 +11,7 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import type { ZodType, ZodTypeDef } from 'zod';
+import type { SafeParseReturnType } from 'zod';
 
 import {
 	createFieldReader,
@@ -49,7 +49,7 @@ export function readItems<Input, T>(
 	items: INodeExecutionData[],
 	fields: readonly string[],
 	mapping: FieldMapping,
-	schema: ZodType<Input, ZodTypeDef, unknown>,
+	schema: { safeParse(record: Record<string, unknown>): SafeParseReturnType<unknown, Input> },
 	finish: (input: Input, itemIndex: number) => T | InputIssue,
 ): ReadResult<T> {
 	const read = createFieldReader(fields, mapping);

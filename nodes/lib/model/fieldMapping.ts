@@ -34,8 +34,11 @@ export function createFieldReader<F extends string>(
 		const path = (mapping[field] ?? '').trim() || field;
 		return { field, path, steps: path.split('.') };
 	});
+	// Copying a template with every field present gives all records one object shape, which
+	// keeps V8's property access fast on the hot path.
+	const template = Object.fromEntries(fields.map((field) => [field, undefined])) as Record<F, unknown>;
 	return (raw) => {
-		const out = {} as Record<F, unknown>;
+		const out = { ...template };
 		for (const { field, steps } of plan) {
 			let current: unknown = raw;
 			for (const key of steps) {

@@ -126,3 +126,55 @@ export const rfmCustomerSchema = z.object({
 });
 
 export type RfmCustomerInput = z.output<typeof rfmCustomerSchema>;
+
+const KNOWN_STATUSES = new Set<string>(ORDER_STATUSES);
+const CURRENCY_CODE = /^[A-Z]{3}$/;
+
+const isCleanId = (value: unknown): value is string =>
+	typeof value === 'string' && value !== '' && value === value.trim();
+const isAmount = (value: unknown): value is number =>
+	typeof value === 'number' && Number.isFinite(value) && value >= 0;
+
+/**
+ * The order schema with a fast lane. Zod costs ~20 µs per order here (preprocessing,
+ * transforms, refinements), which dominates a million-order run. Orders already in the
+ * model's form — ids as trimmed text, numbers as numbers, a known status — are recognised
+ * by direct checks that accept nothing the schema would reject, and yield exactly what the
+ * schema yields (a test compares the two on random input). Everything else goes through
+ * the schema, which stays the one definition of what is valid and of every error message.
+ */
+export function rfmOrderParser(timeZone: string) {
+	const schema = rfmOrderSchema(timeZone);
+	const parseTimestamp = createTimestampParser(timeZone);
+	return {
+		safeParse(record: Record<string, unknown>): z.SafeParseReturnType<unknown, RfmOrderInput> {
+			const { orderId, customerId, createdAt, status, currency, amount, refundedAmount } = record;
+			if (
+				isCleanId(orderId) &&
+				isCleanId(customerId) &&
+				typeof createdAt === 'string' &&
+				(status === undefined || (typeof status === 'string' && KNOWN_STATUSES.has(status))) &&
+				(currency === undefined || (typeof currency === 'string' && CURRENCY_CODE.test(currency))) &&
+				isAmount(amount) &&
+				(refundedAmount === undefined || (isAmount(refundedAmount) && refundedAmount <= amount))
+			) {
+				const ms = parseTimestamp(createdAt.trim());
+				if (!Number.isNaN(ms)) {
+					return {
+						success: true,
+						data: {
+							orderId,
+							customerId,
+							createdAt: { text: createdAt, ms },
+							status: status as OrderStatus | undefined,
+							currency: currency as string | undefined,
+							amount,
+							refundedAmount: refundedAmount as number | undefined,
+						},
+					};
+				}
+			}
+			return schema.safeParse(record);
+		},
+	};
+}

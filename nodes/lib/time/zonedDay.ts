@@ -4,8 +4,8 @@
  *
  * Why not date-fns-tz / Intl per value: the RFM node maps up to a million order timestamps
  * to days. Intl.DateTimeFormat costs microseconds per call, so the zone's UTC offset is
- * looked up once per UTC hour (zone transitions fall on whole UTC hours for every zone in
- * use today except a handful of historical ones) and cached.
+ * looked up once per UTC day, or per UTC hour on a day with a transition (transitions fall
+ * on whole UTC hours for every zone in use today except a handful of historical ones).
  */
 
 const MS_PER_DAY = 86_400_000;
@@ -40,28 +40,32 @@ export function createOffsetLookup(timeZone: string): (epochMs: number) => numbe
 		minute: 'numeric',
 		second: 'numeric',
 	});
-	const cache = new Map<number, number>();
-	return (epochMs) => {
-		const hour = Math.floor(epochMs / MS_PER_HOUR);
-		let offset = cache.get(hour);
-		if (offset === undefined) {
-			const probe = hour * MS_PER_HOUR;
-			const parts: Record<string, number> = {};
-			for (const { type, value } of format.formatToParts(probe)) {
-				if (type !== 'literal') parts[type] = Number(value);
-			}
-			const wallClockAsUtc = Date.UTC(
-				parts.year,
-				parts.month - 1,
-				parts.day,
-				parts.hour,
-				parts.minute,
-				parts.second,
-			);
-			offset = wallClockAsUtc - probe;
-			cache.set(hour, offset);
+	const offsetAtProbe = (probe: number): number => {
+		const parts: Record<string, number> = {};
+		for (const { type, value } of format.formatToParts(probe)) {
+			if (type !== 'literal') parts[type] = Number(value);
 		}
-		return offset;
+		const wallClockAsUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+		return wallClockAsUtc - probe;
+	};
+	// Most UTC days have one offset all day: probe a day's start and end, and only where they
+	// differ (a DST change that day) fall back to probing each hour.
+	const dayCache = new Map<number, number | number[]>();
+	return (epochMs) => {
+		const utcDay = Math.floor(epochMs / MS_PER_DAY);
+		let entry = dayCache.get(utcDay);
+		if (entry === undefined) {
+			const start = offsetAtProbe(utcDay * MS_PER_DAY);
+			const end = offsetAtProbe((utcDay + 1) * MS_PER_DAY - MS_PER_HOUR);
+			entry =
+				start === end
+					? start
+					: Array.from({ length: 24 }, (_, h) => offsetAtProbe(utcDay * MS_PER_DAY + h * MS_PER_HOUR));
+			dayCache.set(utcDay, entry);
+		}
+		return typeof entry === 'number'
+			? entry
+			: entry[Math.floor((epochMs - utcDay * MS_PER_DAY) / MS_PER_HOUR)];
 	};
 }
 

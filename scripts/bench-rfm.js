@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+/**
+ * RFM Segment at scale: orders per second through the node as n8n runs it (n8n-core's
+ * WorkflowExecute, items in, items out), beside a plain single-pass JavaScript baseline
+ * doing the same job — the code a user would paste into a Code node — on the same orders.
+ *
+ *   node scripts/bench-rfm.js <node|baseline> <orders>
+ *
+ * One measurement per process, so peak RSS (getrusage maxrss) is that measurement's own.
+ * Prints one JSON line. Run through `npm run bench`, which builds first.
+ */
+'use strict';
+const path = require('path');
+
+const dist = path.join(__dirname, '..', 'dist', 'nodes');
+const { generateOrders } = require(path.join(dist, 'lib', 'demo'));
+
+const [mode = 'node', ordersArg = '100000'] = process.argv.slice(2);
+const ORDERS = Number(ordersArg);
+const END_DATE = '2026-06-30';
+const REFERENCE = '2026-06-30';
+
+function makeOrders() {
+	return generateOrders({
+		seed: 11,
+		customers: Math.max(1, Math.round(ORDERS / 5)),
+		orders: ORDERS,
+		skus: 40,
+		warehouses: ['east-shanghai', 'south-guangzhou'],
+		endDate: END_DATE,
+		days: 365,
+	});
+}
+
+/** The Code-node version: statuses, net amounts, Shanghai days, ties-share quintiles, R×F grid. */
+function baseline(items) {
+	const counted = new Set(['paid', 'shipped', 'completed', 'partially_refunded']);
+	const DAY = 86400000;
+	const OFFSET = 8 * 3600000; // Asia/Shanghai has no DST
+	const refMs = Date.parse(`${REFERENCE}T23:59:59.999+08:00`);
+	const refDay = Math.floor((refMs + OFFSET) / DAY);
+	const byCustomer = new Map();
+	for (const { json: o } of items) {
+		if (!counted.has(o.status)) continue;
+		const ms = Date.parse(o.createdAt);
+		if (Number.isNaN(ms)) throw new Error('bad date');
+		if (ms > refMs) continue;
+		const cents = Math.round(o.amount * 100) - (o.status === 'partially_refunded' ? Math.round(o.refundedAmount * 100) : 0);
+		let c = byCustomer.get(o.customerId);
+		if (!c) byCustomer.set(o.customerId, (c = { id: o.customerId, f: 0, cents: 0, last: ms }));
+		c.f++;
+		c.cents += cents;
+		if (ms > c.last) c.last = ms;
+	}
+	const customers = [...byCustomer.values()];
+	const n = customers.length;
+	const recency = customers.map((c) => refDay - Math.floor((c.last + OFFSET) / DAY));
+	const score = (values, smallerIsBetter) => {
+		const sorted = Float64Array.from(values).sort();
+		return values.map((v) => {
+			let lo = 0, hi = n;
+			if (smallerIsBetter) { while (lo < hi) { const mid = (lo + hi) >>> 1; if (sorted[mid] <= v) lo = mid + 1; else hi = mid; } return Math.min(5, 1 + Math.floor((5 * (n - lo)) / n)); }
+			while (lo < hi) { const mid = (lo + hi) >>> 1; if (sorted[mid] < v) lo = mid + 1; else hi = mid; }
+			return Math.min(5, 1 + Math.floor((5 * lo) / n));
+		});
+	};
+	const r = score(recency, true);
+	const f = score(customers.map((c) => c.f), false);
+	const m = score(customers.map((c) => c.cents), false);
+	return customers.map((c, i) => ({ json: { customerId: c.id, recencyDays: recency[i], frequency: c.f, monetary: c.cents / 100, r: r[i], f: f[i], m: m[i], rfmCode: `${r[i]}${f[i]}${m[i]}` } }));
+}
+
+async function throughNode(items) {
+	const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core');
+	const { Workflow, NodeConnectionTypes } = require('n8n-workflow');
+	const { RfmSegment } = require(path.join(dist, 'RfmSegment', 'RfmSegment.node.js'));
+	const source = {
+		description: { name: 'source', displayName: 'Source', group: ['input'], version: 1, description: '', defaults: {}, inputs: [], outputs: [NodeConnectionTypes.Main], properties: [] },
+		async execute() { return [items]; },
+	};
+	const rfm = new RfmSegment();
+	const types = { 'bench.source': source, 'n8n-nodes-commerce-ops.rfmSegment': rfm };
+	const nodeTypes = { getByName: (t) => types[t], getByNameAndVersion: (t) => types[t], getKnownTypes: () => ({}) };
+	const nodes = [
+		{ id: '1', name: 'Orders', type: 'bench.source', typeVersion: 1, position: [0, 0], parameters: {} },
+		{ id: '2', name: 'RFM Segment', type: 'n8n-nodes-commerce-ops.rfmSegment', typeVersion: 1, position: [200, 0], parameters: { referenceMode: 'endOfDay', referenceDate: REFERENCE } },
+	];
+	const connections = { Orders: { main: [[{ node: 'RFM Segment', type: 'main', index: 0 }]] } };
+	const workflow = new Workflow({ id: 'bench', nodes, connections, active: false, nodeTypes });
+	const hooks = new ExecutionLifecycleHooks('manual', 'bench', { nodes, connections });
+	const run = await new WorkflowExecute({ hooks, executionId: 'bench' }, 'manual').run({ workflow, startNode: workflow.getNode('Orders') });
+	const task = run.data.resultData.runData['RFM Segment'][0];
+	if (task.error) throw task.error;
+	console.error(JSON.stringify({ rfmNodeExecutionMs: task.executionTime }));
+	return task.data.main[0];
+}
+
+async function main() {
+	const items = makeOrders().map((json) => ({ json }));
+	if (global.gc) global.gc();
+	const start = process.hrtime.bigint();
+	const out = mode === 'baseline' ? baseline(items) : await throughNode(items);
+	const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+	console.log(
+		JSON.stringify({
+			mode,
+			orders: ORDERS,
+			customers: out.length,
+			seconds: Number(seconds.toFixed(3)),
+			ordersPerSecond: Math.round(ORDERS / seconds),
+			peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+		}),
+	);
+	process.exit(0);
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
