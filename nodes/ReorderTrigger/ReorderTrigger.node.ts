@@ -1,0 +1,359 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPairedItemData,
+} from 'n8n-workflow';
+import { ZodError, type ZodType, type ZodTypeDef } from 'zod';
+
+import {
+	alertKey,
+	evaluateNetworkReorder,
+	evaluateReorder,
+	nextAlerts,
+	parseDayNumber,
+	readAlertState,
+	resolveReorderOptions,
+	type NetworkReorderResult,
+	type ReorderOptionsInput,
+	type ReorderResult,
+} from '../lib/inventory';
+import { readPath, sourcePathOf, type DailySales, type FieldMapping, type InputIssue, type InventoryPosition } from '../lib/model';
+import { assertTimeZone, createZonedIsoFormatter, InvalidTimeZoneError } from '../lib/time';
+import { readItems } from '../shared/inputItems';
+import { parseNameList } from '../shared/parameters';
+import { reorderTriggerProperties } from './description';
+import { DAILY_SALES_FIELDS, dailySalesInputSchema, INVENTORY_FIELDS, inventoryInputSchema } from './input';
+
+/** The two inputs, in connector order. */
+const INVENTORY_INPUT = 0;
+const SALES_INPUT = 1;
+const INPUT_LABELS = ['Inventory', 'Daily Sales'] as const;
+
+/** Statuses that call for an order now: the "Needs Action" output. */
+const NEEDS_ACTION = new Set<ReorderResult['status']>(['reorder', 'urgent']);
+
+/** Where the node stores "only new alerts" state in the workflow's static data. */
+const ALERT_STATE_KEY = 'alertState';
+
+export class ReorderTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Reorder Trigger',
+		name: 'reorderTrigger',
+		icon: { light: 'file:reorderTrigger.svg', dark: 'file:reorderTrigger.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle:
+			'={{ $parameter["serviceLevel"] + "% service · " + {"orderUpTo": "order up to", "daysOfCover": "days of cover", "eoq": "EOQ", "smallBatch": "small batch 小单快反"}[$parameter["orderPolicy"]] + ($parameter["onlyNewAlerts"] === false ? "" : " · only new alerts") }}',
+		description:
+			'Restock alerts: reorder point, safety stock and a suggested order per SKU and warehouse from stock and daily sales, alerting once per drop',
+		defaults: { name: 'Reorder Trigger' },
+		// The community-node lint takes any class named *Trigger for a trigger node. This one is
+		// not (group transform, no trigger/poll/webhook method): it reads items from two inputs
+		// and is named for what users search for. n8n requires the class name to match the file.
+		// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool
+		usableAsTool: true,
+		// eslint-disable-next-line @n8n/community-nodes/trigger-node-conventions
+		inputs: [
+			{ type: NodeConnectionTypes.Main, displayName: 'Inventory' },
+			{ type: NodeConnectionTypes.Main, displayName: 'Daily Sales' },
+		],
+		outputs: [
+			{ type: NodeConnectionTypes.Main, displayName: 'Needs Action' },
+			{ type: NodeConnectionTypes.Main, displayName: 'OK' },
+		],
+		properties: reorderTriggerProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const settings = readSettings(this);
+		const inventoryItems = this.getInputData(INVENTORY_INPUT);
+		const salesItems = this.getInputData(SALES_INPUT);
+
+		const firstItemOf = new Map<string, number>();
+		const inventory = readInput(
+			this,
+			INVENTORY_INPUT,
+			inventoryItems,
+			INVENTORY_FIELDS,
+			settings.inventoryMapping,
+			inventoryInputSchema,
+			(input, itemIndex): IndexedPosition | InputIssue => {
+				const position = input as InventoryPosition;
+				const key = alertKey(position.sku, position.warehouse);
+				const earlier = firstItemOf.get(key);
+				if (earlier !== undefined) {
+					return {
+						itemIndex,
+						field: sourcePathOf('sku', settings.inventoryMapping),
+						value: position.sku,
+						expected: `one item per SKU + warehouse (item ${earlier} already has ${position.sku} in ${position.warehouse})`,
+					};
+				}
+				firstItemOf.set(key, itemIndex);
+				return { position, itemIndex };
+			},
+		);
+		const sales = readInput(
+			this,
+			SALES_INPUT,
+			salesItems,
+			DAILY_SALES_FIELDS,
+			settings.salesMapping,
+			dailySalesInputSchema,
+			(input) => input as DailySales,
+		);
+
+		const asOf = settings.asOf ?? latestSalesDate(sales.records) ?? settings.today;
+		const positions = inventory.records.map((r) => r.position);
+		let results: Array<ReorderResult | NetworkReorderResult>;
+		try {
+			const options = { ...settings.options, asOf };
+			results =
+				settings.warehouseMode === 'network'
+					? evaluateNetworkReorder(positions, sales.records, options, { forwardWarehouses: settings.forwardWarehouses })
+					: evaluateReorder(positions, sales.records, options);
+		} catch (error) {
+			throw settingsError(this, error);
+		}
+
+		// Each result pairs with the inventory item(s) it was computed from.
+		const itemsOfSku = new Map<string, number[]>();
+		if (settings.warehouseMode === 'network') {
+			for (const { position, itemIndex } of inventory.records) {
+				const list = itemsOfSku.get(position.sku);
+				if (list) list.push(itemIndex);
+				else itemsOfSku.set(position.sku, [itemIndex]);
+			}
+		}
+		const sourcesOf = (result: ReorderResult, index: number): number[] =>
+			itemsOfSku.get(result.sku) ?? [inventory.records[index].itemIndex];
+
+		let alerting = results.filter((r) => NEEDS_ACTION.has(r.status));
+		// With only new alerts: 'new' (no open alert before) or 'worsened' (reorder → urgent).
+		let previouslyOpen: Record<string, unknown> | null = null;
+		let nextState: unknown;
+		if (settings.onlyNewAlerts) {
+			const stored = this.getWorkflowStaticData('node')[ALERT_STATE_KEY];
+			previouslyOpen = readAlertState(stored).open;
+			const transition = nextAlerts(stored, alerting);
+			alerting = transition.alertsToEmit;
+			nextState = transition.nextState;
+		}
+		const alertKind = (r: ReorderResult) =>
+			previouslyOpen === null ? null : previouslyOpen[alertKey(r.sku, r.warehouse)] ? 'worsened' : 'new';
+		const emitted = new Set(alerting);
+
+		const needsAction: INodeExecutionData[] = [];
+		const ok: INodeExecutionData[] = [];
+		results.forEach((result, index) => {
+			const isAlert = NEEDS_ACTION.has(result.status);
+			// An alert already sent (only new alerts) goes to neither output: it is not OK.
+			if (isAlert && !emitted.has(result)) return;
+			const sources = sourcesOf(result, index);
+			const json = toOutputJson(result, settings.language, isAlert ? alertKind(result) : null);
+			for (const field of settings.keepFields) {
+				const kept = readPath(inventoryItems[sources[0]].json, field);
+				if (kept !== undefined && !(field in json)) json[field] = kept as IDataObject[string];
+			}
+			const pairedItem: IPairedItemData[] = sources.map((item) => ({ item, input: INVENTORY_INPUT }));
+			(isAlert ? needsAction : ok).push({ json, pairedItem: pairedItem.length === 1 ? pairedItem[0] : pairedItem });
+		});
+
+		// Saved only now, after every step that can fail: a failed run leaves the state as it was.
+		if (settings.onlyNewAlerts) {
+			this.getWorkflowStaticData('node')[ALERT_STATE_KEY] = nextState as IDataObject;
+		}
+
+		// Error items go on the first output; with "Continue (using error output)" n8n moves them.
+		return [[...needsAction, ...inventory.errorItems, ...sales.errorItems], ok];
+	}
+}
+
+interface IndexedPosition {
+	position: InventoryPosition;
+	itemIndex: number;
+}
+
+/** A result as an output item: the library's fields, the explanation in the chosen language. */
+function toOutputJson(result: ReorderResult, language: 'en' | 'zh', alert: 'new' | 'worsened' | null): IDataObject {
+	const { explanation, explanationZh, ...fields } = result;
+	return {
+		...(fields as unknown as IDataObject),
+		explanation: language === 'zh' ? explanationZh : explanation,
+		alert,
+	};
+}
+
+/** Newest date among the sales rows (ISO dates compare as text), or undefined when there are none. */
+function latestSalesDate(sales: readonly DailySales[]): string | undefined {
+	let latest: string | undefined;
+	for (const row of sales) if (latest === undefined || row.date > latest) latest = row.date;
+	return latest;
+}
+
+/**
+ * readItems for one of the two inputs: the error names the input ("Daily Sales item 3: …"),
+ * and error items pair with the item on that input.
+ */
+function readInput<Input, T>(
+	context: IExecuteFunctions,
+	inputIndex: number,
+	items: INodeExecutionData[],
+	fields: readonly string[],
+	mapping: FieldMapping,
+	schema: ZodType<Input, ZodTypeDef, unknown>,
+	finish: (input: Input, itemIndex: number) => T | InputIssue,
+) {
+	const label = INPUT_LABELS[inputIndex];
+	const name = (text: string) => text.replace(/^Item (\d+)/, `${label} item $1`);
+	try {
+		const read = readItems(context, items, fields, mapping, schema, finish);
+		for (const item of read.errorItems) {
+			item.json.error = name(String(item.json.error));
+			const paired = item.pairedItem as IPairedItemData;
+			item.pairedItem = { item: paired.item, input: inputIndex };
+		}
+		return read;
+	} catch (error) {
+		// NodeOperationError returns an error that already is one unchanged.
+		if (!(error instanceof NodeOperationError) || !/^Item \d+/.test(error.message)) {
+			throw new NodeOperationError(context.getNode(), error as Error);
+		}
+		throw new NodeOperationError(context.getNode(), name(error.message), {
+			itemIndex: error.context.itemIndex as number | undefined,
+			description: (error.description ?? '')
+				.replace('of the input', `of the ${label} input`)
+				.replace('under Field Mapping', `under ${label} Field Mapping`),
+		});
+	}
+}
+
+interface Settings {
+	/** Fixed as-of day, or undefined for "latest sales date". */
+	asOf: string | undefined;
+	/** Today in the chosen time zone: the as-of day for "today", and the fallback without sales. */
+	today: string;
+	options: Omit<ReorderOptionsInput, 'asOf'>;
+	warehouseMode: 'perWarehouse' | 'network';
+	forwardWarehouses: string[];
+	onlyNewAlerts: boolean;
+	language: 'en' | 'zh';
+	inventoryMapping: FieldMapping;
+	salesMapping: FieldMapping;
+	keepFields: string[];
+}
+
+/** Parameter names as the editor shows them, for settings errors. */
+const SETTING_NAMES: Record<string, string> = {
+	asOf: 'As-Of Date',
+	lookbackDays: 'Lookback Days',
+	serviceLevel: 'Service Level (%)',
+	forecastWindowDays: 'Forecast Window (Days)',
+	alpha: 'Smoothing Alpha (Level)',
+	beta: 'Smoothing Beta (Trend)',
+	gamma: 'Smoothing Gamma (Weekday Pattern)',
+	maxDaysOfCover: 'Max Days of Cover',
+	reviewPeriodDays: 'Review Period (Days)',
+	targetDays: 'Target Days of Cover',
+	orderingCost: 'Ordering Cost',
+	holdingCostRate: 'Holding Cost Rate (% per Year)',
+	firstBatchQuantity: 'First Batch Quantity',
+	coverDays: 'Cover Days per Order',
+};
+
+/** A settings problem from the calculation library as a NodeOperationError naming the parameter. */
+function settingsError(context: IExecuteFunctions, error: unknown): NodeOperationError {
+	if (error instanceof ZodError) {
+		const issue = error.issues[0];
+		const key = String(issue.path[issue.path.length - 1] ?? '');
+		return new NodeOperationError(context.getNode(), `${SETTING_NAMES[key] ?? key}: expected ${issue.message}`, {
+			description: 'Check this setting of the Reorder Trigger.',
+		});
+	}
+	if (error instanceof RangeError) return new NodeOperationError(context.getNode(), error.message);
+	return new NodeOperationError(context.getNode(), error as Error);
+}
+
+function readSettings(context: IExecuteFunctions): Settings {
+	const param = <T>(name: string, fallback?: T) => context.getNodeParameter(name, 0, fallback) as T;
+	const fail = (message: string, description?: string) =>
+		new NodeOperationError(context.getNode(), message, { description });
+
+	const asOfMode = param<'latestSales' | 'today' | 'date'>('asOfMode', 'latestSales');
+	let asOf: string | undefined;
+	let today = '';
+	if (asOfMode === 'date') {
+		const text = String(param<string>('asOfDate', '') ?? '').trim();
+		asOf = text.slice(0, 10);
+		if (Number.isNaN(parseDayNumber(asOf))) {
+			throw fail(`As-Of Date "${text}" is not a date`, 'Pick a day, e.g. 2026-06-30.');
+		}
+		today = asOf;
+	} else {
+		const timeZone = param<string>('timeZone', 'Asia/Shanghai').trim();
+		try {
+			assertTimeZone(timeZone);
+		} catch (error) {
+			if (error instanceof InvalidTimeZoneError) throw fail(error.message);
+			throw new NodeOperationError(context.getNode(), error as Error);
+		}
+		today = createZonedIsoFormatter(timeZone)(Date.now()).slice(0, 10);
+		if (asOfMode === 'today') asOf = today;
+	}
+
+	const policyKind = param<'orderUpTo' | 'daysOfCover' | 'eoq' | 'smallBatch'>('orderPolicy', 'orderUpTo');
+	const policies = {
+		orderUpTo: () => ({ kind: 'orderUpTo' as const, reviewPeriodDays: param<number>('reviewPeriodDays', 7) }),
+		daysOfCover: () => ({ kind: 'daysOfCover' as const, targetDays: param<number>('targetDays', 30) }),
+		eoq: () => ({
+			kind: 'eoq' as const,
+			orderingCost: param<number>('orderingCost', 50),
+			holdingCostRate: param<number>('holdingCostRate', 25) / 100,
+		}),
+		smallBatch: () => ({
+			kind: 'smallBatch' as const,
+			firstBatchQuantity: param<number>('firstBatchQuantity', 500),
+			coverDays: param<number>('coverDays', 7),
+		}),
+	};
+	const extra = param<IDataObject>('options', {});
+	const maxDaysOfCover = param<number>('maxDaysOfCover', 90);
+	const options: Omit<ReorderOptionsInput, 'asOf'> = {
+		lookbackDays: param<number>('lookbackDays', 28),
+		serviceLevel: param<number>('serviceLevel', 95) / 100,
+		demandMethod: param<'mean' | 'ses' | 'holtWinters'>('demandMethod', 'mean'),
+		maxDaysOfCover: maxDaysOfCover > 0 ? maxDaysOfCover : null,
+		policy: policies[policyKind](),
+		missingDaysAsZeroSales: extra.missingDaysAsZeroSales === true,
+		...(extra.forecastWindowDays !== undefined ? { forecastWindowDays: Number(extra.forecastWindowDays) } : {}),
+		smoothing: {
+			...(extra.alpha !== undefined ? { alpha: Number(extra.alpha) } : {}),
+			...(extra.beta !== undefined ? { beta: Number(extra.beta) } : {}),
+			...(extra.gamma !== undefined ? { gamma: Number(extra.gamma) } : {}),
+		},
+	};
+	// Validate the settings now, before any item is read (the as-of day may still change).
+	try {
+		resolveReorderOptions({ ...options, asOf: asOf ?? today });
+	} catch (error) {
+		throw settingsError(context, error);
+	}
+
+	return {
+		asOf,
+		today,
+		options,
+		warehouseMode: param<'perWarehouse' | 'network'>('warehouseMode', 'perWarehouse'),
+		forwardWarehouses: parseNameList(param<string>('forwardWarehouses', '')),
+		onlyNewAlerts: param<boolean>('onlyNewAlerts', true),
+		language: param<'en' | 'zh'>('language', 'en'),
+		inventoryMapping: param<FieldMapping>('inventoryFields', {}),
+		salesMapping: param<FieldMapping>('salesFields', {}),
+		keepFields: parseNameList(String(extra.keepFields ?? '')),
+	};
+}

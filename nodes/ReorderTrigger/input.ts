@@ -1,0 +1,102 @@
+/**
+ * The inventory and daily-sales fields the Reorder Trigger reads: the data model's
+ * InventoryPosition and DailySales (nodes/lib/model), made forgiving where exports differ
+ * from the model without ambiguity — numbers written as text ("12"), ids that are numbers
+ * (SKU 10023), in-stock flags written as "true"/"false"/1/0, and optional columns left out
+ * or left empty. Pure: zod only, no n8n import.
+ *
+ * Defaults when a column is missing or empty:
+ *   onOrder, reserved, moq, leadTimeStdDays → 0;  packSize → 1;  unitCost → 0;
+ *   inStock → true (a source without stock-out flags: every row is an in-stock day).
+ */
+import { z } from 'zod';
+
+import type { DailySales, InventoryPosition } from '../lib/model';
+import { parseDayNumber } from '../lib/inventory';
+
+export const INVENTORY_FIELDS = [
+	'sku',
+	'warehouse',
+	'onHand',
+	'onOrder',
+	'reserved',
+	'leadTimeDays',
+	'leadTimeStdDays',
+	'moq',
+	'packSize',
+	'unitCost',
+] as const satisfies ReadonlyArray<keyof InventoryPosition>;
+
+export const DAILY_SALES_FIELDS = ['date', 'sku', 'warehouse', 'units', 'inStock'] as const satisfies ReadonlyArray<
+	keyof DailySales
+>;
+
+const NUMBER_TEXT = /^\s*-?\d+(\.\d+)?\s*$/;
+const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+/** A number, or text holding one ("12", "3.5"), checked by `check`; `expected` names it in errors. */
+function numberField(expected: string, check: (n: z.ZodNumber) => z.ZodTypeAny = (n) => n) {
+	return z.preprocess(
+		(value) => (typeof value === 'string' && NUMBER_TEXT.test(value) ? Number(value) : value),
+		check(z.number({ invalid_type_error: expected, required_error: expected }).finite(expected)),
+	);
+}
+
+/** As numberField, but a missing or empty value reads as `fallback`. */
+function optionalNumberField(expected: string, fallback: number, check?: (n: z.ZodNumber) => z.ZodTypeAny) {
+	return z.preprocess((value) => (isBlank(value) ? fallback : value), numberField(expected, check));
+}
+
+const wholeAtLeast = (min: number, expected: string) => (n: z.ZodNumber) => n.int(expected).min(min, expected);
+
+function idField(what: string) {
+	return z.preprocess(
+		(value) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value),
+		z
+			.string({ invalid_type_error: `a ${what} (text or number)`, required_error: `a ${what}` })
+			.trim()
+			.min(1, `a non-empty ${what}`),
+	);
+}
+
+const DATE_EXPECTED = 'a calendar date YYYY-MM-DD, e.g. 2026-03-01';
+const IN_STOCK_EXPECTED = 'true or false (false on a sold-out day)';
+const BOOLEAN_TEXT: Record<string, boolean> = { true: true, false: false, yes: true, no: false, '1': true, '0': false };
+
+export const inventoryInputSchema = z.object({
+	sku: idField('SKU'),
+	warehouse: idField('warehouse'),
+	onHand: numberField('a whole number of units (negative when oversold)', (n) =>
+		n.int('a whole number of units (negative when oversold)'),
+	),
+	onOrder: optionalNumberField('a whole number of units ≥ 0', 0, wholeAtLeast(0, 'a whole number of units ≥ 0')),
+	reserved: optionalNumberField('a whole number of units ≥ 0', 0, wholeAtLeast(0, 'a whole number of units ≥ 0')),
+	leadTimeDays: numberField('a number of days ≥ 0', (n) => n.nonnegative('a number of days ≥ 0')),
+	leadTimeStdDays: optionalNumberField('a number of days ≥ 0', 0, (n) => n.nonnegative('a number of days ≥ 0')),
+	moq: optionalNumberField('a whole number of units ≥ 0', 0, wholeAtLeast(0, 'a whole number of units ≥ 0')),
+	packSize: optionalNumberField('a whole number of units ≥ 1', 1, wholeAtLeast(1, 'a whole number of units ≥ 1')),
+	unitCost: optionalNumberField('an amount ≥ 0, e.g. 12.50', 0, (n) => n.nonnegative('an amount ≥ 0, e.g. 12.50')),
+});
+
+export const dailySalesInputSchema = z.object({
+	date: z
+		.string({ invalid_type_error: DATE_EXPECTED, required_error: DATE_EXPECTED })
+		.trim()
+		.refine((text) => !Number.isNaN(parseDayNumber(text)), DATE_EXPECTED),
+	sku: idField('SKU'),
+	warehouse: idField('warehouse'),
+	units: numberField('a whole number of units ≥ 0', wholeAtLeast(0, 'a whole number of units ≥ 0')),
+	inStock: z.preprocess(
+		(value) => {
+			if (isBlank(value)) return true;
+			if (typeof value === 'string') return BOOLEAN_TEXT[value.trim().toLowerCase()] ?? value;
+			if (value === 1 || value === 0) return value === 1;
+			return value;
+		},
+		z.boolean({ invalid_type_error: IN_STOCK_EXPECTED }),
+	),
+});
+
+/** Field values read through the schemas above are exactly the model's shapes. */
+export type InventoryInput = z.output<typeof inventoryInputSchema> & InventoryPosition;
+export type DailySalesInput = z.output<typeof dailySalesInputSchema> & DailySales;
