@@ -140,7 +140,8 @@ export class ReorderTrigger implements INodeType {
 		if (settings.onlyNewAlerts) {
 			const stored = this.getWorkflowStaticData('node')[ALERT_STATE_KEY];
 			previouslyOpen = readAlertState(stored).open;
-			const transition = nextAlerts(stored, alerting);
+			// Every result goes in: an ok or overstock result is what closes an open alert.
+			const transition = nextAlerts(stored, results);
 			alerting = transition.alertsToEmit;
 			nextState = transition.nextState;
 		}

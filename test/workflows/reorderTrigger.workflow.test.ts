@@ -1,0 +1,394 @@
+/**
+ * Reorder Trigger inside n8n's execution engine (n8n-core WorkflowExecute, in-process): two
+ * inputs (Inventory on input 0, Daily Sales on input 1), the Needs Action / OK outputs,
+ * "only new alerts" kept in workflow static data across runs, per-item errors naming the
+ * input, and n8n's "On Error" settings.
+ */
+import type { IConnections, IDataObject, INode } from 'n8n-workflow';
+
+import { evaluateReorder, nextAlerts, type ReorderStatus } from '../../nodes/lib/inventory';
+import { generateDailySales, generateInventory, DEFAULT_DEMO_OPTIONS } from '../../nodes/lib/demo';
+import { node, runWorkflow } from '../support/n8n';
+
+const AS_OF = '2026-06-30';
+const demo = { seed: 7, skus: 40, days: 120, endDate: AS_OF, customers: 400, orders: 3000 };
+
+/** Start → (inventory node, sales node) → Reorder Trigger inputs 0 and 1. */
+function twoInputs(inventory: INode, sales: INode, reorder: INode): { nodes: INode[]; connections: IConnections } {
+	return {
+		nodes: [node('Start', 'n8n-nodes-base.manualTrigger'), inventory, sales, reorder],
+		connections: {
+			Start: {
+				main: [
+					[
+						{ node: inventory.name, type: 'main', index: 0 },
+						{ node: sales.name, type: 'main', index: 0 },
+					],
+				],
+			},
+			[inventory.name]: { main: [[{ node: reorder.name, type: 'main', index: 0 }]] },
+			[sales.name]: { main: [[{ node: reorder.name, type: 'main', index: 1 }]] },
+		},
+	};
+}
+
+const settings = { executionOrder: 'v1' as const };
+
+function demoWorkflow(reorder: IDataObject = {}, staticData?: IDataObject) {
+	return {
+		...twoInputs(
+			node('Demo Inventory', 'demoShopData', { ...demo, dataset: 'inventory' }),
+			node('Demo Daily Sales', 'demoShopData', { ...demo, dataset: 'dailySales' }),
+			node('Reorder Trigger', 'reorderTrigger', reorder),
+		),
+		settings,
+		staticData,
+	};
+}
+
+function fixtureWorkflow(inventory: IDataObject[], sales: IDataObject[], reorder: IDataObject = {}, extra: Partial<INode> = {}, staticData?: IDataObject) {
+	return {
+		...twoInputs(
+			node('Inventory', 'test.fixture', { items: JSON.stringify(inventory) }),
+			node('Sales', 'test.fixture', { items: JSON.stringify(sales) }),
+			node('Reorder Trigger', 'reorderTrigger', { asOfMode: 'date', asOfDate: '2026-03-28', ...reorder }, extra),
+		),
+		settings,
+		staticData,
+	};
+}
+
+/**
+ * One SKU in one warehouse selling 9, 11, 9, 11 … units on the 28 days to 2026-03-28:
+ * d = 10, σd = √(28 / 27) = 1.0184, L = 5 → SS = 1.6449 · 1.0184 · √5 = 3.745, ROP = 53.745.
+ */
+const history = (sku = 'TEE-01', warehouse = 'SH') =>
+	Array.from({ length: 28 }, (_, i) => ({
+		date: `2026-03-${String(i + 1).padStart(2, '0')}`,
+		sku,
+		warehouse,
+		units: i % 2 === 0 ? 9 : 11,
+		inStock: true,
+	}));
+const position = (onHand: number, onOrder = 0, sku = 'TEE-01', warehouse = 'SH') => ({
+	sku,
+	warehouse,
+	onHand,
+	onOrder,
+	reserved: 0,
+	leadTimeDays: 5,
+	packSize: 10,
+	unitCost: 20,
+});
+/** IP 52 ≤ ROP 53.7, cover 5.2 days ≥ L → reorder. */
+const REORDER = position(52);
+/** cover 3 days < L 5 → urgent. */
+const URGENT = position(30);
+/** IP 152 > ROP → ok. */
+const RECOVERED = position(52, 100);
+
+function allFinite(value: unknown): boolean {
+	if (typeof value === 'number') return Number.isFinite(value);
+	if (Array.isArray(value)) return value.every(allFinite);
+	if (value !== null && typeof value === 'object') return Object.values(value).every(allFinite);
+	return true;
+}
+
+const RESULT_FIELDS = [
+	'sku',
+	'warehouse',
+	'asOf',
+	'status',
+	'demandPerDay',
+	'demandStdDev',
+	'demandMethod',
+	'inStockDays',
+	'stockOutDays',
+	'leadTimeDays',
+	'leadTimeStdDays',
+	'serviceLevel',
+	'serviceFactor',
+	'safetyStock',
+	'reorderPoint',
+	'inventoryPosition',
+	'daysOfCover',
+	'projectedStockoutDate',
+	'orderPolicy',
+	'orderUpToLevel',
+	'suggestedOrderQty',
+	'orderValue',
+	'explanation',
+	'alert',
+];
+
+describe('Demo Shop Data (inventory + daily sales) → Reorder Trigger', () => {
+	it('evaluates every sku + warehouse: reorder/urgent on Needs Action, the rest on OK, as the library computes them', async () => {
+		const result = await runWorkflow(demoWorkflow({}, {}));
+		const needsAction = result.output('Reorder Trigger', 0);
+		const ok = result.output('Reorder Trigger', 1);
+		const inventory = result.output('Demo Inventory');
+		expect(inventory).toHaveLength(80);
+		expect(needsAction.length + ok.length).toBe(inventory.length);
+		expect(needsAction.length).toBeGreaterThan(0);
+		expect(ok.length).toBeGreaterThan(0);
+
+		for (const item of needsAction) expect(['reorder', 'urgent']).toContain(item.status);
+		for (const item of ok) expect(['ok', 'overstock', 'no_history']).toContain(item.status);
+		for (const item of [...needsAction, ...ok]) {
+			expect(Object.keys(item).sort()).toEqual([...RESULT_FIELDS].sort());
+			expect(allFinite(item)).toBe(true);
+			expect(item.asOf).toBe(AS_OF); // latest sales date = the demo's last day
+			expect(typeof item.explanation).toBe('string');
+		}
+		for (const item of needsAction) {
+			expect(item.alert).toBe('new');
+			expect(item.suggestedOrderQty).toBeGreaterThan(0);
+			expect(item.inventoryPosition).toBeLessThanOrEqual(item.reorderPoint as number);
+		}
+
+		// The node is glue: its numbers are the library's on the same rows.
+		const options = { ...DEFAULT_DEMO_OPTIONS, ...demo };
+		const expected = evaluateReorder(generateInventory(options), generateDailySales(options), { asOf: AS_OF });
+		const byKey = new Map([...needsAction, ...ok].map((item) => [`${item.sku}|${item.warehouse}`, item]));
+		for (const e of expected) {
+			const got = byKey.get(`${e.sku}|${e.warehouse}`)!;
+			expect(got).toMatchObject({
+				status: e.status,
+				reorderPoint: e.reorderPoint,
+				safetyStock: e.safetyStock,
+				suggestedOrderQty: e.suggestedOrderQty,
+				explanation: e.explanation,
+			});
+		}
+	});
+
+	it('a second identical run with the same static data emits nothing on Needs Action', async () => {
+		const staticData: IDataObject = {};
+		const first = await runWorkflow(demoWorkflow({}, staticData));
+		const firstAlerts = first.output('Reorder Trigger', 0);
+		expect(firstAlerts.length).toBeGreaterThan(0);
+		const stored = JSON.parse(JSON.stringify(staticData));
+
+		const second = await runWorkflow(demoWorkflow({}, staticData));
+		expect(second.output('Reorder Trigger', 0)).toEqual([]);
+		// Positions that are fine are reported again; the alerts already sent are on neither output.
+		expect(second.output('Reorder Trigger', 1)).toEqual(first.output('Reorder Trigger', 1));
+		expect(JSON.parse(JSON.stringify(staticData))).toEqual(stored);
+	});
+
+	it('with Only New Alerts off, every run emits every alert and leaves static data alone', async () => {
+		const staticData: IDataObject = {};
+		const first = await runWorkflow(demoWorkflow({ onlyNewAlerts: false }, staticData));
+		const second = await runWorkflow(demoWorkflow({ onlyNewAlerts: false }, staticData));
+		expect(second.output('Reorder Trigger', 0)).toEqual(first.output('Reorder Trigger', 0));
+		expect(first.output('Reorder Trigger', 0).every((item) => item.alert === null)).toBe(true);
+		expect(staticData).toEqual({});
+	});
+
+	it('writes the explanation in Simplified Chinese when asked', async () => {
+		const result = await runWorkflow(demoWorkflow({ language: 'zh', onlyNewAlerts: false }));
+		const items = [...result.output('Reorder Trigger', 0), ...result.output('Reorder Trigger', 1)];
+		expect(items.every((item) => /[\u4e00-\u9fff]/.test(item.explanation as string))).toBe(true);
+	});
+
+	it('network-wide: one result per SKU, the order split over the warehouses in whole packs', async () => {
+		const result = await runWorkflow(demoWorkflow({ warehouseMode: 'network', onlyNewAlerts: false }));
+		const items = [...result.output('Reorder Trigger', 0), ...result.output('Reorder Trigger', 1)];
+		expect(items).toHaveLength(40);
+		for (const item of items) {
+			expect(item.warehouse).toBe('(network)');
+			const allocations = item.allocations as Array<{ warehouse: string; allocatedQty: number }>;
+			expect(allocations.map((a) => a.warehouse).sort()).toEqual(['east-shanghai', 'south-guangzhou']);
+			expect(allocations.reduce((sum, a) => sum + a.allocatedQty, 0)).toBe(item.suggestedOrderQty);
+			expect(allFinite(item)).toBe(true);
+		}
+	});
+});
+
+describe('Reorder Trigger: only new alerts across runs', () => {
+	async function runs(...stock: Array<IDataObject[]>) {
+		const staticData: IDataObject = {};
+		const emitted: Array<Array<[string, ReorderStatus, unknown]>> = [];
+		for (const inventory of stock) {
+			const result = await runWorkflow(fixtureWorkflow(inventory, history(), {}, {}, staticData));
+			expect(result.errorOf('Reorder Trigger')).toBeUndefined();
+			emitted.push(result.output('Reorder Trigger', 0).map((i) => [i.sku as string, i.status as ReorderStatus, i.alert]));
+		}
+		return emitted;
+	}
+
+	it('computes the textbook numbers of the fixture (d = 10, σd = 1.018, L = 5, z = 1.645)', async () => {
+		const result = await runWorkflow(fixtureWorkflow([REORDER], history()));
+		const [item] = result.output('Reorder Trigger', 0);
+		expect(item.status).toBe('reorder');
+		expect(item.demandPerDay).toBe(10);
+		expect(item.demandStdDev).toBeCloseTo(Math.sqrt(28 / 27), 12);
+		expect(item.safetyStock).toBeCloseTo(1.6448536 * Math.sqrt(28 / 27) * Math.sqrt(5), 5);
+		expect(item.reorderPoint).toBeCloseTo(50 + 1.6448536 * Math.sqrt(28 / 27) * Math.sqrt(5), 5);
+		// order up to S = ROP + 10 × 7 = 123.7 → 123.7 − 52 = 71.7 → 8 packs of 10
+		expect(item.suggestedOrderQty).toBe(80);
+		expect(item.orderValue).toBe(1600);
+		expect(item.projectedStockoutDate).toBe('2026-04-03');
+	});
+
+	it('recovery above the reorder point followed by a new drop emits again', async () => {
+		expect(await runs([REORDER], [REORDER], [RECOVERED], [REORDER])).toEqual([
+			[['TEE-01', 'reorder', 'new']],
+			[],
+			[],
+			[['TEE-01', 'reorder', 'new']],
+		]);
+	});
+
+	it('a reorder alert that worsens to urgent emits again; easing back stays quiet', async () => {
+		expect(await runs([REORDER], [URGENT], [REORDER], [URGENT])).toEqual([
+			[['TEE-01', 'reorder', 'new']],
+			[['TEE-01', 'urgent', 'worsened']],
+			[],
+			[],
+		]);
+	});
+
+	it('keeps the state as the library transition computes it', async () => {
+		const staticData: IDataObject = {};
+		const result = await runWorkflow(fixtureWorkflow([REORDER, position(500, 0, 'CAP-02')], history(), {}, {}, staticData));
+		const results = [...result.output('Reorder Trigger', 0), ...result.output('Reorder Trigger', 1)];
+		const nodeState = staticData['node:Reorder Trigger'] as IDataObject;
+		expect(JSON.parse(JSON.stringify(nodeState.alertState))).toEqual(
+			JSON.parse(JSON.stringify(nextAlerts(undefined, results as never[]).nextState)),
+		);
+		expect(Object.keys((nodeState.alertState as { open: object }).open)).toEqual(['["TEE-01","SH"]']);
+	});
+
+	it('a failed run leaves the stored state as it was', async () => {
+		const staticData: IDataObject = {};
+		await runWorkflow(fixtureWorkflow([REORDER], history(), {}, {}, staticData));
+		const before = JSON.parse(JSON.stringify(staticData));
+		const failed = await runWorkflow(
+			fixtureWorkflow([RECOVERED, { ...URGENT, sku: 'CAP-02', onHand: 'many' }], history(), {}, {}, staticData),
+		);
+		expect(failed.errorOf('Reorder Trigger')?.message).toMatch(/^Inventory item 1: field "onHand" is "many"/);
+		expect(JSON.parse(JSON.stringify(staticData))).toEqual(before);
+	});
+});
+
+describe('Reorder Trigger given bad input', () => {
+	const inventory = [REORDER, position(500, 0, 'CAP-02'), position(0, 0, 'NEW-03')];
+	const sales = [...history(), ...history('CAP-02')];
+
+	const badInventory: Array<[string, IDataObject, RegExp]> = [
+		['text where a number belongs', { onHand: 'lots' }, /^Inventory item 1: field "onHand" is "lots"; expected a whole number of units/],
+		['a missing SKU', { sku: undefined }, /^Inventory item 1: field "sku" is missing; expected a SKU/],
+		['a negative lead time', { leadTimeDays: -2 }, /^Inventory item 1: field "leadTimeDays" is -2; expected a number of days ≥ 0/],
+		['a pack size of 0', { packSize: 0 }, /^Inventory item 1: field "packSize" is 0; expected a whole number of units ≥ 1/],
+		['a second item for the same SKU and warehouse', { sku: 'TEE-01' }, /^Inventory item 1: field "sku" is "TEE-01"; expected one item per SKU \+ warehouse \(item 0 already has TEE-01 in SH\)/],
+	];
+	it.each(badInventory)('stops on an inventory item with %s, naming the input, item, field and expectation', async (_, change, message) => {
+		const items = inventory.map((p, i) => (i === 1 ? { ...p, ...change } : p));
+		const result = await runWorkflow(fixtureWorkflow(items, sales));
+		expect(result.errorOf('Reorder Trigger')?.message).toMatch(message);
+		expect(result.run.data.resultData.error?.message).toMatch(message);
+	});
+
+	const badSales: Array<[string, IDataObject, RegExp]> = [
+		['a day-first date', { date: '31/03/2026' }, /^Daily Sales item 2: field "date" is "31\/03\/2026"; expected a calendar date YYYY-MM-DD/],
+		['a date that does not exist', { date: '2026-02-30' }, /^Daily Sales item 2: field "date" is "2026-02-30"; expected a calendar date/],
+		['negative units', { units: -1 }, /^Daily Sales item 2: field "units" is -1; expected a whole number of units ≥ 0/],
+		['an in-stock flag that is not true/false', { inStock: 'maybe' }, /^Daily Sales item 2: field "inStock" is "maybe"; expected true or false/],
+	];
+	it.each(badSales)('stops on a daily sales item with %s', async (_, change, message) => {
+		const items = sales.map((row, i) => (i === 2 ? { ...row, ...change } : row));
+		const result = await runWorkflow(fixtureWorkflow(inventory, items));
+		const error = result.errorOf('Reorder Trigger') as Error & { description?: string };
+		expect(error?.message).toMatch(message);
+		expect(error?.description).toMatch(/item 2 of the Daily Sales input.*Daily Sales Field Mapping/);
+	});
+
+	it('names a mapped field by the user\'s own column name, and reads numbers written as text', async () => {
+		const own = inventory.map((p) => ({ item: { code: p.sku }, wh: p.warehouse, stock: String(p.onHand), lead: '5', packSize: '10' }));
+		const mapping = { inventoryFields: { sku: 'item.code', warehouse: 'wh', onHand: 'stock', leadTimeDays: 'lead' } };
+		const good = await runWorkflow(fixtureWorkflow(own, sales, { ...mapping, onlyNewAlerts: false }));
+		expect(good.output('Reorder Trigger', 0).map((i) => [i.sku, i.status, i.suggestedOrderQty])).toEqual([['TEE-01', 'reorder', 80]]);
+
+		own[2].stock = '1.5';
+		const bad = await runWorkflow(fixtureWorkflow(own, sales, mapping));
+		expect(bad.errorOf('Reorder Trigger')?.message).toMatch(/^Inventory item 2: field "stock" is "1.5"; expected a whole number/);
+	});
+
+	it('with On Error → Continue (using error output) sends bad items of both inputs to the error output and evaluates the rest', async () => {
+		const items = inventory.map((p, i) => (i === 1 ? { ...p, onHand: null } : p));
+		const rows = sales.map((row, i) => (i === 0 ? { ...row, units: 'x' } : row));
+		const result = await runWorkflow(fixtureWorkflow(items, rows, {}, { onError: 'continueErrorOutput' }));
+		expect(result.errorOf('Reorder Trigger')).toBeUndefined();
+		expect(result.output('Reorder Trigger', 0).map((i) => i.sku)).toEqual(['TEE-01']);
+		expect(result.output('Reorder Trigger', 1).map((i) => [i.sku, i.status])).toEqual([['NEW-03', 'no_history']]);
+		const errors = result.output('Reorder Trigger', 2);
+		expect(errors.map((e) => e.error)).toEqual([
+			expect.stringMatching(/^Inventory item 1: field "onHand" is null/),
+			expect.stringMatching(/^Daily Sales item 0: field "units" is "x"/),
+		]);
+		// Each error item carries the fields of the item it came from, on its own input.
+		expect(errors[0]).toMatchObject({ sku: 'CAP-02', warehouse: 'SH' });
+		expect(errors[1]).toMatchObject({ date: '2026-03-01', units: 'x' });
+	});
+
+	it('with On Error → Continue (regular output) keeps the error items on Needs Action', async () => {
+		const items = inventory.map((p, i) => (i === 0 ? { ...p, leadTimeDays: 'soon' } : p));
+		const result = await runWorkflow(fixtureWorkflow(items, sales, {}, { onError: 'continueRegularOutput' }));
+		const needsAction = result.output('Reorder Trigger', 0);
+		expect(needsAction).toEqual([{ error: expect.stringMatching(/^Inventory item 0: field "leadTimeDays" is "soon"/) }]);
+		expect(result.output('Reorder Trigger', 1).map((i) => i.sku)).toEqual(['CAP-02', 'NEW-03']);
+	});
+
+	it('reports bad settings clearly: time zone, as-of date, service level', async () => {
+		const zone = await runWorkflow(fixtureWorkflow(inventory, sales, { asOfMode: 'today', timeZone: 'Mars/Olympus' }));
+		expect(zone.errorOf('Reorder Trigger')?.message).toMatch(/Unknown time zone "Mars\/Olympus"/);
+		const date = await runWorkflow(fixtureWorkflow(inventory, sales, { asOfDate: 'soon' }));
+		expect(date.errorOf('Reorder Trigger')?.message).toMatch(/As-Of Date "soon" is not a date/);
+		const level = await runWorkflow(fixtureWorkflow(inventory, sales, { serviceLevel: 100 }));
+		expect(level.errorOf('Reorder Trigger')?.message).toMatch(/^Service Level \(%\): expected a fraction below 1/);
+	});
+});
+
+describe('Reorder Trigger edge cases', () => {
+	it('no sales input at all: every position is no_history on OK, nothing is NaN', async () => {
+		const result = await runWorkflow(fixtureWorkflow([REORDER, position(-3, 0, 'OVERSOLD')], [], { asOfMode: 'latestSales', timeZone: 'UTC' }));
+		const ok = result.output('Reorder Trigger', 1);
+		expect(result.output('Reorder Trigger', 0)).toEqual([]);
+		expect(ok.map((i) => [i.sku, i.status, i.suggestedOrderQty])).toEqual([
+			['TEE-01', 'no_history', 0],
+			['OVERSOLD', 'no_history', 10], // 3 backordered units, one pack of 10
+		]);
+		expect(ok.every(allFinite)).toBe(true);
+	});
+
+	it('zero demand, lead time 0 and oversold stock give defined results', async () => {
+		const quiet = history('QUIET').map((row) => ({ ...row, units: 0 }));
+		const result = await runWorkflow(
+			fixtureWorkflow(
+				[
+					{ ...position(40, 0, 'QUIET') },
+					{ ...position(0, 0, 'INSTANT'), leadTimeDays: 0 },
+					{ ...position(-4, 0, 'OVERSOLD') },
+				],
+				[...quiet, ...history('INSTANT'), ...history('OVERSOLD')],
+				{ onlyNewAlerts: false },
+			),
+		);
+		const items = [...result.output('Reorder Trigger', 0), ...result.output('Reorder Trigger', 1)];
+		const bySku = Object.fromEntries(items.map((i) => [i.sku, i]));
+		expect(bySku.QUIET).toMatchObject({ status: 'overstock', demandPerDay: 0, daysOfCover: null, projectedStockoutDate: null, suggestedOrderQty: 0 });
+		expect(bySku.INSTANT).toMatchObject({ status: 'reorder', reorderPoint: 0 });
+		expect(bySku.OVERSOLD).toMatchObject({ status: 'urgent', daysOfCover: 0, projectedStockoutDate: '2026-03-28' });
+		expect(items.every(allFinite)).toBe(true);
+	});
+
+	it('copies the inventory fields asked for onto each result', async () => {
+		const result = await runWorkflow(
+			fixtureWorkflow([{ ...REORDER, productName: 'Linen tee', supplier: { name: 'Hangzhou Mill' } }], history(), {
+				options: { keepFields: 'productName, supplier.name' },
+			}),
+		);
+		expect(result.output('Reorder Trigger', 0)[0]).toMatchObject({ productName: 'Linen tee', 'supplier.name': 'Hangzhou Mill' });
+	});
+});
