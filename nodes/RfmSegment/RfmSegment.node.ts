@@ -15,6 +15,7 @@ import {
 	DEFAULT_COUNTED_STATUSES,
 	InvalidSegmentRuleError,
 	InvalidThresholdsError,
+	OrderTable,
 	RFM_CUSTOMER_FIELDS,
 	RFM_ORDER_FIELDS,
 	rfmCustomerSchema,
@@ -35,7 +36,7 @@ import {
 	InvalidTimeZoneError,
 	isoDateToDayNumber,
 } from '../lib/time';
-import { readItems } from '../shared/inputItems';
+import { consumeItems, readItems } from '../shared/inputItems';
 import { parseNameList, parseNumberList, parseRateTable } from '../shared/parameters';
 import { rfmSegmentProperties } from './description';
 
@@ -242,7 +243,8 @@ function readOrders(context: IExecuteFunctions, items: INodeExecutionData[], set
 	const currencies = createCurrencyConverter({ baseCurrency: settings.baseCurrency, rates: settings.rates });
 	const rateOf = new Map<string, number>();
 	const currencyField = settings.mapping.currency?.trim() || 'currency';
-	const { records, errorItems } = readItems(
+	const orders = new OrderTable();
+	const { errorItems } = consumeItems(
 		context,
 		items,
 		RFM_ORDER_FIELDS,
@@ -253,15 +255,16 @@ function readOrders(context: IExecuteFunctions, items: INodeExecutionData[], set
 			const rate = currencies.rateFor(order.currency, itemIndex, currencyField);
 			if (typeof rate !== 'number') return rate;
 			if (order.currency !== undefined) rateOf.set(order.currency, rate);
-			return order;
+			orders.push(order);
+			return undefined;
 		},
 	);
-	const activity = aggregateOrders(records, {
+	const activity = aggregateOrders(orders, {
 		reference: settings.reference,
 		timeZone: settings.timeZone,
 		lookbackDays: settings.lookbackDays,
 		countedStatuses: settings.countedStatuses,
-		rateOf: (order) => (order.currency === undefined ? 1 : (rateOf.get(order.currency) ?? 1)),
+		rateOf: (currency) => (currency === undefined ? 1 : (rateOf.get(currency) ?? 1)),
 	});
 	return {
 		customers: activity.customers,

@@ -52,9 +52,30 @@ export function readItems<Input, T>(
 	schema: { safeParse(record: Record<string, unknown>): SafeParseReturnType<unknown, Input> },
 	finish: (input: Input, itemIndex: number) => T | InputIssue,
 ): ReadResult<T> {
+	const records: T[] = [];
+	const { errorItems } = consumeItems(context, items, fields, mapping, schema, (input, itemIndex) => {
+		const result = finish(input, itemIndex);
+		if (isIssue(result)) return result;
+		records.push(result);
+		return undefined;
+	});
+	return { records, errorItems };
+}
+
+/**
+ * readItems without collecting: `accept` gets each valid item and stores it as it likes
+ * (the RFM node packs a million orders into columns instead of a million objects).
+ */
+export function consumeItems<Input>(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	fields: readonly string[],
+	mapping: FieldMapping,
+	schema: { safeParse(record: Record<string, unknown>): SafeParseReturnType<unknown, Input> },
+	accept: (input: Input, itemIndex: number) => InputIssue | undefined,
+): { errorItems: INodeExecutionData[] } {
 	const read = createFieldReader(fields, mapping);
 	const continueOnFail = context.continueOnFail();
-	const records: T[] = [];
 	const errorItems: INodeExecutionData[] = [];
 	const fail = (issue: InputIssue) => {
 		if (!continueOnFail) throw issueToError(context, issue);
@@ -67,11 +88,10 @@ export function readItems<Input, T>(
 			fail(issueFromZod(parsed.error, i, record, (field) => sourcePathOf(field, mapping)));
 			continue;
 		}
-		const result = finish(parsed.data, i);
-		if (isIssue(result)) fail(result);
-		else records.push(result);
+		const issue = accept(parsed.data, i);
+		if (issue) fail(issue);
 	}
-	return { records, errorItems };
+	return { errorItems };
 }
 
 function isIssue(value: unknown): value is InputIssue {

@@ -14,6 +14,7 @@ import type { OrderStatus } from '../model';
 import { createZonedDayNumber } from '../time';
 import type { RfmOrder } from './input';
 import { toCents } from './money';
+import { OrderTable } from './orderTable';
 
 export const DEFAULT_COUNTED_STATUSES: readonly OrderStatus[] = [
 	'paid',
@@ -30,8 +31,8 @@ export interface AggregationOptions {
 	/** 0 = all history. */
 	lookbackDays: number;
 	countedStatuses: readonly OrderStatus[];
-	/** Rate into the base currency per order (see currency.ts); default 1. */
-	rateOf?: (order: RfmOrder) => number;
+	/** Rate into the base currency for an order's currency (see currency.ts); default 1. */
+	rateOf?: (currency: string | undefined) => number;
 }
 
 export interface CustomerActivity {
@@ -71,26 +72,30 @@ interface Running {
 	latestItemIndex: number;
 }
 
-export function aggregateOrders(orders: readonly RfmOrder[], options: AggregationOptions): Aggregation {
+export function aggregateOrders(
+	input: OrderTable | readonly RfmOrder[],
+	options: AggregationOptions,
+): Aggregation {
+	const orders = input instanceof OrderTable ? input : OrderTable.from(input);
+	const n = orders.length;
 	const counted = new Set<OrderStatus>(options.countedStatuses);
 	const rateOf = options.rateOf ?? (() => 1);
 
 	// Last row of each orderId wins: remember where it is.
 	const lastRowOf = new Map<string, number>();
-	for (let i = 0; i < orders.length; i++) lastRowOf.set(orders[i].orderId, i);
-	const hasDuplicates = lastRowOf.size !== orders.length;
-	const isLatestRow = (i: number) => !hasDuplicates || lastRowOf.get(orders[i].orderId) === i;
+	for (let i = 0; i < n; i++) lastRowOf.set(orders.orderId[i], i);
+	const hasDuplicates = lastRowOf.size !== n;
+	const isLatestRow = (i: number) => !hasDuplicates || lastRowOf.get(orders.orderId[i]) === i;
+	if (!hasDuplicates) lastRowOf.clear(); // not needed: free it before the main pass
 
 	let referenceEpochMs: number | undefined;
 	if (options.reference.kind === 'instant') {
 		referenceEpochMs = options.reference.epochMs;
 	} else {
-		for (let i = 0; i < orders.length; i++) {
-			const order = orders[i];
-			if (!isLatestRow(i) || !counted.has(order.status)) continue;
-			if (referenceEpochMs === undefined || order.createdAtMs > referenceEpochMs) {
-				referenceEpochMs = order.createdAtMs;
-			}
+		for (let i = 0; i < n; i++) {
+			if (!isLatestRow(i) || !counted.has(orders.statusOf(i))) continue;
+			const ms = orders.createdAtMs(i);
+			if (referenceEpochMs === undefined || ms > referenceEpochMs) referenceEpochMs = ms;
 		}
 	}
 
@@ -101,55 +106,57 @@ export function aggregateOrders(orders: readonly RfmOrder[], options: Aggregatio
 	const seenCustomers = new Set<string>();
 	let ordersCounted = 0;
 
-	for (let i = 0; i < orders.length; i++) {
-		const order = orders[i];
-		seenCustomers.add(order.customerId);
+	for (let i = 0; i < n; i++) {
+		const customerId = orders.customerId[i];
+		seenCustomers.add(customerId);
 		if (!isLatestRow(i)) {
 			skipped.duplicateRows++;
 			continue;
 		}
-		if (!counted.has(order.status)) {
+		const status = orders.statusOf(i);
+		if (!counted.has(status)) {
 			skipped.statusNotCounted++;
 			continue;
 		}
-		if (referenceEpochMs === undefined || order.createdAtMs > referenceEpochMs) {
+		const ms = orders.createdAtMs(i);
+		if (referenceEpochMs === undefined || ms > referenceEpochMs) {
 			skipped.afterReference++;
 			continue;
 		}
-		if (options.lookbackDays > 0 && referenceDay - dayOf(order.createdAtMs) >= options.lookbackDays) {
+		if (options.lookbackDays > 0 && referenceDay - dayOf(ms) >= options.lookbackDays) {
 			skipped.outsideLookback++;
 			continue;
 		}
 		ordersCounted++;
-		const refund = order.status === 'partially_refunded' ? toCents(order.refundedAmount) : 0;
-		const netCents = toCents(order.amount) - refund;
-		const rate = rateOf(order);
+		const refund = status === 'partially_refunded' ? toCents(orders.refundedAmountOf(i)) : 0;
+		const netCents = toCents(orders.amountOf(i)) - refund;
+		const rate = rateOf(orders.currency[i]);
 		const cents = rate === 1 ? netCents : Math.round(netCents * rate);
 
-		const customer = running.get(order.customerId);
+		const customer = running.get(customerId);
 		if (customer === undefined) {
-			running.set(order.customerId, {
-				customerId: order.customerId,
+			running.set(customerId, {
+				customerId,
 				frequency: 1,
 				monetaryCents: cents,
-				firstMs: order.createdAtMs,
-				firstText: order.createdAt,
-				lastMs: order.createdAtMs,
-				lastText: order.createdAt,
-				latestItemIndex: order.itemIndex,
+				firstMs: ms,
+				firstText: orders.createdAt[i],
+				lastMs: ms,
+				lastText: orders.createdAt[i],
+				latestItemIndex: orders.itemIndexOf(i),
 			});
 			continue;
 		}
 		customer.frequency++;
 		customer.monetaryCents += cents;
-		if (order.createdAtMs < customer.firstMs) {
-			customer.firstMs = order.createdAtMs;
-			customer.firstText = order.createdAt;
+		if (ms < customer.firstMs) {
+			customer.firstMs = ms;
+			customer.firstText = orders.createdAt[i];
 		}
-		if (order.createdAtMs >= customer.lastMs) {
-			customer.lastMs = order.createdAtMs;
-			customer.lastText = order.createdAt;
-			customer.latestItemIndex = order.itemIndex;
+		if (ms >= customer.lastMs) {
+			customer.lastMs = ms;
+			customer.lastText = orders.createdAt[i];
+			customer.latestItemIndex = orders.itemIndexOf(i);
 		}
 	}
 

@@ -1,6 +1,7 @@
 export * from './input';
 export * from './money';
 export * from './currency';
+export * from './orderTable';
 export * from './aggregate';
 export * from './scoring';
 export * from './segments';
