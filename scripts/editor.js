@@ -175,9 +175,11 @@ async function main() {
 	console.log(`User folder ${rel(userFolder)}/ (SQLite database), n8n log ${rel(logFile)}`);
 	console.log(
 		`Ready in ${runtimeLib.formatMs(Object.values(timings).reduce((a, b) => a + b, 0))} ` +
-			`(pack ${runtimeLib.formatMs(timings.packMs)}, import ${runtimeLib.formatMs(timings.importMs)}, start ${runtimeLib.formatMs(timings.startMs)}). Ctrl-C stops n8n.`,
+			`(pack ${runtimeLib.formatMs(timings.packMs)}, install into n8n ${runtimeLib.formatMs(timings.installPackMs)}, import ${runtimeLib.formatMs(timings.importMs)}, start ${runtimeLib.formatMs(timings.startMs)}). Ctrl-C stops n8n.`,
 	);
+	let stopping = false;
 	const shutdown = async () => {
+		stopping = true;
 		console.log('\nstopping n8n…');
 		await editor.stop();
 		process.exit(0);
@@ -185,6 +187,7 @@ async function main() {
 	process.once('SIGINT', shutdown);
 	process.once('SIGTERM', shutdown);
 	editor.child.once('exit', (code) => {
+		if (stopping) return;
 		console.error(`n8n exited (${code}); see ${rel(logFile)}`);
 		process.exit(code ?? 1);
 	});
