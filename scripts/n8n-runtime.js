@@ -300,12 +300,23 @@ async function ensureRuntime(options = {}) {
 			allowScripts: DENIED_INSTALL_SCRIPTS,
 		});
 		const nodeModules = path.join(runtime.dir, 'node_modules');
+		let lastCount = 0;
+		const phase = () => {
+			const count = countInstalledPackages(nodeModules);
+			const text =
+				count === 0
+					? 'resolving dependencies'
+					: count === lastCount
+						? `${count} packages unpacked, running install scripts (sqlite3 builds from source)`
+						: `${count} packages unpacked`;
+			lastCount = count;
+			return text;
+		};
 		const ms = await runWithProgress(
 			'npm',
 			['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
 			{ cwd: runtime.dir, env: npmEnv(runtime) },
-			(elapsed) =>
-				`… installing n8n ${runtime.version}: ${formatMs(elapsed)}, ${countInstalledPackages(nodeModules)} top-level packages so far`,
+			(elapsed) => `… installing n8n ${runtime.version}: ${formatMs(elapsed)}, ${phase()}`,
 		);
 		const sqliteBinding = path.join(nodeModules, 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
 		if (!fs.existsSync(sqliteBinding)) {
