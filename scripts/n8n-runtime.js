@@ -355,9 +355,8 @@ function packPack(options = {}) {
 		log('building the pack (npm run build)');
 		runChecked('npm', ['run', 'build', '--silent'], { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
 	}
-	const destination = path.join(RUNTIME_ROOT, 'pack');
-	fs.rmSync(destination, { recursive: true, force: true });
-	fs.mkdirSync(destination, { recursive: true });
+	// A folder of its own: a demo and a test run may pack at the same time.
+	const destination = fs.mkdtempSync(path.join(os.tmpdir(), 'commerce-ops-pack-'));
 	const out = runChecked('npm', ['pack', '--json', '--pack-destination', destination], {
 		cwd: PROJECT_ROOT,
 		env: { ...process.env, npm_config_update_notifier: 'false' },
