@@ -1,0 +1,93 @@
+import type {
+	IAuthenticate,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { baseUrlOf, dingTalkSignature, dingTalkTokenOf } from '../nodes/shared/chat/signing';
+
+const DINGTALK_BASE_URL = 'https://oapi.dingtalk.com';
+
+/**
+ * DingTalk (钉钉) custom robot: access token in the URL; with "加签" security every request is
+ * signed here. The signature covers only a fresh millisecond timestamp and the secret, not the
+ * message, so it belongs in the credential: the node never sees the secret.
+ */
+export class DingTalkBotApi implements ICredentialType {
+	name = 'dingTalkBotApi';
+
+	displayName = 'DingTalk Custom Bot API';
+
+	icon: Icon = {
+		light: 'file:../nodes/DingTalkBot/dingTalkBot.svg',
+		dark: 'file:../nodes/DingTalkBot/dingTalkBot.dark.svg',
+	};
+
+	documentationUrl = 'https://open.dingtalk.com/document/robots/custom-robot-access';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Webhook URL or Access Token (Webhook 地址或 access_token)',
+			name: 'webhookToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			placeholder: 'https://oapi.dingtalk.com/robot/send?access_token=…',
+			description:
+				'Group settings → Bots (智能群助手) → Add Robot → Custom (自定义) → copy the Webhook. Pasting only the access_token works too.',
+		},
+		{
+			displayName: 'Signing Secret (加签密钥)',
+			name: 'secret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			placeholder: 'SEC…',
+			description:
+				'The "Additional Signature" (加签) secret from the robot\'s security settings, starting with SEC. Leave empty if the robot uses only keywords or an IP list.',
+		},
+		{
+			displayName: 'API Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: DINGTALK_BASE_URL,
+			description: 'Where the webhook lives. Change it only for a proxy or a test server.',
+		},
+	];
+
+	authenticate: IAuthenticate = async (credentials, requestOptions): Promise<IHttpRequestOptions> => {
+		const token = dingTalkTokenOf(String(credentials.webhookToken ?? ''));
+		if (!token) throw new Error('The DingTalk Custom Bot credential has no access token');
+		const qs: Record<string, string> = { ...((requestOptions.qs ?? {}) as Record<string, string>), access_token: token };
+		const secret = String(credentials.secret ?? '').trim();
+		if (secret) {
+			// timestamp (ms) + "\n" + secret, HmacSHA256 keyed by the secret, base64; the query
+			// string encoder URL-encodes it once, as DingTalk's guide asks.
+			const timestamp = Date.now();
+			qs.timestamp = String(timestamp);
+			qs.sign = dingTalkSignature(secret, timestamp);
+		}
+		// eslint-disable-next-line @typescript-eslint/no-unused-vars
+		const { baseURL, ...rest } = requestOptions;
+		return { ...rest, url: `${baseUrlOf(credentials.baseUrl, DINGTALK_BASE_URL)}/robot/send`, qs };
+	};
+
+	// An unknown message type: nothing is posted; a wrong signature or timestamp gets 310000.
+	test: ICredentialTestRequest = {
+		request: { method: 'POST', url: '', body: { msgtype: 'n8n_credential_check' } },
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'errcode',
+					value: 310000,
+					message: 'DingTalk rejected the signature, timestamp, keyword or IP (errcode 310000): check the signing secret',
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,71 @@
+import type {
+	IAuthenticate,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { baseUrlOf, weComKeyOf } from '../nodes/shared/chat/signing';
+
+const WECOM_BASE_URL = 'https://qyapi.weixin.qq.com';
+
+/**
+ * WeCom (企业微信) group robot: the webhook key is the whole secret; it goes in the URL's `key`
+ * parameter (developer.work.weixin.qq.com/document/path/91770). No signing.
+ */
+export class WeComBotApi implements ICredentialType {
+	name = 'weComBotApi';
+
+	displayName = 'WeCom Group Bot API';
+
+	icon: Icon = { light: 'file:../nodes/WeComBot/weComBot.svg', dark: 'file:../nodes/WeComBot/weComBot.dark.svg' };
+
+	documentationUrl = 'https://developer.work.weixin.qq.com/document/path/91770';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Webhook URL or Key (Webhook 地址或 key)',
+			name: 'webhookToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			placeholder: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…',
+			description:
+				'In the group: ··· → Group Robots (群机器人) → your robot → copy its Webhook address. Pasting only the key after "key=" works too.',
+		},
+		{
+			displayName: 'API Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: WECOM_BASE_URL,
+			description: 'Where the webhook lives. Change it only for a proxy or a test server.',
+		},
+	];
+
+	authenticate: IAuthenticate = async (credentials, requestOptions): Promise<IHttpRequestOptions> => {
+		const key = weComKeyOf(String(credentials.webhookToken ?? ''));
+		if (!key) throw new Error('The WeCom Group Bot credential has no webhook key');
+		// eslint-disable-next-line @typescript-eslint/no-unused-vars
+		const { baseURL, ...rest } = requestOptions;
+		return {
+			...rest,
+			url: `${baseUrlOf(credentials.baseUrl, WECOM_BASE_URL)}/cgi-bin/webhook/send`,
+			qs: { ...(requestOptions.qs ?? {}), key },
+		};
+	};
+
+	// An unknown message type: a valid key gets "invalid message type" back and nothing is
+	// posted to the group; an invalid key gets errcode 93000 "invalid webhook url".
+	test: ICredentialTestRequest = {
+		request: { method: 'POST', url: '', body: { msgtype: 'n8n_credential_check' } },
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'errcode', value: 93000, message: 'WeCom does not know this webhook key (errcode 93000)' },
+			},
+		],
+	};
+}

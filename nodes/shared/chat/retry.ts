@@ -1,0 +1,41 @@
+/**
+ * How long to wait after a bot platform throttles a send (pure). A throttled message is never
+ * dropped: it is sent again after the wait, up to a total waiting budget, after which the node
+ * stops with an error that says which messages are still unsent.
+ */
+export interface ThrottlePolicy {
+	/** Wait before the first retry, when the platform does not say how long. */
+	firstWaitMs: number;
+	/** Longest single wait (the doubling stops there). */
+	maxWaitMs: number;
+}
+
+/** Wait before retry number `attempt` (1, 2, …): the platform's hint if any, else doubling from `firstWaitMs`. */
+export function throttleWaitMs(attempt: number, policy: ThrottlePolicy, hintMs?: number): number {
+	if (hintMs !== undefined && Number.isFinite(hintMs) && hintMs > 0) return Math.min(hintMs, policy.maxWaitMs);
+	const doubled = policy.firstWaitMs * 2 ** Math.max(0, attempt - 1);
+	return Math.min(doubled, policy.maxWaitMs);
+}
+
+/**
+ * The wait a response asks for, in ms: `Retry-After` (seconds or an HTTP date, RFC 9110
+ * §10.2.3) or Feishu's `x-ogw-ratelimit-reset` (seconds until the limit resets, Feishu
+ * "Rate limits" doc). Undefined when neither is present or readable.
+ */
+export function retryHintMs(headers: Record<string, unknown> | undefined, now: number): number | undefined {
+	if (!headers) return undefined;
+	const header = (name: string) => {
+		const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+		const value = key === undefined ? undefined : headers[key];
+		return Array.isArray(value) ? String(value[0]) : value === undefined ? undefined : String(value);
+	};
+	const retryAfter = header('retry-after')?.trim();
+	if (retryAfter) {
+		if (/^\d+(\.\d+)?$/.test(retryAfter)) return Number(retryAfter) * 1000;
+		const at = Date.parse(retryAfter);
+		if (!Number.isNaN(at)) return Math.max(0, at - now);
+	}
+	const reset = header('x-ogw-ratelimit-reset')?.trim();
+	if (reset && /^\d+(\.\d+)?$/.test(reset)) return Number(reset) * 1000;
+	return undefined;
+}
