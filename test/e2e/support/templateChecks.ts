@@ -108,6 +108,118 @@ const rfmSegmentation: TemplateCheck = (run, workflow) => {
 	for (const id of customerIds) expect(withCountedStatus.has(id)).toBe(true);
 };
 
+const ALERT_STATUSES = ['reorder', 'urgent'];
+const QUIET_STATUSES = ['ok', 'overstock', 'no_history'];
+
+function allFinite(value: unknown): boolean {
+	if (typeof value === 'number') return Number.isFinite(value);
+	if (Array.isArray(value)) return value.every(allFinite);
+	if (value !== null && typeof value === 'object') return Object.values(value).every(allFinite);
+	return true;
+}
+
+/**
+ * restock-alerts.json: Demo inventory + Demo daily sales → Check stock levels (Reorder Trigger,
+ * only new alerts) → Purchase suggestions (sorted) → Order summary; OK → Stock OK. The first run
+ * of a fresh n8n has nothing announced yet, so every position is on one of the two outputs; the
+ * demand figures are recomputed here from the sales rows (in-stock days of the 28-day window).
+ */
+const restockAlerts: TemplateCheck = (run, workflow) => {
+	const demos = workflow.nodes.filter((n) => n.type === 'n8n-nodes-commerce-ops.demoShopData');
+	const reorder = nodeByType(workflow, 'n8n-nodes-commerce-ops.reorderTrigger');
+	const inventoryNode = demos.find((n) => n.parameters.dataset === 'inventory')!;
+	const salesNode = demos.find((n) => n.parameters.dataset === 'dailySales')!;
+	// Both demo nodes describe the same shop, or the positions would not match their sales.
+	expect({ ...inventoryNode.parameters, dataset: '' }).toEqual({ ...salesNode.parameters, dataset: '' });
+	expect(reorder.parameters.onlyNewAlerts).toBe(true);
+	expect(reorder.parameters.lookbackDays).toBe(28);
+	expect(reorder.parameters.serviceLevel).toBe(95);
+
+	const inventory = itemsOf(run, inventoryNode.name) ?? [];
+	const sales = itemsOf(run, salesNode.name) ?? [];
+	const warehouses = String(inventoryNode.parameters.warehouses).split(',').length;
+	expect(inventory).toHaveLength(Number(inventoryNode.parameters.skus) * warehouses);
+	expect(sales).toHaveLength(inventory.length * Number(salesNode.parameters.days));
+
+	const needsAction = itemsOf(run, reorder.name, 0) ?? [];
+	const ok = itemsOf(run, reorder.name, 1) ?? [];
+	expect(needsAction.length).toBeGreaterThan(0);
+	expect(ok.length).toBeGreaterThan(0);
+	expect(needsAction.length + ok.length).toBe(inventory.length);
+	const latestDate = sales.map((row) => String(row.date)).sort().pop();
+
+	const z = 1.6448536269514722; // Φ⁻¹(0.95)
+	const inventoryByKey = new Map(inventory.map((p) => [`${p.sku}|${p.warehouse}`, p]));
+	const salesByKey = new Map<string, Array<Record<string, unknown>>>();
+	for (const row of sales) {
+		const key = `${row.sku}|${row.warehouse}`;
+		salesByKey.set(key, [...(salesByKey.get(key) ?? []), row]);
+	}
+	const firstDay = new Date(Date.parse(`${latestDate}T00:00:00Z`) - 27 * 86_400_000).toISOString().slice(0, 10);
+	for (const result of [...needsAction, ...ok]) {
+		expect(allFinite(result)).toBe(true);
+		expect(result.asOf).toBe(latestDate);
+		expect(typeof result.explanation).toBe('string');
+		const key = `${result.sku}|${result.warehouse}`;
+		const position = inventoryByKey.get(key)!;
+		expect(position).toBeDefined();
+		// d and σd over the in-stock days of the 28 days to asOf, independently of the pack.
+		const days = (salesByKey.get(key) ?? []).filter((row) => row.inStock && String(row.date) >= firstDay && String(row.date) <= String(latestDate));
+		const units = days.map((row) => Number(row.units));
+		const d = units.length ? sum(units) / units.length : 0;
+		const sd = units.length > 1 ? Math.sqrt(sum(units.map((u) => (u - d) ** 2)) / (units.length - 1)) : 0;
+		expect(result.inStockDays).toBe(units.length);
+		expect(result.demandPerDay).toBeCloseTo(d, 9);
+		expect(result.demandStdDev).toBeCloseTo(sd, 9);
+		const L = Number(position.leadTimeDays);
+		const sL = Number(position.leadTimeStdDays ?? 0);
+		const ss = units.length ? z * Math.sqrt(L * sd * sd + d * d * sL * sL) : 0;
+		expect(result.safetyStock).toBeCloseTo(ss, 6);
+		expect(result.reorderPoint).toBeCloseTo(d * L + ss, 6);
+		expect(result.inventoryPosition).toBe(Number(position.onHand) + Number(position.onOrder) - Number(position.reserved));
+	}
+	for (const alert of needsAction) {
+		expect(ALERT_STATUSES).toContain(alert.status);
+		expect(alert.alert).toBe('new');
+		expect(Number(alert.inventoryPosition)).toBeLessThanOrEqual(Number(alert.reorderPoint));
+		const position = inventoryByKey.get(`${alert.sku}|${alert.warehouse}`)!;
+		const qty = Number(alert.suggestedOrderQty);
+		expect(qty).toBeGreaterThan(0);
+		expect(qty % Number(position.packSize ?? 1)).toBe(0);
+		expect(qty).toBeGreaterThanOrEqual(Number(position.moq ?? 0));
+		// Ordered, the position rises above the reorder point.
+		expect(Number(alert.inventoryPosition) + qty).toBeGreaterThan(Number(alert.reorderPoint));
+		expect(alert.orderValue).toBeCloseTo(qty * Number(position.unitCost ?? 0), 6);
+		if (alert.status === 'urgent') expect(Number(alert.daysOfCover)).toBeLessThan(Number(alert.leadTimeDays));
+	}
+	for (const quiet of ok) {
+		expect(QUIET_STATUSES).toContain(quiet.status);
+		expect(quiet.alert).toBeNull();
+	}
+
+	// Purchase suggestions: the alerts, urgent first, then by days of cover.
+	const suggestions = itemsOf(run, 'Purchase suggestions') ?? [];
+	expect(suggestions).toHaveLength(needsAction.length);
+	const rank = (item: Record<string, unknown>) => (item.status === 'urgent' ? 0 : 1);
+	for (let i = 1; i < suggestions.length; i++) {
+		const [a, b] = [suggestions[i - 1], suggestions[i]];
+		expect(rank(a) <= rank(b)).toBe(true);
+		if (rank(a) === rank(b)) expect(Number(a.daysOfCover ?? -1) <= Number(b.daysOfCover ?? -1)).toBe(true);
+	}
+	expect(itemsOf(run, 'Stock OK')).toEqual(ok);
+
+	// Order summary: one row per alert status with counts, units and value adding up.
+	const summary = itemsOf(run, 'Order summary') ?? [];
+	expect(summary.map((row) => row.status).sort()).toEqual([...new Set(needsAction.map((a) => String(a.status)))].sort());
+	for (const row of summary) {
+		const members = needsAction.filter((a) => a.status === row.status);
+		expect(row.count_sku).toBe(members.length);
+		expect(row.sum_suggestedOrderQty).toBe(sum(members.map((a) => Number(a.suggestedOrderQty))));
+		expect(row.sum_orderValue).toBeCloseTo(sum(members.map((a) => Number(a.orderValue))), 6);
+	}
+};
+
 export const TEMPLATE_CHECKS: Record<string, TemplateCheck> = {
 	'rfm-segmentation.json': rfmSegmentation,
+	'restock-alerts.json': restockAlerts,
 };
