@@ -217,6 +217,27 @@ const restockAlerts: TemplateCheck = (run, workflow) => {
 		expect(row.sum_suggestedOrderQty).toBe(sum(members.map((a) => Number(a.suggestedOrderQty))));
 		expect(row.sum_orderValue).toBeCloseTo(sum(members.map((a) => Number(a.orderValue))), 6);
 	}
+
+	// One digest per chat bot, in Preview: the messages carry one line per suggestion, in order.
+	const bots = workflow.nodes.filter((n) => /^n8n-nodes-commerce-ops\.(weComBot|dingTalkBot|feishuBot)$/.test(n.type));
+	expect(bots.map((n) => n.type.split('.')[1]).sort()).toEqual(['dingTalkBot', 'feishuBot', 'weComBot']);
+	for (const bot of bots) {
+		expect(bot.parameters.operation).toBe('preview');
+		const messages = itemsOf(run, bot.name) ?? [];
+		expect(messages.length).toBeGreaterThanOrEqual(1);
+		expect(sum(messages.map((m) => Number(m.lineCount)))).toBe(suggestions.length);
+		for (const message of messages) {
+			expect(message).toMatchObject({ status: 'preview', messageCount: messages.length });
+			expect(Number(message.size)).toBeLessThanOrEqual(Number(message.sizeLimit));
+		}
+		const text = messages.map((m) => JSON.stringify(m.payload)).join('\n');
+		let from = 0;
+		for (const suggestion of suggestions) {
+			const at = text.indexOf(`**${suggestion.sku}** · ${suggestion.warehouse}`, from);
+			expect({ bot: bot.name, sku: suggestion.sku, found: at >= 0 }).toEqual({ bot: bot.name, sku: suggestion.sku, found: true });
+			from = at;
+		}
+	}
 };
 
 export const TEMPLATE_CHECKS: Record<string, TemplateCheck> = {
