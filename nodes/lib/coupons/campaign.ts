@@ -1,0 +1,363 @@
+/**
+ * A coupon campaign from tiered customers: tier each customer (tiers.ts), work out the
+ * date-window benefits (calendar.ts), share the budget out by priority (budget.ts) and sign
+ * each funded coupon's code (codes.ts). Pure: the same customers, settings and secret give the
+ * same plan, code for code.
+ */
+import { allocateBudget, type BudgetRequest, type LeftOutReason } from './budget';
+import {
+	assertIsoDate,
+	birthdayInWindow,
+	couponValidity,
+	nextMemberDay,
+	periodKey,
+	type BirthdayWindow,
+	type MonthDay,
+	type PeriodKind,
+} from './calendar';
+import type { CodeInput } from './codes';
+import { InvalidRuleError, toNumber } from './conditions';
+import { describeCoupon, faceValue, minimumOrder, type CouponTerms, type Language } from './couponTerms';
+import { readPath } from '../model';
+import {
+	ACTION_LABELS,
+	actionsOf,
+	createTierAssigner,
+	validateTiers,
+	type TierAction,
+	type TierDefinition,
+	type TierRule,
+} from './tiers';
+
+export interface CampaignCustomer {
+	customerId: string;
+	/** The whole customer item: rules and priority fields read it. */
+	record: unknown;
+	/** Parsed birthday, when the item has one. */
+	birthday?: MonthDay;
+}
+
+export interface CampaignSettings {
+	campaignId: string;
+	/** The campaign's day, YYYY-MM-DD in the shop's time zone: fixes the period. */
+	campaignDate: string;
+	period: PeriodKind;
+	timeZone: string;
+	currency: string;
+	language: Language;
+	tiers: readonly TierDefinition[];
+	rules: readonly TierRule[];
+	defaultTier: string;
+	/** Undefined or 0: no campaign limit. */
+	campaignBudget?: number;
+	/** Highest expected value first, e.g. ['predictedClv', 'monetary']. */
+	priorityFields: readonly string[];
+	birthday: BirthdayWindow;
+	/** Taken off on top of the coupon when the birthday is in the window. */
+	birthdayBonus: number;
+	memberDay?: { dayOfMonth: number; couponsStartOnMemberDay: boolean };
+}
+
+export interface IssuedCoupon {
+	code: string;
+	kind: CouponTerms['kind'];
+	/** What the customer reads, in the chosen language. */
+	description: string;
+	amount: number | null;
+	percent: number | null;
+	cap: number | null;
+	threshold: number | null;
+	reduction: number | null;
+	/** Smallest order the coupon applies to (0 = any). */
+	minimumSpend: number;
+	birthdayBonus: number;
+	/** Largest discount the coupon can give; what it costs the budget. */
+	faceValue: number;
+	currency: string;
+	validFrom: string;
+	validUntil: string;
+	validFromDate: string;
+	validUntilDate: string;
+	campaignId: string;
+	period: string;
+}
+
+export type CouponStatus = 'issued' | 'leftOut' | 'none';
+
+export interface CustomerPlan {
+	customerId: string;
+	tier: string;
+	tierLabel: string;
+	matchedRule: string;
+	/** Actions this run takes for the customer (a coupon left out by the budget is not one). */
+	actions: TierAction[];
+	actionLabels: string[];
+	couponStatus: CouponStatus;
+	couponCode: string | null;
+	coupon: IssuedCoupon | null;
+	leftOutReason: LeftOutReason | null;
+	leftOutExplanation: string | null;
+	/** Place in the budget's priority order (1 = first); null without a coupon. */
+	priorityRank: number | null;
+	presaleAccess: boolean;
+	birthdayBenefit: boolean;
+	/** The birthday the window matched, YYYY-MM-DD. */
+	birthdayDate: string | null;
+	/** Next member day on or after the campaign date. */
+	memberDay: string | null;
+	campaignId: string;
+	period: string;
+}
+
+export interface TierSummary {
+	tier: string;
+	tierLabel: string;
+	actions: TierAction[];
+	customers: number;
+	couponsIssued: number;
+	couponsLeftOut: number;
+	/** Face value of the coupons issued. */
+	couponValue: number;
+	budget: number | null;
+	budgetLeft: number | null;
+	reviewInvites: number;
+	vipAdvisors: number;
+	noAction: number;
+	birthdayBenefits: number;
+	presaleAccess: boolean;
+}
+
+export interface LeftOutCustomer {
+	customerId: string;
+	tier: string;
+	reason: LeftOutReason;
+	faceValue: number;
+	priorityRank: number;
+}
+
+export interface CampaignSummary {
+	campaignId: string;
+	period: string;
+	campaignDate: string;
+	currency: string;
+	customers: number;
+	couponsIssued: number;
+	couponValue: number;
+	budget: number | null;
+	budgetLeft: number | null;
+	couponsLeftOut: number;
+	leftOutCustomers: LeftOutCustomer[];
+	priorityFields: string[];
+	birthdayBenefits: number;
+	memberDay: string | null;
+}
+
+export interface CampaignPlan {
+	/** In input order. */
+	customers: CustomerPlan[];
+	tiers: TierSummary[];
+	campaign: CampaignSummary;
+}
+
+const roundMoney = (amount: number) => Math.round(amount * 100) / 100;
+
+function explainLeftOut(reason: LeftOutReason, tier: TierDefinition, settings: CampaignSettings, language: Language): string {
+	const fields = settings.priorityFields.join(', ') || 'customerId';
+	if (language === 'zh') {
+		return reason === 'tierBudget'
+			? `「${tier.label.zh}」层预算（${tier.budget}）已被优先级更高的客户用完（按 ${fields} 从高到低）`
+			: `活动总预算（${settings.campaignBudget}）已被优先级更高的客户用完（按 ${fields} 从高到低）`;
+	}
+	return reason === 'tierBudget'
+		? `The ${tier.label.en} tier budget (${tier.budget}) was used up by customers of higher priority (by ${fields}, highest first)`
+		: `The campaign budget (${settings.campaignBudget}) was used up by customers of higher priority (by ${fields}, highest first)`;
+}
+
+/**
+ * Plans the campaign. `signCode` turns campaign id + customer + period into the code
+ * (codes.ts createCodeSigner). Throws InvalidRuleError for settings it cannot use.
+ */
+export function planCampaign(
+	customers: readonly CampaignCustomer[],
+	settings: CampaignSettings,
+	signCode: (input: CodeInput) => string,
+): CampaignPlan {
+	const { language, tiers } = settings;
+	if (settings.campaignId.trim() === '') throw new InvalidRuleError('Campaign ID is empty: name the campaign, e.g. 2026-07-winback');
+	assertIsoDate(settings.campaignDate, 'Campaign date');
+	validateTiers(tiers, settings.defaultTier);
+	if (settings.campaignBudget !== undefined && !(settings.campaignBudget >= 0)) {
+		throw new InvalidRuleError(`The campaign budget must be 0 (no limit) or more; got ${settings.campaignBudget}`);
+	}
+	if (settings.birthday.kind === 'days' && !(Number.isInteger(settings.birthday.days) && settings.birthday.days >= 0)) {
+		throw new InvalidRuleError(`Birthday window must be a whole number of days ≥ 0; got ${settings.birthday.days}`);
+	}
+	if (!(settings.birthdayBonus >= 0)) throw new InvalidRuleError(`Birthday bonus must be 0 or more; got ${settings.birthdayBonus}`);
+
+	const budgeted = (settings.campaignBudget ?? 0) > 0;
+	const tierOf = new Map(tiers.map((t) => [t.key, t]));
+	for (const tier of tiers) {
+		if (tier.coupon?.kind === 'percentage' && !tier.coupon.cap && (budgeted || (tier.budget ?? 0) > 0)) {
+			throw new InvalidRuleError(
+				`Tier "${tier.key}": a percentage coupon needs a cap when a budget is set (the budget counts each coupon at its largest discount)`,
+			);
+		}
+	}
+
+	const assign = createTierAssigner(
+		settings.rules,
+		tiers.map((t) => t.key),
+		settings.defaultTier,
+		customers.map((c) => c.record),
+	);
+	const period = periodKey(settings.campaignDate, settings.period);
+	const memberDay = settings.memberDay ? nextMemberDay(settings.campaignDate, settings.memberDay.dayOfMonth) : null;
+	const validityStart = memberDay && settings.memberDay?.couponsStartOnMemberDay ? memberDay : settings.campaignDate;
+
+	const seen = new Set<string>();
+	const assigned = customers.map((customer) => {
+		if (seen.has(customer.customerId)) {
+			throw new InvalidRuleError(`Customer "${customer.customerId}" appears twice; give one item per customer`);
+		}
+		seen.add(customer.customerId);
+		const assignment = assign(customer.record);
+		const tier = tierOf.get(assignment.tier) as TierDefinition;
+		const birthday = customer.birthday ? birthdayInWindow(customer.birthday, settings.campaignDate, settings.birthday) : undefined;
+		return { customer, assignment, tier, birthday };
+	});
+
+	// Budget: every customer whose tier gives a coupon asks for one.
+	const requests: BudgetRequest[] = [];
+	const requestOf = new Map<number, number>();
+	assigned.forEach(({ customer, tier, birthday }, i) => {
+		if (!tier.coupon) return;
+		const bonus = birthday ? settings.birthdayBonus : 0;
+		requestOf.set(i, requests.length);
+		requests.push({
+			customerId: customer.customerId,
+			tier: tier.key,
+			cost: faceValue(tier.coupon, bonus) ?? 0,
+			priority: settings.priorityFields.map((field) => toNumber(readPath(customer.record, field))),
+		});
+	});
+	const allocation = allocateBudget(
+		requests,
+		Object.fromEntries(tiers.map((t) => [t.key, t.budget])),
+		settings.campaignBudget,
+	);
+
+	const codes = new Map<string, string>();
+	const plans = assigned.map(({ customer, assignment, tier, birthday }, i): CustomerPlan => {
+		const requestIndex = requestOf.get(i);
+		const decision = requestIndex === undefined ? undefined : allocation.decisions[requestIndex];
+		const bonus = birthday ? settings.birthdayBonus : 0;
+		let coupon: IssuedCoupon | null = null;
+		if (tier.coupon && decision?.funded) {
+			const terms = tier.coupon;
+			const code = signCode({ campaignId: settings.campaignId, customerId: customer.customerId, period });
+			const other = codes.get(code);
+			if (other !== undefined) {
+				throw new InvalidRuleError(
+					`Customers "${other}" and "${customer.customerId}" got the same code; use a longer code length`,
+				);
+			}
+			codes.set(code, customer.customerId);
+			coupon = {
+				code,
+				kind: terms.kind,
+				description: describeCoupon(terms, settings.currency, language, bonus),
+				amount: terms.kind === 'fixedAmount' ? (terms.amount ?? null) : null,
+				percent: terms.kind === 'percentage' ? (terms.percent ?? null) : null,
+				cap: terms.kind === 'percentage' ? terms.cap || null : null,
+				threshold: terms.kind === 'spendThreshold' ? (terms.threshold ?? null) : null,
+				reduction: terms.kind === 'spendThreshold' ? (terms.reduction ?? null) : null,
+				minimumSpend: minimumOrder(terms),
+				birthdayBonus: bonus,
+				faceValue: requests[requestIndex as number].cost,
+				currency: settings.currency,
+				...couponValidity(validityStart, terms.daysValid, settings.timeZone),
+				campaignId: settings.campaignId,
+				period,
+			};
+		}
+		const leftOutReason = decision && !decision.funded ? (decision.reason as LeftOutReason) : null;
+		const actions = actionsOf(tier).filter((a) => a !== 'coupon' || coupon !== null);
+		if (actions.length === 0) actions.push('noAction');
+		return {
+			customerId: customer.customerId,
+			tier: tier.key,
+			tierLabel: tier.label[language],
+			matchedRule: assignment.matchedRule,
+			actions,
+			actionLabels: actions.map((a) => ACTION_LABELS[a][language]),
+			couponStatus: coupon ? 'issued' : leftOutReason ? 'leftOut' : 'none',
+			couponCode: coupon?.code ?? null,
+			coupon,
+			leftOutReason,
+			leftOutExplanation: leftOutReason ? explainLeftOut(leftOutReason, tier, settings, language) : null,
+			priorityRank: decision?.priorityRank ?? null,
+			presaleAccess: tier.presaleAccess,
+			birthdayBenefit: birthday !== undefined,
+			birthdayDate: birthday?.date ?? null,
+			memberDay,
+			campaignId: settings.campaignId,
+			period,
+		};
+	});
+
+	const tierSummaries = tiers.map((tier): TierSummary => {
+		const members = plans.filter((p) => p.tier === tier.key);
+		const issued = members.filter((p) => p.coupon !== null);
+		const couponValue = roundMoney(issued.reduce((sum, p) => sum + (p.coupon as IssuedCoupon).faceValue, 0));
+		const budget = tier.budget && tier.budget > 0 ? tier.budget : null;
+		return {
+			tier: tier.key,
+			tierLabel: tier.label[language],
+			actions: actionsOf(tier),
+			customers: members.length,
+			couponsIssued: issued.length,
+			couponsLeftOut: members.filter((p) => p.couponStatus === 'leftOut').length,
+			couponValue,
+			budget,
+			budgetLeft: budget === null ? null : roundMoney(budget - couponValue),
+			reviewInvites: members.filter((p) => p.actions.includes('reviewInvite')).length,
+			vipAdvisors: members.filter((p) => p.actions.includes('vipAdvisor')).length,
+			noAction: members.filter((p) => p.actions.includes('noAction')).length,
+			birthdayBenefits: members.filter((p) => p.birthdayBenefit).length,
+			presaleAccess: tier.presaleAccess,
+		};
+	});
+
+	const leftOutCustomers: LeftOutCustomer[] = plans
+		.map((p, i) => ({ p, request: requestOf.has(i) ? requests[requestOf.get(i) as number] : undefined }))
+		.filter(({ p }) => p.leftOutReason !== null)
+		.map(({ p, request }) => ({
+			customerId: p.customerId,
+			tier: p.tier,
+			reason: p.leftOutReason as LeftOutReason,
+			faceValue: request?.cost ?? 0,
+			priorityRank: p.priorityRank as number,
+		}))
+		.sort((a, b) => a.priorityRank - b.priorityRank);
+	const campaignBudget = settings.campaignBudget && settings.campaignBudget > 0 ? settings.campaignBudget : null;
+	return {
+		customers: plans,
+		tiers: tierSummaries,
+		campaign: {
+			campaignId: settings.campaignId,
+			period,
+			campaignDate: settings.campaignDate,
+			currency: settings.currency,
+			customers: plans.length,
+			couponsIssued: plans.filter((p) => p.coupon !== null).length,
+			couponValue: allocation.spent,
+			budget: campaignBudget,
+			budgetLeft: campaignBudget === null ? null : roundMoney(campaignBudget - allocation.spent),
+			couponsLeftOut: leftOutCustomers.length,
+			leftOutCustomers,
+			priorityFields: [...settings.priorityFields],
+			birthdayBenefits: plans.filter((p) => p.birthdayBenefit).length,
+			memberDay,
+		},
+	};
+}
