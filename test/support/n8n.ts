@@ -11,8 +11,12 @@ import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
 	NodeConnectionTypes,
 	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentialsHelper,
+	type ICredentialType,
 	type IConnections,
 	type IDataObject,
+	type IHttpRequestOptions,
 	type IExecuteFunctions,
 	type INode,
 	type INodeExecutionData,
@@ -95,6 +99,57 @@ function loadPackNodes(): Map<string, INodeType> {
 	return packNodes;
 }
 
+/** The pack's credential types, from the `n8n.credentials` list in package.json (as n8n loads them). */
+let packCredentials: Map<string, ICredentialType> | undefined;
+function loadPackCredentials(): Map<string, ICredentialType> {
+	if (packCredentials) return packCredentials;
+	packCredentials = new Map();
+	const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { n8n: { credentials?: string[] } };
+	for (const distPath of manifest.n8n.credentials ?? []) {
+		const source = path.join(ROOT, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const exported = require(source) as Record<string, new () => ICredentialType>;
+		for (const CredentialClass of Object.values(exported)) {
+			if (typeof CredentialClass !== 'function') continue;
+			const instance = new CredentialClass();
+			if (instance.name) packCredentials.set(instance.name, instance);
+		}
+	}
+	return packCredentials;
+}
+
+/**
+ * Test credentials by credential type name. A minimal stand-in for n8n's CredentialsHelper:
+ * `getDecrypted` returns the data given here, `authenticate` applies the credential type's own
+ * `authenticate` function (the only kind the pack uses), so requests are signed exactly as in n8n.
+ */
+export type TestCredentials = Record<string, ICredentialDataDecryptedObject>;
+
+function credentialsHelper(credentials: TestCredentials): ICredentialsHelper {
+	const unsupported = (what: string) => () => {
+		throw new Error(`${what} is not available in in-process tests`);
+	};
+	return {
+		getParentTypes: () => [],
+		async authenticate(data: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions) {
+			const authenticate = loadPackCredentials().get(typeName)?.authenticate;
+			if (authenticate === undefined) return requestOptions;
+			if (typeof authenticate !== 'function') throw new Error(`${typeName}: only function authenticate is supported in-process`);
+			return await authenticate(data, requestOptions);
+		},
+		preAuthentication: async () => undefined,
+		async getDecrypted(_additionalData: unknown, _nodeCredentials: unknown, type: string) {
+			const data = credentials[type];
+			if (!data) throw new Error(`No test credentials of type "${type}": pass them to runWorkflow`);
+			return { ...data };
+		},
+		getCredentials: unsupported('getCredentials'),
+		updateCredentials: unsupported('updateCredentials'),
+		updateCredentialsOauthTokenData: unsupported('updateCredentialsOauthTokenData'),
+		getCredentialsProperties: (type: string) => loadPackCredentials().get(type)?.properties ?? [],
+	} as unknown as ICredentialsHelper;
+}
+
 export const nodeTypes: INodeTypes = {
 	getByName: (type) => lookup(type),
 	getByNameAndVersion: (type) => lookup(type),
@@ -122,8 +177,12 @@ export interface RunResult {
 	errorOf(nodeName: string): Error | undefined;
 }
 
-/** Executes a workflow from its Manual Trigger, as "Execute Workflow" in the editor does. */
-export async function runWorkflow(workflowJson: WorkflowJson): Promise<RunResult> {
+/**
+ * Executes a workflow from its Manual Trigger, as "Execute Workflow" in the editor does.
+ * `credentials` (by credential type) serve nodes whose entry names a credential; the workflow's
+ * `staticData` object is updated in place, so a test can run the same workflow again with it.
+ */
+export async function runWorkflow(workflowJson: WorkflowJson, credentials: TestCredentials = {}): Promise<RunResult> {
 	const workflow = new Workflow({
 		id: 'in-process-test',
 		name: 'in-process test',
@@ -137,7 +196,11 @@ export async function runWorkflow(workflowJson: WorkflowJson): Promise<RunResult
 	const startNode = workflowJson.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
 	if (!startNode) throw new Error('The workflow needs a Manual Trigger');
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflowJson as unknown as IWorkflowBase);
-	const additionalData = { hooks, executionId: 'test-execution' } as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = {
+		hooks,
+		executionId: 'test-execution',
+		credentialsHelper: credentialsHelper(credentials),
+	} as unknown as IWorkflowExecuteAdditionalData;
 	const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: workflow.getNode(startNode.name)! });
 	const runData = run.data.resultData.runData;
 	return {

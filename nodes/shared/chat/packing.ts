@@ -35,17 +35,15 @@ export function packLines(lines: readonly string[], budget: PackBudget): PackRes
 			size += added;
 			continue;
 		}
-		if (current.length > 0) {
-			messages.push(current);
-			current = [];
-			size = budget.emptySize(messages.length);
-			if (size + added <= budget.limit) {
-				current.push(i);
-				size += added;
-				continue;
-			}
+		// Does it fit alone in the next message? If not, it fits nowhere: report it, keep packing.
+		const nextIndex = messages.length + (current.length > 0 ? 1 : 0);
+		if (budget.emptySize(nextIndex) + added > budget.limit) {
+			tooLong.push(i);
+			continue;
 		}
-		tooLong.push(i);
+		if (current.length > 0) messages.push(current);
+		current = [i];
+		size = budget.emptySize(messages.length) + added;
 	}
 	if (current.length > 0) messages.push(current);
 	return { messages, tooLong };

@@ -1,0 +1,45 @@
+/** Waiting after throttling, and lines already sent. */
+import { fieldKey, lineKey, pruneSentLog } from '../../../nodes/shared/chat/dedup';
+import { dingTalk, feishu, weCom } from '../../../nodes/shared/chat/platforms';
+import { retryHintMs, throttleWaitMs } from '../../../nodes/shared/chat/retry';
+
+describe('throttleWaitMs', () => {
+	it('doubles from the first wait up to the cap', () => {
+		expect([1, 2, 3, 4, 5].map((n) => throttleWaitMs(n, dingTalk.throttle))).toEqual([
+			60_000, 120_000, 240_000, 480_000, 600_000,
+		]);
+		expect([1, 2, 3].map((n) => throttleWaitMs(n, feishu.throttle))).toEqual([1_000, 2_000, 4_000]);
+	});
+
+	it('follows the platform\'s hint when there is one, within the cap', () => {
+		expect(throttleWaitMs(1, weCom.throttle, 7_000)).toBe(7_000);
+		expect(throttleWaitMs(1, feishu.throttle, 3_600_000)).toBe(60_000);
+	});
+});
+
+describe('retryHintMs', () => {
+	it('reads Retry-After in seconds or as a date, and Feishu\'s x-ogw-ratelimit-reset', () => {
+		expect(retryHintMs({ 'Retry-After': '3' }, 0)).toBe(3_000);
+		expect(retryHintMs({ 'retry-after': 'Wed, 21 Oct 2015 07:28:30 GMT' }, Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(30_000);
+		expect(retryHintMs({ 'x-ogw-ratelimit-reset': '52' }, 0)).toBe(52_000);
+		expect(retryHintMs({}, 0)).toBeUndefined();
+		expect(retryHintMs(undefined, 0)).toBeUndefined();
+	});
+});
+
+describe('dedup keys', () => {
+	it('a line\'s key is stable and differs between lines', () => {
+		expect(lineKey('SKU-1 缺货')).toBe(lineKey('SKU-1 缺货'));
+		expect(lineKey('SKU-1 缺货')).not.toBe(lineKey('SKU-2 缺货'));
+		expect(fieldKey('A-17')).toBe('k:A-17');
+		expect(fieldKey(17)).toBe('k:17');
+	});
+
+	it('forgets keys older than their time to live', () => {
+		const hour = 3_600_000;
+		const log = { a: 0, b: 20 * hour, c: 23.5 * hour };
+		expect(pruneSentLog(log, 24 * hour, 24 * hour)).toEqual({ b: 20 * hour, c: 23.5 * hour });
+		expect(pruneSentLog(log, 44.5 * hour, 24 * hour)).toEqual({ c: 23.5 * hour });
+		expect(pruneSentLog(undefined, 0, hour)).toEqual({});
+	});
+});
