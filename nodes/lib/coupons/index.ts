@@ -10,3 +10,4 @@ export * from './codes';
 export * from './calendar';
 export * from './budget';
 export * from './campaign';
+export * from './input';
