@@ -5,8 +5,8 @@
  * curvature condition sᵀy > 0 fails (section 6.1).
  *
  * The likelihood fits call it on log-parameters, so every point it tries is a valid
- * parameter vector; a trial point where the objective is not finite counts as +∞ and the
- * step is shortened.
+ * parameter vector; a trial point where the objective is not finite (or throws) counts
+ * as +∞ and the step is shortened.
  *
  * Near the optimum of an ill-conditioned likelihood (Gamma-Gamma's p, q, v lie on a
  * ridge) the gradient cannot always be pushed below 1e-8: the objective stops changing
@@ -56,7 +56,12 @@ export function minimizeBfgs(
 	let evaluations = 0;
 	const evaluate = (point: Float64Array, gradient: Float64Array): number => {
 		evaluations++;
-		const value = objective(point, gradient);
+		let value: number;
+		try {
+			value = objective(point, gradient);
+		} catch {
+			return Infinity; // e.g. a special function's RangeError at an extreme trial point
+		}
 		return Number.isFinite(value) && gradient.every(Number.isFinite) ? value : Infinity;
 	};
 

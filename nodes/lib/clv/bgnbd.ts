@@ -15,7 +15,7 @@
 import { assertValidHistory, type CustomerHistory, weightHistories, type WeightedHistories } from './customerHistory';
 import { digamma } from './digamma';
 import { ClvError } from './errors';
-import { hyp2f1 } from './hyp2f1';
+import { powerTimesHyp2f1 } from './hyp2f1';
 import { logGamma } from './logGamma';
 import { minimizeFromStarts } from './multiStart';
 
@@ -63,6 +63,8 @@ const DEFAULT_SCALED_STARTS: readonly (readonly number[])[] = [
 ];
 /** A fitted parameter beyond e^±11.5 (≈ 1e5 times the time scale or unit) is a boundary. */
 const LOG_PARAMETER_BOUND = 11.5;
+/** The search stays inside e^±25, so a likelihood that rises toward a boundary stops there. */
+const LOG_PARAMETER_BOX = 25;
 const PARAMETER_NAMES = ['r', 'alpha', 'a', 'b'] as const;
 
 /** Sum of the per-customer log-likelihoods (paper eq. 6) at the given parameters. */
@@ -105,6 +107,7 @@ export function fitBgNbd(customers: readonly CustomerHistory[], options: BgNbdFi
 	const scaled = scaleTimes(data, timeScale);
 
 	const objective = (point: Float64Array, gradient: Float64Array): number => {
+		if (point.some((value) => Math.abs(value) > LOG_PARAMETER_BOX)) return Infinity;
 		const r = Math.exp(point[0]);
 		const alpha = Math.exp(point[1]);
 		const a = Math.exp(point[2]);
@@ -251,15 +254,13 @@ function expectedIfAliveAwayFromOne(parameters: BgNbdParameters, x: number, T: n
 			2
 		);
 	}
-	const logOneMinusZ = -Math.log1p(t / (alpha + T));
-	const z = -Math.expm1(logOneMinusZ);
-	let hypergeometric: number;
+	const z = t / (alpha + T + t);
+	let discounted: number; // (1 − z)^(a−1) · 2F1(a+b−1−r, a−1; a+b+x−1; z)
 	try {
-		hypergeometric = hyp2f1(a + b - 1 - r, a - 1, c, z);
+		discounted = powerTimesHyp2f1(a - 1, a + b - 1 - r, a - 1, c, z);
 	} catch (error) {
 		throw new ClvError('NUMERICAL_FAILURE', `Expected purchases could not be computed: ${(error as Error).message}`);
 	}
-	const discounted = Math.exp((a - 1) * logOneMinusZ) * hypergeometric;
 	return (c / (a - 1)) * (1 - discounted);
 }
 

@@ -13,8 +13,10 @@
  *   order value (Gamma-Gamma): the likelihood has no interior maximum.
  * - UNDEFINED_MEAN: Gamma-Gamma with q <= 1 has no population mean spend, so a customer
  *   without repeat purchases has no expected average order value.
- * - NUMERICAL_FAILURE: a value overflowed the double range (parameters far outside
- *   anything a fit on real data produces).
+ * - NUMERICAL_FAILURE: a prediction could not be computed to full accuracy or overflowed
+ *   the double range; happens only with parameters far outside anything a well-posed fit
+ *   produces (e.g. a ≈ 1e-5 with b ≈ 1e6 from a fit flagged `converged: false` because it
+ *   ran to a boundary).
  */
 export type ClvErrorCode =
 	| 'EMPTY_INPUT'

@@ -43,6 +43,7 @@ const DEFAULT_SCALED_STARTS: readonly (readonly number[])[] = [
 	[2, 10, 10],
 ];
 const LOG_PARAMETER_BOUND = 11.5;
+const LOG_PARAMETER_BOX = 25;
 const PARAMETER_NAMES = ['p', 'q', 'v'] as const;
 
 interface SpendData {
@@ -95,6 +96,7 @@ export function fitGammaGamma(customers: readonly SpendHistory[]): GammaGammaFit
 		logMeanSpend: data.logMeanSpend.map((value) => value - Math.log(moneyScale)),
 	};
 	const objective = (point: Float64Array, gradient: Float64Array): number => {
+		if (point.some((value) => Math.abs(value) > LOG_PARAMETER_BOX)) return Infinity;
 		const p = Math.exp(point[0]);
 		const q = Math.exp(point[1]);
 		const v = Math.exp(point[2]);

@@ -34,7 +34,10 @@
  *
  * Throws RangeError for z ≥ 1, non-finite arguments, c a non-positive integer (a pole,
  * unless a or b is a non-positive integer closer to zero, which makes the series a
- * polynomial), or a result outside the double range.
+ * polynomial), a result outside the double range, or parameters so large (around 1e6 and
+ * beyond, with z near 1) that neither a series of 200,000 terms nor 100,000 continuation
+ * steps reaches full accuracy: the continuation is an explicit method, and its steps must
+ * shrink like 1/|parameter|. BG/NBD meets such values only when a fit ran to a boundary.
  */
 const EPSILON = 1e-17;
 const SERIES_MAX_TERMS = 200_000;
@@ -43,31 +46,48 @@ const SERIES_TRY_TERMS = 300;
 const ODE_START = 0.5;
 /** Σ|term| / |Σ term| above which a series is not trusted for z > ½ (loses > 3 digits). */
 const CANCELLATION_LIMIT = 1e3;
+/** Σ|term| / |Σ term| at which a series is accepted without trying the other form. */
+const NO_CANCELLATION = 10;
+/** The continuation gives up (RangeError) beyond this many steps: parameters near 1e8. */
+const ODE_MAX_STEPS = 100_000;
 const ODE_STEP_FRACTION = 0.5;
 const TAYLOR_MAX_TERMS = 2_000;
 const RESCALE_ABOVE = 1e100;
 
 export function hyp2f1(a: number, b: number, c: number, z: number): number {
-	if (![a, b, c, z].every(Number.isFinite)) {
+	return powerTimesHyp2f1(0, a, b, c, z);
+}
+
+/**
+ * (1 − z)^exponent · 2F1(a, b; c; z) without forming either factor alone: BG/NBD multiplies
+ * 2F1 by such a power, and for extreme parameters (a fit that ran to a boundary) each
+ * factor can overflow while the product is an ordinary number.
+ */
+export function powerTimesHyp2f1(exponent: number, a: number, b: number, c: number, z: number): number {
+	if (![exponent, a, b, c, z].every(Number.isFinite)) {
 		throw new RangeError(`hyp2f1 needs finite arguments, got (${a}, ${b}; ${c}; ${z})`);
 	}
 	if (!(z < 1)) throw new RangeError(`hyp2f1 is implemented for z < 1, got z = ${z}`);
-	if (z === 0 || a === 0 || b === 0) return 1;
+	const logPower = exponent === 0 ? 0 : exponent * Math.log1p(-z);
+	if (z === 0 || a === 0 || b === 0) return Math.exp(logPower);
 	const degree = polynomialDegree(a, b);
 	if (isNonPositiveInteger(c) && !(degree !== undefined && degree <= -c)) {
 		throw new RangeError(`hyp2f1 has a pole at c = ${c}`);
 	}
-	let value: number;
+	let scaled: ScaledValue;
 	if (degree !== undefined) {
-		value = polynomial(a, b, c, z, degree);
+		scaled = { value: polynomial(a, b, c, z, degree), logScale: 0 };
 	} else if (z < 0) {
 		// Pfaff: the result is the same with a and b swapped; keep the first numerator
 		// parameter the smaller in magnitude so that (1 − z)^(−a) stays moderate.
 		const [first, second] = Math.abs(a) <= Math.abs(b) ? [a, b] : [b, a];
-		value = Math.pow(1 - z, -first) * onUnitInterval(first, c - second, c, z / (z - 1));
+		const inner = onUnitInterval(first, c - second, c, z / (z - 1));
+		scaled = { value: inner.value, logScale: inner.logScale - first * Math.log1p(-z) };
 	} else {
-		value = onUnitInterval(a, b, c, z);
+		scaled = onUnitInterval(a, b, c, z);
 	}
+	const logFactor = scaled.logScale + logPower;
+	const value = logFactor === 0 ? scaled.value : scaled.value * Math.exp(logFactor);
 	if (!Number.isFinite(value)) {
 		throw new RangeError(`hyp2f1(${a}, ${b}; ${c}; ${z}) is outside the double range`);
 	}
@@ -112,39 +132,45 @@ function isBenign({ p, q }: Representation, c: number): boolean {
 }
 
 /** 0 < z < 1, a, b not non-positive integers, c not a pole. */
-function onUnitInterval(a: number, b: number, c: number, z: number): number {
+function onUnitInterval(a: number, b: number, c: number, z: number): ScaledValue {
 	// Euler's form terminates when c − a or c − b is a non-positive integer.
 	const eulerDegree = polynomialDegree(c - a, c - b);
 	if (eulerDegree !== undefined) {
-		return Math.pow(1 - z, c - a - b) * polynomial(c - a, c - b, c, z, eulerDegree);
+		return { value: polynomial(c - a, c - b, c, z, eulerDegree), logScale: (c - a - b) * Math.log1p(-z) };
 	}
 	const raw: Representation = { p: a, q: b, prefactorExponent: 0 };
 	const euler: Representation = { p: c - a, q: c - b, prefactorExponent: c - a - b };
-	const maxTerms = z <= ODE_START ? SERIES_MAX_TERMS : SERIES_TRY_TERMS;
-	// Of the two series, the one that converges with the least cancellation.
+	// Huge parameters make every method slow; the series then gets terms in proportion.
+	const largest = Math.max(Math.abs(a), Math.abs(b), Math.abs(c));
+	const maxTerms =
+		z <= ODE_START ? SERIES_MAX_TERMS : Math.min(SERIES_MAX_TERMS, SERIES_TRY_TERMS + 10 * Math.ceil(largest));
+	// The series whose terms start off smaller first; the other only if that one cancelled.
+	const ordered =
+		Math.abs(euler.p * euler.q) < Math.abs(raw.p * raw.q) ? [euler, raw] : [raw, euler];
 	let best: { representation: Representation; result: SeriesResult } | undefined;
-	for (const representation of [raw, euler]) {
+	for (const representation of ordered) {
 		const result = series(representation.p, representation.q, c, z, maxTerms);
 		if (!result.converged || !Number.isFinite(result.value) || result.value === 0) continue;
 		if (best === undefined || result.cancellation < best.result.cancellation) best = { representation, result };
+		if (best.result.cancellation <= NO_CANCELLATION) break;
 	}
-	let scaled: ScaledValue;
-	let prefactorExponent: number;
 	// Above ½ a series that cancelled more than a few digits is worse than the continuation.
 	if (best !== undefined && (z <= ODE_START || best.result.cancellation <= CANCELLATION_LIMIT)) {
-		scaled = { value: best.result.value, logScale: 0 };
-		prefactorExponent = best.representation.prefactorExponent;
-	} else {
-		// z > ½ and neither series converges quickly: continue a benign representation,
-		// preferring the one with c − a − b ≥ 0, which stays bounded as z → 1.
-		const benign = [raw, euler].filter((representation) => isBenign(representation, c));
-		const bounded = c - a - b < 0 ? euler : raw;
-		const chosen = benign.length === 1 ? benign[0] : bounded;
-		scaled = continueToZ(chosen.p, chosen.q, c, z);
-		prefactorExponent = chosen.prefactorExponent;
+		return {
+			value: best.result.value,
+			logScale: best.representation.prefactorExponent * Math.log1p(-z),
+		};
 	}
-	const logFactor = scaled.logScale + (prefactorExponent === 0 ? 0 : prefactorExponent * Math.log1p(-z));
-	return logFactor === 0 ? scaled.value : scaled.value * Math.exp(logFactor);
+	if (z <= ODE_START) {
+		throw new RangeError(`hyp2f1(${a}, ${b}; ${c}; ${z}): no series converges within ${SERIES_MAX_TERMS} terms`);
+	}
+	// z > ½ and neither series converges quickly: continue a benign representation,
+	// preferring the one with c − a − b ≥ 0, which stays bounded as z → 1.
+	const benign = [raw, euler].filter((representation) => isBenign(representation, c));
+	const bounded = c - a - b < 0 ? euler : raw;
+	const chosen = benign.length === 1 ? benign[0] : bounded;
+	const continued = continueToZ(chosen.p, chosen.q, c, z);
+	return { value: continued.value, logScale: continued.logScale + chosen.prefactorExponent * Math.log1p(-z) };
 }
 
 /** value · e^logScale: the continuation of a growing solution can pass the double range. */
@@ -178,6 +204,7 @@ function series(a: number, b: number, c: number, z: number, maxTerms: number, wi
 		term *= ratio;
 		sum += term;
 		absoluteSum += Math.abs(term);
+		if (!Number.isFinite(absoluteSum)) break; // overflowed: the other form or the continuation
 		derivative += (n + 1) * term;
 		if (n + 1 >= signChangesBy) {
 			const bound = Math.max(Math.abs(ratio), z);
@@ -204,7 +231,11 @@ function continueToZ(a: number, b: number, c: number, z: number): ScaledValue {
 	let value = start.value;
 	let derivative = start.zDerivative / ODE_START;
 	let logScale = 0;
+	let steps = 0;
 	while (point < z) {
+		if (++steps > ODE_MAX_STEPS) {
+			throw new RangeError(`hyp2f1(${a}, ${b}; ${c}; ${z}): parameters too large for the continuation`);
+		}
 		const p0 = point * (1 - point);
 		const p1 = 1 - 2 * point;
 		const q0 = c - (a + b + 1) * point;

@@ -32,7 +32,7 @@ export {
 	type LifetimeValueResult,
 	predictLifetimeValue,
 } from './lifetimeValue';
-export { hyp2f1 } from './hyp2f1';
+export { hyp2f1, powerTimesHyp2f1 } from './hyp2f1';
 export { logGamma } from './logGamma';
 export { digamma } from './digamma';
 export { minimizeBfgs, type MinimizeOptions, type MinimizeResult } from './bfgs';

@@ -260,6 +260,13 @@ describe('data that cannot support a fit gives a typed ClvError, never NaN', () 
 		expectClvError(() => probabilityAlive({ ...fit.parameters, r: Number.NaN }, { x: 1, tx: 1, T: 2 }), 'INVALID_INPUT');
 	});
 
+	it('parameters from a fit that ran to a boundary (a ≈ 5e6, b ≈ 1e8) still predict, matching mpmath', () => {
+		// from a 22-customer data set; reference: eq. 10 with mpmath at 60 digits
+		const boundary = { r: 0.30196340029672947, alpha: 0.04148800034377177, a: 5234042.273150362, b: 118107823.90571418 };
+		const value = expectedPurchases(boundary, { x: 25, tx: 42.8, T: 65.6 }, 100);
+		expect(relativeError(value, 0.0086517694796295835)).toBeLessThan(1e-9);
+	});
+
 	it('data where nobody seems to drop out: the fit returns, flagged, with finite numbers', () => {
 		// every returning customer bought right up to the end of observation
 		const customers: CustomerHistory[] = [];

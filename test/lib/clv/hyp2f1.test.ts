@@ -6,7 +6,7 @@
  *
  * Stated accuracy: relative error below 1e-11 on every row (measured: 1.4e-13).
  */
-import { hyp2f1 } from '../../../nodes/lib/clv';
+import { hyp2f1, powerTimesHyp2f1 } from '../../../nodes/lib/clv';
 import { readReferenceCsv, relativeError } from './fixtures';
 
 const TOLERANCE = 1e-11;
@@ -105,5 +105,22 @@ describe('hyp2f1 outside its domain throws RangeError, never NaN', () => {
 	it('allows c a non-positive integer when the series stops before the pole', () => {
 		// 2F1(−1, b; −2; z) = 1 + b z / 2
 		expect(hyp2f1(-1, 3, -2, 0.5)).toBeCloseTo(1 + (3 * 0.5) / 2, 14);
+	});
+});
+
+describe('powerTimesHyp2f1: (1 − z)^e · 2F1 when each factor alone overflows', () => {
+	it('gives BG/NBD’s (1−z)^(r+x) 2F1(r+x, b+x; a+b+x−1; z) for x = 2000, where 2F1 alone is ~1e2000', () => {
+		const [r, a, b, x, z] = [0.243, 0.793, 2.426, 2000, 0.9];
+		expect(() => hyp2f1(r + x, b + x, a + b + x - 1, z)).toThrow(RangeError);
+		const direct = powerTimesHyp2f1(r + x, r + x, b + x, a + b + x - 1, z);
+		// Euler's transformation (A&S 15.3.3) moves (1−z)^(c−a−b) between the two sides
+		const euler = powerTimesHyp2f1(a - 1, a + b - 1 - r, a - 1, a + b + x - 1, z);
+		expect(Number.isFinite(direct)).toBe(true);
+		expect(relativeError(direct, euler)).toBeLessThan(1e-12);
+	});
+
+	it('is hyp2f1 itself at exponent 0 and (1 − z)^e at z = 0 or a = 0', () => {
+		expect(powerTimesHyp2f1(0, 0.3, 1.7, 2.2, 0.6)).toBe(hyp2f1(0.3, 1.7, 2.2, 0.6));
+		expect(powerTimesHyp2f1(2, 0, 1.7, 2.2, 0.6)).toBeCloseTo(0.16, 15);
 	});
 });
