@@ -9,28 +9,37 @@
  * (1 − z)^(−a) before they shrink. This implementation stays accurate there by:
  *
  * 1. Euler's transformation (A&S 15.3.3)
- *      2F1(a, b; c; z) = (1 − z)^(c−a−b) 2F1(c − a, c − b; c; z),
- *    used to pick, of the two equivalent series, the one with smaller numerator
- *    parameters (for BG/NBD's 2F1(r+x, b+x; a+b+x−1; z) that is 2F1(a+b−1−r, a−1; …),
- *    whose numerator parameters do not grow with x) and, for z > ½, the one with
- *    c − a − b ≥ 0, which stays bounded as z → 1.
- * 2. For z > ½ when the series would still be slow: analytic continuation along the real
- *    axis by the hypergeometric differential equation (A&S 15.5.1)
- *      z(1 − z) w'' + [c − (a + b + 1) z] w' − a b w = 0.
- *    w and w' at z₀ = ½ come from the series; each step expands w in a Taylor series about
- *    the current point z₀, whose coefficients f_k follow from the equation:
+ *      2F1(a, b; c; z) = (1 − z)^(c−a−b) 2F1(c − a, c − b; c; z)
+ *    gives a second series for the same value. Both are candidates, the one whose terms
+ *    start smaller first; a series is accepted when it converges and its terms cancelled
+ *    little (Σ|term| / |Σ term| ≤ 1000 above z = ½). For BG/NBD's 2F1(r+x, b+x; a+b+x−1; z)
+ *    the Euler form 2F1(a+b−1−r, a−1; a+b+x−1; z) has numerator parameters that do not
+ *    grow with x and converges in a few terms even near z = 1 when x is large.
+ * 2. For z > ½ when neither series converges within 300 terms (plus 10 per unit of the
+ *    largest parameter): analytic continuation along the real axis by the hypergeometric
+ *    differential equation (A&S 15.5.1)
+ *      z(1 − z) w'' + [c − (a + b + 1) z] w' − a b w = 0,
+ *    applied to the form whose parameters all exceed −1 (its terms keep one sign, and it
+ *    is the solution that dominates as z grows, so rounding errors are not amplified),
+ *    else to the one with c − a − b ≥ 0 (bounded as z → 1). w and w' at z₀ = ½ come from
+ *    the series; each step expands w in a Taylor series about the current point z₀, whose
+ *    coefficients follow from the equation:
  *      z₀(1−z₀)(k+2)(k+1) f_{k+2} = −[(1−2z₀)k + c − (a+b+1)z₀](k+1) f_{k+1} + (k+a)(k+b) f_k,
- *    and moves half-way to the singular point z = 1 (so every Taylor series converges at
- *    least like 2^−k) until it reaches z. Reaching 1 − z = 10⁻¹² takes about 40 steps.
- *    Unlike the 1 − z connection formula (A&S 15.3.6) this needs no special case when
- *    c − a − b is an integer, which BG/NBD meets whenever a − r is an integer.
+ *    and moves at most half-way to the singular point z = 1 (so each Taylor series
+ *    converges at least like 2^−k), and no further than 1/(local growth rate of the
+ *    solutions), so no Taylor sum cancels digits. Reaching 1 − z = 10⁻¹² takes about 40
+ *    steps for moderate parameters. Unlike the 1 − z connection formula (A&S 15.3.6) this
+ *    needs no special case when c − a − b is an integer, which BG/NBD meets whenever
+ *    a − r is an integer (and where scipy 1.10 returns NaN).
  * 3. For z < 0, Pfaff's transformation (A&S 15.3.4)
  *      2F1(a, b; c; z) = (1 − z)^(−a) 2F1(a, c − b; c; z / (z − 1)),
  *    which maps z to (0, 1).
  *
  * Accuracy: against values computed independently with scipy.special.hyp2f1 and with
- * mpmath at 50 digits (test/reference/clv/), relative error below 1e-12 over the BG/NBD
- * argument ranges, including z = 1 − 10⁻⁸ and x up to 500 (the test asserts 1e-10).
+ * mpmath at 100 digits (test/reference/clv/, 1,429 BG/NBD-shaped arguments with z up to
+ * 1 − 10⁻⁸ and x up to 500), relative error at most 1.4e-13; on 10,000 random arguments
+ * of the same shapes (r to 100, a and b to 1000, x to 5000, z to 1 − 10⁻¹²) at most 3e-12.
+ * The test asserts 1e-11.
  *
  * Throws RangeError for z ≥ 1, non-finite arguments, c a non-positive integer (a pole,
  * unless a or b is a non-positive integer closer to zero, which makes the series a
