@@ -15,6 +15,7 @@ import {
 	generateDailySales,
 	generateInventory,
 	generateOrders,
+	generateTraffic,
 	type DemoShopOptions,
 } from '../lib/demo';
 import type { DatasetName } from '../lib/model';
@@ -27,6 +28,7 @@ const GENERATORS: Record<DatasetName, (options: DemoShopOptions) => object[]> = 
 	inventory: generateInventory,
 	dailySales: generateDailySales,
 	contentPosts: generateContentPosts,
+	traffic: generateTraffic,
 };
 
 const SHOP_TIME_ZONE = 'Asia/Shanghai';
@@ -38,9 +40,9 @@ export class DemoShopData implements INodeType {
 		icon: { light: 'file:demoShopData.svg', dark: 'file:demoShopData.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{ {"orders": "Orders", "customers": "Customers", "inventory": "Inventory", "dailySales": "Daily Sales", "contentPosts": "Content Posts"}[$parameter["dataset"]] }}',
+		subtitle: '={{ {"orders": "Orders", "customers": "Customers", "inventory": "Inventory", "dailySales": "Daily Sales", "contentPosts": "Content Posts", "traffic": "Traffic"}[$parameter["dataset"]] }}',
 		description:
-			'Generates a realistic synthetic shop (orders, customers, stock, daily sales, short-video posts) to try workflows before connecting a real shop',
+			'Generates a realistic synthetic shop (orders, customers, stock, daily sales, short-video posts, traffic) to try workflows before connecting a real shop',
 		defaults: { name: 'Demo Shop Data' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -64,6 +66,7 @@ export class DemoShopData implements INodeType {
 					{ name: 'Daily Sales', value: 'dailySales', description: 'Units sold per SKU, warehouse and day, with sold-out days' },
 					{ name: 'Inventory', value: 'inventory', description: 'Stock per SKU and warehouse: on hand, on order, lead times' },
 					{ name: 'Orders', value: 'orders', description: 'One item per order across platforms and channels' },
+					{ name: 'Traffic', value: 'traffic', description: 'Visitors and sessions per day, platform and channel, matching the orders' },
 				],
 				default: 'orders',
 			},

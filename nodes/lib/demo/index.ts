@@ -6,9 +6,9 @@
  * Every generator can be called on its own and is cheap; datasets generated from the same
  * options fit together (orders reference the customers and SKUs, daily sales and
  * inventory cover the same SKUs and warehouses, short-video orders carry the posts' link
- * codes).
+ * codes, traffic per channel is sized from the orders).
  */
-import type { ContentPost, Customer, DailySales, InventoryPosition, Order } from '../model';
+import type { ContentPost, Customer, DailySales, InventoryPosition, Order, TrafficRecord } from '../model';
 import { type DemoCalendar, buildCalendar } from './calendar';
 import { type DemoSku, buildCatalog } from './catalog';
 import { generateContentPostList } from './content';
@@ -17,10 +17,12 @@ import { generateDailySalesList, generateInventoryList } from './inventory';
 import { type DemoShopOptions, validateDemoOptions } from './options';
 import { generateOrderList } from './orders';
 import { simulateStock, warehouseShareOfUnits } from './stock';
+import { generateTrafficList } from './traffic';
 
 export { DEFAULT_DEMO_OPTIONS, DEMO_LIMITS, DemoOptionsError, type DemoShopOptions } from './options';
 export { DEMO_CHANNELS, DEMO_PLATFORMS, type DemoSku } from './catalog';
 export { PERSONAS, type Persona } from './customers';
+export { CHANNEL_CONVERSION } from './traffic';
 
 function calendarOf(options: DemoShopOptions): DemoCalendar {
 	validateDemoOptions(options);
@@ -46,6 +48,11 @@ export function generateDailySales(options: DemoShopOptions): DailySales[] {
 export function generateContentPosts(options: DemoShopOptions): ContentPost[] {
 	const calendar = calendarOf(options);
 	return generateContentPostList(options, calendar, buildCatalog(options, calendar));
+}
+
+/** Visitors and sessions per day, platform and channel, sized from the orders (traffic.ts). */
+export function generateTraffic(options: DemoShopOptions): TrafficRecord[] {
+	return generateTrafficList(options, calendarOf(options));
 }
 
 /** The product list behind the orders: names, prices, costs, launch dates, suppliers. */

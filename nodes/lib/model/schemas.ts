@@ -121,6 +121,19 @@ export const contentPostSchema = z.object({
 	linkCode: z.string().optional(),
 });
 
+/**
+ * Visitors per day and traffic channel, as the platforms' traffic reports give them (生意参谋,
+ * 抖店罗盘, 小红书 ark 数据): unique visitors (UV) and, where reported, sessions. `channel` uses
+ * the same names as Order.channel, so orders and traffic can be put side by side.
+ */
+export const trafficRecordSchema = z.object({
+	date: isoDate,
+	channel: nonEmptyId,
+	platform: z.string().optional(),
+	visitors: count,
+	sessions: count.optional(),
+});
+
 export type OrderStatus = z.infer<typeof orderStatusSchema>;
 export type OrderLine = z.infer<typeof orderLineSchema>;
 export type Order = z.infer<typeof orderSchema>;
@@ -128,6 +141,7 @@ export type Customer = z.infer<typeof customerSchema>;
 export type InventoryPosition = z.infer<typeof inventoryPositionSchema>;
 export type DailySales = z.infer<typeof dailySalesSchema>;
 export type ContentPost = z.infer<typeof contentPostSchema>;
+export type TrafficRecord = z.infer<typeof trafficRecordSchema>;
 
 export const DATASET_SCHEMAS = {
 	orders: orderSchema,
@@ -135,6 +149,7 @@ export const DATASET_SCHEMAS = {
 	inventory: inventoryPositionSchema,
 	dailySales: dailySalesSchema,
 	contentPosts: contentPostSchema,
+	traffic: trafficRecordSchema,
 } as const;
 
 export type DatasetName = keyof typeof DATASET_SCHEMAS;
