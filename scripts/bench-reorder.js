@@ -4,18 +4,29 @@
  * one evaluation, timed beside a plain single-loop JavaScript baseline that computes only
  * d, σd, SS and ROP (in-stock days of the 28-day window, z fixed) on the same rows.
  *
- *   npx tsc -p tsconfig.json && node --expose-gc scripts/bench-reorder.js [positions] [days]
+ * Then the same rows through the Reorder Trigger node as n8n runs it (n8n-core's
+ * WorkflowExecute: 50,000 inventory items on input 1, 4.5 million daily-sales items on input 2,
+ * field reading and validation, evaluation, only-new-alerts state, items out), in a child
+ * process so that its peak RSS is its own.
  *
- * Requires the compiled library in dist/nodes/lib/inventory. Prints wall times (best of
- * three runs after a warm-up), the resident memory the input itself takes, and peak RSS.
+ *   npx tsc -p tsconfig.json && node --expose-gc scripts/bench-reorder.js [positions] [days]
+ *   node --expose-gc scripts/bench-reorder.js --node [positions] [days]   (node path only, one JSON line)
+ *
+ * Requires the compiled pack in dist/. Prints wall times (best of three runs after a warm-up
+ * for the library; one run for the node), the resident memory the input itself takes, and
+ * peak RSS.
  */
 'use strict';
+const childProcess = require('child_process');
 const path = require('path');
 
-const inventory = require(path.join(__dirname, '..', 'dist', 'nodes', 'lib', 'inventory'));
+const dist = path.join(__dirname, '..', 'dist', 'nodes');
+const inventory = require(path.join(dist, 'lib', 'inventory'));
 
-const POSITIONS = Number(process.argv[2] ?? 50_000);
-const DAYS = Number(process.argv[3] ?? 90);
+const NODE_MODE = process.argv.includes('--node');
+const ARGS = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const POSITIONS = Number(ARGS[0] ?? 50_000);
+const DAYS = Number(ARGS[1] ?? 90);
 const WAREHOUSES = 10;
 const AS_OF = '2026-03-01';
 const LOOKBACK = 28;
@@ -166,6 +177,97 @@ function main() {
 	console.log(`ratio library / baseline (mean demand, incl. grouping): ${(lib.best / base.best).toFixed(2)}×`);
 	const peakRss = process.resourceUsage().maxRSS / 1024;
 	console.log(`peak RSS ${peakRss.toFixed(0)} MB (input data ~${(rssData - rssBefore).toFixed(0)} MB of it)`);
+
+	const child = childProcess.spawnSync(process.execPath, ['--expose-gc', __filename, '--node', String(POSITIONS), String(DAYS)], {
+		encoding: 'utf8',
+		maxBuffer: 1 << 20,
+	});
+	if (child.status !== 0) throw new Error(`the node path failed:\n${child.stderr}`);
+	const viaNode = JSON.parse(child.stdout.trim().split('\n').pop());
+	console.log(
+		`${'node: Reorder Trigger via n8n-core WorkflowExecute (items in/out)'.padEnd(58)} ${String(viaNode.ms).padStart(7)} ms` +
+			` (node ${viaNode.nodeMs} ms; ${(POSITIONS * DAYS / (viaNode.nodeMs / 1000)).toExponential(2)} sales rows/s)`,
+	);
+	console.log(
+		`node path peak RSS ${viaNode.peakRssMb} MB in its own process (its input items ~${viaNode.inputMb} MB of it); ` +
+			`ratio node / library ${(viaNode.nodeMs / lib.best).toFixed(1)}×`,
+	);
+	// The node must report what the library computed: Needs Action = reorder + urgent.
+	const alerts = (statuses.reorder || 0) + (statuses.urgent || 0);
+	if (viaNode.needsAction !== alerts || viaNode.needsAction + viaNode.ok !== positions.length) {
+		throw new Error(`node and library disagree: ${viaNode.needsAction} + ${viaNode.ok} items vs ${alerts} alerts of ${positions.length}`);
+	}
 }
 
-main();
+/** The node path: one workflow, Start → (inventory items, sales items) → Reorder Trigger. */
+async function nodeMain() {
+	const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core');
+	const { Workflow, NodeConnectionTypes } = require('n8n-workflow');
+	const { ReorderTrigger } = require(path.join(dist, 'ReorderTrigger', 'ReorderTrigger.node.js'));
+	gc();
+	const rssBefore = rssMb();
+	const { positions, sales } = generate();
+	const inventoryItems = positions.map((json) => ({ json, pairedItem: { item: 0 } }));
+	const salesItems = sales.map((json) => ({ json, pairedItem: { item: 0 } }));
+	gc();
+	const inputMb = Math.round(rssMb() - rssBefore);
+
+	const stub = (name, group, inputs, items) => ({
+		description: { name, displayName: name, group: [group], version: 1, description: '', defaults: {}, inputs, outputs: [NodeConnectionTypes.Main], properties: [] },
+		async execute() {
+			return [items];
+		},
+	});
+	const types = {
+		'bench.start': stub('start', 'trigger', [], [{ json: {} }]),
+		'bench.inventory': stub('inventory', 'input', [NodeConnectionTypes.Main], inventoryItems),
+		'bench.sales': stub('sales', 'input', [NodeConnectionTypes.Main], salesItems),
+		'n8n-nodes-commerce-ops.reorderTrigger': new ReorderTrigger(),
+	};
+	const nodeTypes = { getByName: (t) => types[t], getByNameAndVersion: (t) => types[t], getKnownTypes: () => ({}) };
+	const node = (id, name, type, parameters = {}) => ({ id, name, type, typeVersion: 1, position: [0, 0], parameters });
+	const nodes = [
+		node('1', 'Start', 'bench.start'),
+		node('2', 'Inventory', 'bench.inventory'),
+		node('3', 'Daily Sales', 'bench.sales'),
+		node('4', 'Reorder Trigger', 'n8n-nodes-commerce-ops.reorderTrigger', {
+			asOfMode: 'date',
+			asOfDate: AS_OF,
+			lookbackDays: LOOKBACK,
+			serviceLevel: 95,
+		}),
+	];
+	const to = (name, index = 0) => ({ node: name, type: 'main', index });
+	const connections = {
+		Start: { main: [[to('Inventory'), to('Daily Sales')]] },
+		Inventory: { main: [[to('Reorder Trigger', 0)]] },
+		'Daily Sales': { main: [[to('Reorder Trigger', 1)]] },
+	};
+	const workflow = new Workflow({ id: 'bench', nodes, connections, active: false, nodeTypes, settings: { executionOrder: 'v1' }, staticData: {} });
+	const hooks = new ExecutionLifecycleHooks('manual', 'bench', { nodes, connections });
+	const start = process.hrtime.bigint();
+	const run = await new WorkflowExecute({ hooks, executionId: 'bench' }, 'manual').run({ workflow, startNode: workflow.getNode('Start') });
+	const ms = Math.round(Number(process.hrtime.bigint() - start) / 1e6);
+	const task = run.data.resultData.runData['Reorder Trigger'][0];
+	if (task.error) throw task.error;
+	console.log(
+		JSON.stringify({
+			ms,
+			nodeMs: task.executionTime,
+			needsAction: task.data.main[0].length,
+			ok: task.data.main[1].length,
+			inputMb,
+			peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+		}),
+	);
+	process.exit(0);
+}
+
+if (NODE_MODE) {
+	nodeMain().catch((error) => {
+		console.error(error);
+		process.exit(1);
+	});
+} else {
+	main();
+}

@@ -8,7 +8,7 @@ import {
 	type INodeTypeDescription,
 	type IPairedItemData,
 } from 'n8n-workflow';
-import { ZodError, type ZodType, type ZodTypeDef } from 'zod';
+import { ZodError } from 'zod';
 
 import {
 	alertKey,
@@ -27,7 +27,7 @@ import { assertTimeZone, createZonedIsoFormatter, InvalidTimeZoneError } from '.
 import { readItems } from '../shared/inputItems';
 import { parseNameList } from '../shared/parameters';
 import { reorderTriggerProperties } from './description';
-import { DAILY_SALES_FIELDS, dailySalesInputSchema, INVENTORY_FIELDS, inventoryInputSchema } from './input';
+import { DAILY_SALES_FIELDS, dailySalesParser, INVENTORY_FIELDS, inventoryParser } from './input';
 
 /** The two inputs, in connector order. */
 const INVENTORY_INPUT = 0;
@@ -81,9 +81,8 @@ export class ReorderTrigger implements INodeType {
 			inventoryItems,
 			INVENTORY_FIELDS,
 			settings.inventoryMapping,
-			inventoryInputSchema,
-			(input, itemIndex): IndexedPosition | InputIssue => {
-				const position = input as InventoryPosition;
+			inventoryParser,
+			(position, itemIndex): IndexedPosition | InputIssue => {
 				const key = alertKey(position.sku, position.warehouse);
 				const earlier = firstItemOf.get(key);
 				if (earlier !== undefined) {
@@ -104,8 +103,8 @@ export class ReorderTrigger implements INodeType {
 			salesItems,
 			DAILY_SALES_FIELDS,
 			settings.salesMapping,
-			dailySalesInputSchema,
-			(input) => input as DailySales,
+			dailySalesParser,
+			(row) => row,
 		);
 
 		const asOf = settings.asOf ?? latestSalesDate(sales.records) ?? settings.today;
@@ -207,7 +206,7 @@ function readInput<Input, T>(
 	items: INodeExecutionData[],
 	fields: readonly string[],
 	mapping: FieldMapping,
-	schema: ZodType<Input, ZodTypeDef, unknown>,
+	schema: Parameters<typeof readItems<Input, T>>[4],
 	finish: (input: Input, itemIndex: number) => T | InputIssue,
 ) {
 	const label = INPUT_LABELS[inputIndex];

@@ -8,6 +8,7 @@ import type { IConnections, IDataObject, INode } from 'n8n-workflow';
 
 import { evaluateReorder, nextAlerts, type ReorderStatus } from '../../nodes/lib/inventory';
 import { generateDailySales, generateInventory, DEFAULT_DEMO_OPTIONS } from '../../nodes/lib/demo';
+import { dailySalesInputSchema, dailySalesParser, inventoryInputSchema, inventoryParser } from '../../nodes/ReorderTrigger/input';
 import { node, runWorkflow } from '../support/n8n';
 
 const AS_OF = '2026-06-30';
@@ -390,5 +391,55 @@ describe('Reorder Trigger edge cases', () => {
 			}),
 		);
 		expect(result.output('Reorder Trigger', 0)[0]).toMatchObject({ productName: 'Linen tee', 'supplier.name': 'Hangzhou Mill' });
+	});
+});
+
+describe('Reorder Trigger input fast lanes', () => {
+	/** Deterministic xorshift32, so a failure can be replayed. */
+	function random(seed: number) {
+		let x = seed >>> 0 || 1;
+		return () => {
+			x ^= x << 13;
+			x ^= x >>> 17;
+			x ^= x << 5;
+			return (x >>> 0) / 4294967296;
+		};
+	}
+	const rand = random(20260628);
+	const pick = <T,>(values: readonly T[]): T => values[Math.floor(rand() * values.length)];
+	const IDS = ['TEE-01', ' TEE-01', 'TEE-01 ', '', '   ', 10023, 0, -1, 1.5, null, undefined, true, {}];
+	const NUMBERS = [0, 1, 7, 12, -3, 2.5, -0.5, '12', ' 4 ', '3.5', '-2', '', '  ', 'x', null, undefined, NaN, Infinity, true, [1]];
+	const DATES = ['2026-03-01', '2024-02-29', '2026-02-29', '2026-13-01', ' 2026-03-01', '2026-3-1', '31/03/2026', '', 20260301, null, undefined];
+	const FLAGS = [true, false, 'true', 'FALSE', 'yes', 'no', '1', '0', 1, 0, 2, '', null, undefined, 'maybe'];
+
+	function agree(parser: { safeParse(r: Record<string, unknown>): unknown }, schema: { safeParse(r: unknown): unknown }, record: Record<string, unknown>) {
+		const fast = parser.safeParse({ ...record }) as { success: boolean; data?: unknown; error?: { issues: unknown[] } };
+		const slow = schema.safeParse({ ...record }) as { success: boolean; data?: unknown; error?: { issues: unknown[] } };
+		expect({ record, success: fast.success }).toEqual({ record, success: slow.success });
+		if (slow.success) expect(fast.data).toEqual(slow.data);
+		else expect(fast.error!.issues[0]).toEqual(slow.error!.issues[0]);
+	}
+
+	it('daily sales: the fast lane accepts exactly what the schema accepts and yields the same row', () => {
+		for (let i = 0; i < 3000; i++) {
+			const clean = rand() < 0.4;
+			agree(dailySalesParser, dailySalesInputSchema, {
+				date: clean ? '2026-03-01' : pick(DATES),
+				sku: clean ? 'TEE-01' : pick(IDS),
+				warehouse: clean ? 'SH' : pick(IDS),
+				units: clean ? 3 : pick(NUMBERS),
+				inStock: clean ? rand() < 0.5 : pick(FLAGS),
+			});
+		}
+	});
+
+	it('inventory: the fast lane accepts exactly what the schema accepts and yields the same position', () => {
+		const fields = ['onHand', 'onOrder', 'reserved', 'leadTimeDays', 'leadTimeStdDays', 'moq', 'packSize', 'unitCost'];
+		for (let i = 0; i < 3000; i++) {
+			const clean = rand() < 0.4;
+			const record: Record<string, unknown> = { sku: clean ? 'TEE-01' : pick(IDS), warehouse: clean ? 'SH' : pick(IDS) };
+			for (const field of fields) record[field] = clean ? pick([0, 1, 5, 12, undefined]) : pick(NUMBERS);
+			agree(inventoryParser, inventoryInputSchema, record);
+		}
 	});
 });
