@@ -1,0 +1,289 @@
+/**
+ * Visitor value per channel (or any grouping field) from orders and traffic over one window.
+ *
+ * Orders are counted exactly as RFM Segment counts them — the same aggregation
+ * (../rfm/aggregate.ts) run per group: an order id seen twice is one order (its last row wins,
+ * including its channel), only counted statuses, net of partial refunds, in the base
+ * currency, days in the shop's time zone. Traffic rows are summed per group over the same
+ * calendar days. The window is the `windowDays` days ending on `endDate` (default: the latest
+ * traffic day, else the latest counted order's day); 0 days = everything up to `endDate`.
+ */
+import type { OrderStatus } from '../model';
+import { aggregateOrders, fromCents, OrderTable, type RfmOrder } from '../rfm';
+import { createTimestampParser, createZonedDayNumber, dayNumberToIsoDate, isoDateToDayNumber } from '../time';
+import { suggestShares } from './budgetShift';
+import { groupMetrics, ratio, round, type DataStatus, type GroupMetrics } from './metrics';
+
+export interface GroupedOrder extends RfmOrder {
+	/** The order's channel (or other grouping value); '' when the order has none. */
+	group: string;
+}
+
+export interface TrafficRow {
+	group: string;
+	/** YYYY-MM-DD in the shop's time zone. */
+	date: string;
+	visitors: number;
+}
+
+export type RepeatScope = 'group' | 'anyGroup';
+
+export interface VisitorValueOptions {
+	timeZone: string;
+	/** Last day of the window, YYYY-MM-DD; undefined: the latest traffic day, else the latest order's. */
+	endDate?: string;
+	/** Window length in days; 0 = all days up to endDate. */
+	windowDays: number;
+	countedStatuses: readonly OrderStatus[];
+	/** Rate into the base currency per currency code (RFM's currency.ts); default 1. */
+	rateOf?: (currency: string | undefined) => number;
+	/** Repeat buyer = 2+ orders in this group (default) or in any group. */
+	repeatScope: RepeatScope;
+	/** Current budget per group (amounts); undefined: the visitor shares stand in for it. */
+	currentBudget?: Readonly<Record<string, number>>;
+	/** Fraction of the budget moved toward value-weighted shares, 0–1. */
+	shiftStep: number;
+}
+
+export type Suggestion = 'increase' | 'decrease' | 'keep';
+
+export interface GroupValue extends GroupMetrics {
+	group: string;
+	visitors: number;
+	orders: number;
+	buyers: number;
+	repeatBuyers: number;
+	revenue: number;
+	revenueShare: number;
+	visitorShare: number;
+	/** 1 = highest visitor value; groups without traffic come last. */
+	rank: number;
+	currentBudgetShare: number;
+	suggestedBudgetShare: number;
+	/** suggested − current share (−1..1). */
+	budgetShareChange: number;
+	/** Amounts, when a current budget was given; else null. */
+	currentBudget: number | null;
+	suggestedBudget: number | null;
+	suggestion: Suggestion;
+}
+
+export interface VisitorValueTotals {
+	windowStart: string | null;
+	windowEnd: string | null;
+	visitors: number;
+	orders: number;
+	buyers: number;
+	repeatBuyers: number;
+	revenue: number;
+	averageOrderValue: number;
+	conversionRate: number;
+	repurchaseRate: number;
+	revenuePerVisitor: number;
+	visitorValue: number;
+	groups: number;
+	groupsWithoutTraffic: string[];
+	groupsWithoutOrders: string[];
+	totalBudget: number | null;
+	shiftStep: number;
+	ordersOutsideWindow: number;
+	trafficRowsOutsideWindow: number;
+}
+
+export interface VisitorValueResult {
+	/** Sorted by rank. */
+	groups: GroupValue[];
+	totals: VisitorValueTotals;
+}
+
+/** Below half a share point (0.005), a suggested change is "keep". */
+const KEEP_BAND = 0.005;
+
+export class InvalidWindowError extends Error {}
+
+export function computeVisitorValue(
+	orders: readonly GroupedOrder[],
+	traffic: readonly TrafficRow[],
+	options: VisitorValueOptions,
+): VisitorValueResult {
+	if (!(options.shiftStep >= 0 && options.shiftStep <= 1)) {
+		throw new InvalidWindowError(`The shift step must be from 0 to 1 (e.g. 0.2 for 20 %); got ${options.shiftStep}`);
+	}
+	if (!(Number.isInteger(options.windowDays) && options.windowDays >= 0)) {
+		throw new InvalidWindowError(`The window must be a whole number of days ≥ 0; got ${options.windowDays}`);
+	}
+	const counted = new Set(options.countedStatuses);
+	const dayOf = createZonedDayNumber(options.timeZone);
+
+	// The window's last day.
+	let endDay: number | undefined;
+	if (options.endDate !== undefined) {
+		endDay = isoDateToDayNumber(options.endDate);
+		if (Number.isNaN(endDay) || dayNumberToIsoDate(endDay) !== options.endDate) {
+			throw new InvalidWindowError(`End date "${options.endDate}" is not a calendar date YYYY-MM-DD`);
+		}
+	} else {
+		for (const row of traffic) {
+			const day = isoDateToDayNumber(row.date);
+			if (endDay === undefined || day > endDay) endDay = day;
+		}
+		// No traffic: the latest counted order's day, else the latest order's (none will count).
+		for (const countedOnly of [true, false]) {
+			if (endDay !== undefined) break;
+			for (const order of orders) {
+				if (countedOnly && !counted.has(order.status)) continue;
+				const day = dayOf(order.createdAtMs);
+				if (endDay === undefined || day > endDay) endDay = day;
+			}
+		}
+	}
+	const startDay = endDay !== undefined && options.windowDays > 0 ? endDay - options.windowDays + 1 : undefined;
+	// endDay is undefined only when there are no orders and no traffic at all.
+	const endInstant = endDay === undefined ? 0 : createTimestampParser(options.timeZone)(dayNumberToIsoDate(endDay + 1)) - 1;
+
+	// An order re-ingested under another channel belongs to the channel of its last row.
+	const lastGroupOf = new Map<string, string>();
+	for (const order of orders) lastGroupOf.set(order.orderId, order.group);
+	const ordersByGroup = new Map<string, OrderTable>();
+	const allOrders = new OrderTable();
+	for (const order of orders) {
+		const group = lastGroupOf.get(order.orderId) as string;
+		let table = ordersByGroup.get(group);
+		if (table === undefined) ordersByGroup.set(group, (table = new OrderTable()));
+		table.push(order);
+		allOrders.push(order);
+	}
+
+	const aggregation = {
+		reference: { kind: 'instant' as const, epochMs: endInstant },
+		timeZone: options.timeZone,
+		lookbackDays: options.windowDays,
+		countedStatuses: options.countedStatuses,
+		rateOf: options.rateOf,
+	};
+	const overall = aggregateOrders(allOrders, aggregation);
+	const ordersOfCustomer = new Map(overall.customers.map((c) => [c.customerId, c.frequency]));
+
+	const visitorsOf = new Map<string, number>();
+	let trafficRowsOutsideWindow = 0;
+	for (const row of traffic) {
+		const day = isoDateToDayNumber(row.date);
+		if (endDay === undefined || day > endDay || (startDay !== undefined && day < startDay)) {
+			trafficRowsOutsideWindow++;
+			visitorsOf.set(row.group, visitorsOf.get(row.group) ?? 0);
+			continue;
+		}
+		visitorsOf.set(row.group, (visitorsOf.get(row.group) ?? 0) + row.visitors);
+	}
+
+	const budget = options.currentBudget;
+	const names = new Set<string>([...ordersByGroup.keys(), ...visitorsOf.keys(), ...Object.keys(budget ?? {})]);
+	const rows = [...names].map((group) => {
+		const activity = aggregateOrders(ordersByGroup.get(group) ?? new OrderTable(), aggregation);
+		const cents = activity.customers.reduce((sum, c) => sum + c.monetaryCents, 0);
+		const repeatBuyers = activity.customers.filter((c) =>
+			options.repeatScope === 'group' ? c.frequency >= 2 : (ordersOfCustomer.get(c.customerId) ?? 0) >= 2,
+		).length;
+		const counts = {
+			visitors: visitorsOf.get(group) ?? 0,
+			orders: activity.ordersCounted,
+			buyers: activity.customers.length,
+			repeatBuyers,
+			revenue: fromCents(cents),
+		};
+		return { group, cents, counts, metrics: groupMetrics(counts) };
+	});
+
+	const totalCents = rows.reduce((sum, r) => sum + r.cents, 0);
+	const totalVisitors = rows.reduce((sum, r) => sum + r.counts.visitors, 0);
+	const totalBudget = budget ? Object.values(budget).reduce((sum, v) => sum + v, 0) : null;
+	const currentShares = rows.map((r) =>
+		budget ? ratio(budget[r.group] ?? 0, totalBudget ?? 0) : ratio(r.counts.visitors, totalVisitors),
+	);
+	const suggested = suggestShares(
+		rows.map((r, i) => ({
+			group: r.group,
+			currentShare: currentShares[i],
+			visitorValue: r.metrics.visitorValue,
+			hasTraffic: r.counts.visitors > 0,
+		})),
+		options.shiftStep,
+	);
+
+	const order = rows
+		.map((_, i) => i)
+		.sort((i, j) => {
+			const a = rows[i];
+			const b = rows[j];
+			const trafficFirst = Number(b.counts.visitors > 0) - Number(a.counts.visitors > 0);
+			return (
+				trafficFirst ||
+				b.metrics.visitorValue - a.metrics.visitorValue ||
+				b.cents - a.cents ||
+				(a.group < b.group ? -1 : a.group > b.group ? 1 : 0)
+			);
+		});
+
+	const groups: GroupValue[] = order.map((i, position) => {
+		const r = rows[i];
+		const change = suggested[i] - currentShares[i];
+		return {
+			group: r.group,
+			...r.counts,
+			...r.metrics,
+			revenueShare: round(ratio(r.cents, totalCents), 4),
+			visitorShare: round(ratio(r.counts.visitors, totalVisitors), 4),
+			rank: position + 1,
+			currentBudgetShare: round(currentShares[i], 4),
+			suggestedBudgetShare: round(suggested[i], 4),
+			budgetShareChange: round(change, 4),
+			currentBudget: budget ? round(budget[r.group] ?? 0, 2) : null,
+			suggestedBudget: budget && totalBudget !== null ? round(suggested[i] * totalBudget, 2) : null,
+			suggestion: change > KEEP_BAND ? 'increase' : change < -KEEP_BAND ? 'decrease' : 'keep',
+		};
+	});
+
+	const totalsCounts = {
+		visitors: totalVisitors,
+		orders: overall.ordersCounted,
+		buyers: overall.customers.length,
+		repeatBuyers: overall.customers.filter((c) => c.frequency >= 2).length,
+		revenue: fromCents(overall.customers.reduce((sum, c) => sum + c.monetaryCents, 0)),
+	};
+	const totalsMetrics = groupMetrics(totalsCounts);
+	const withStatus = (...statuses: DataStatus[]) =>
+		groups.filter((g) => statuses.includes(g.dataStatus)).map((g) => g.group);
+	return {
+		groups,
+		totals: {
+			windowStart: endDay === undefined ? null : dayNumberToIsoDate(startDay ?? earliestDay(orders, traffic, dayOf, endDay)),
+			windowEnd: endDay === undefined ? null : dayNumberToIsoDate(endDay),
+			...totalsCounts,
+			averageOrderValue: totalsMetrics.averageOrderValue,
+			conversionRate: totalsMetrics.conversionRate,
+			repurchaseRate: totalsMetrics.repurchaseRate,
+			revenuePerVisitor: totalsMetrics.revenuePerVisitor,
+			visitorValue: totalsMetrics.visitorValue,
+			groups: groups.length,
+			groupsWithoutTraffic: withStatus('noTraffic', 'noTrafficNoOrders'),
+			groupsWithoutOrders: withStatus('noOrders', 'noTrafficNoOrders'),
+			totalBudget: totalBudget === null ? null : round(totalBudget, 2),
+			shiftStep: options.shiftStep,
+			ordersOutsideWindow: overall.ordersSkipped.afterReference + overall.ordersSkipped.outsideLookback,
+			trafficRowsOutsideWindow,
+		},
+	};
+}
+
+/** First day with traffic or a counted order, for a window of "all days". */
+function earliestDay(
+	orders: readonly GroupedOrder[],
+	traffic: readonly TrafficRow[],
+	dayOf: (ms: number) => number,
+	endDay: number,
+): number {
+	let first = endDay;
+	for (const row of traffic) first = Math.min(first, isoDateToDayNumber(row.date));
+	for (const order of orders) first = Math.min(first, dayOf(order.createdAtMs));
+	return first;
+}

@@ -1,0 +1,217 @@
+/**
+ * Visitor value per channel on a hand-checked shop (访客价值 = 客单价 × 转化率 × 复购率), the
+ * budget-shift rule, and the edges: no visitors, no orders, no data at all, orders re-ingested
+ * under another channel, refunds and cancellations, the window.
+ */
+import { DEFAULT_COUNTED_STATUSES, type OrderStatus } from '../../../nodes/lib/rfm';
+import {
+	computeVisitorValue,
+	groupMetrics,
+	parseBudgetTable,
+	suggestShares,
+	type GroupedOrder,
+	type TrafficRow,
+	type VisitorValueOptions,
+} from '../../../nodes/lib/visitorValue';
+
+let row = 0;
+function order(orderId: string, customerId: string, group: string, createdAt: string, amount: number, extra: Partial<GroupedOrder> = {}): GroupedOrder {
+	return {
+		itemIndex: row++,
+		orderId,
+		customerId,
+		group,
+		createdAt,
+		createdAtMs: Date.parse(createdAt),
+		status: 'completed' as OrderStatus,
+		currency: 'CNY',
+		amount,
+		refundedAmount: 0,
+		...extra,
+	};
+}
+
+const ORDERS: GroupedOrder[] = [
+	order('O1', 'A', 'live', '2026-06-01T10:00:00+08:00', 120, { status: 'partially_refunded', refundedAmount: 20 }),
+	order('O2', 'A', 'live', '2026-06-02T10:00:00+08:00', 50),
+	order('O3', 'B', 'live', '2026-06-02T11:00:00+08:00', 150),
+	order('O6', 'C', 'live', '2026-06-20T11:00:00+08:00', 60),
+	order('O9', 'F', 'live', '2026-06-21T11:00:00+08:00', 500, { status: 'cancelled' }),
+	order('O4', 'C', 'search', '2026-06-03T09:00:00+08:00', 200),
+	order('O5', 'D', 'search', '2026-06-04T09:00:00+08:00', 100),
+	order('O7', 'E', 'private_domain', '2026-06-05T20:00:00+08:00', 80),
+	order('O8', 'E', 'private_domain', '2026-06-25T20:00:00+08:00', 120),
+];
+
+const TRAFFIC: TrafficRow[] = [
+	{ group: 'live', date: '2026-06-01', visitors: 60 },
+	{ group: 'live', date: '2026-06-20', visitors: 40 },
+	{ group: 'search', date: '2026-06-03', visitors: 50 },
+	{ group: 'recommendation', date: '2026-06-30', visitors: 200 },
+];
+
+const options = (overrides: Partial<VisitorValueOptions> = {}): VisitorValueOptions => ({
+	timeZone: 'Asia/Shanghai',
+	windowDays: 0,
+	countedStatuses: DEFAULT_COUNTED_STATUSES,
+	repeatScope: 'group',
+	shiftStep: 0.2,
+	...overrides,
+});
+
+const byGroup = (result: ReturnType<typeof computeVisitorValue>) => Object.fromEntries(result.groups.map((g) => [g.group, g]));
+
+describe('visitor value per channel', () => {
+	const result = computeVisitorValue(ORDERS, TRAFFIC, options());
+	const groups = byGroup(result);
+
+	it('live: AOV 90 × conversion 4 % × repurchase 1/3 = 1.2 per visitor', () => {
+		// 4 counted orders (the cancelled one is not), net 100 + 50 + 150 + 60 = 360; buyers A, B, C; A bought twice.
+		expect(groups.live).toMatchObject({
+			visitors: 100,
+			orders: 4,
+			buyers: 3,
+			repeatBuyers: 1,
+			revenue: 360,
+			averageOrderValue: 90,
+			conversionRate: 0.04,
+			repurchaseRate: 0.3333,
+			revenuePerVisitor: 3.6,
+			visitorValue: 1.2,
+			dataStatus: 'ok',
+		});
+	});
+
+	it('search: no buyer bought twice there, so its visitors are worth 0 in repeat revenue', () => {
+		expect(groups.search).toMatchObject({ orders: 2, buyers: 2, repeatBuyers: 0, revenue: 300, averageOrderValue: 150, conversionRate: 0.04, revenuePerVisitor: 6, visitorValue: 0 });
+	});
+
+	it('counting repeat orders in any channel: C bought in live and search, so search repurchase is 1/2', () => {
+		const any = byGroup(computeVisitorValue(ORDERS, TRAFFIC, options({ repeatScope: 'anyGroup' })));
+		expect(any.search).toMatchObject({ repeatBuyers: 1, repurchaseRate: 0.5, visitorValue: 3 });
+		expect(any.live).toMatchObject({ repeatBuyers: 2, repurchaseRate: 0.6667, visitorValue: 2.4 });
+	});
+
+	it('no visitors or no orders: zeros, a status saying why, never NaN or Infinity', () => {
+		expect(groups.private_domain).toMatchObject({ visitors: 0, orders: 2, revenue: 200, averageOrderValue: 100, conversionRate: 0, revenuePerVisitor: 0, visitorValue: 0, dataStatus: 'noTraffic', repurchaseRate: 1 });
+		expect(groups.recommendation).toMatchObject({ visitors: 200, orders: 0, buyers: 0, revenue: 0, averageOrderValue: 0, conversionRate: 0, repurchaseRate: 0, visitorValue: 0, dataStatus: 'noOrders' });
+		const numbers = JSON.stringify(result).match(/-?\d+(\.\d+)?(e[-+]?\d+)?|NaN|Infinity|null/g) ?? [];
+		expect(numbers.filter((n) => n === 'NaN' || n === 'Infinity')).toEqual([]);
+		for (const g of result.groups) for (const value of Object.values(g)) if (typeof value === 'number') expect(Number.isFinite(value)).toBe(true);
+	});
+
+	it('shares and rank: highest visitor value first, channels without traffic last', () => {
+		expect(result.groups.map((g) => [g.group, g.rank])).toEqual([
+			['live', 1],
+			['search', 2],
+			['recommendation', 3],
+			['private_domain', 4],
+		]);
+		expect(groups.live.revenueShare).toBeCloseTo(360 / 860, 4);
+		expect(groups.recommendation.visitorShare).toBeCloseTo(200 / 350, 4);
+	});
+
+	it('totals over all channels; the window runs from the first to the last day seen', () => {
+		expect(result.totals).toMatchObject({
+			windowStart: '2026-06-01',
+			windowEnd: '2026-06-30',
+			visitors: 350,
+			orders: 8,
+			buyers: 5,
+			repeatBuyers: 3,
+			revenue: 860,
+			averageOrderValue: 107.5,
+			groups: 4,
+			groupsWithoutTraffic: ['private_domain'],
+			groupsWithoutOrders: ['recommendation'],
+			totalBudget: null,
+			ordersOutsideWindow: 0,
+		});
+	});
+
+	it('budget shift from visitor shares: 20 % of the budget moves toward value-weighted shares', () => {
+		// Current shares = visitor shares 100/350, 50/350, 200/350; only live has value, so its target is 100 %.
+		expect(groups.live.currentBudgetShare).toBeCloseTo(0.2857, 4);
+		expect(groups.live.suggestedBudgetShare).toBeCloseTo(0.8 * (100 / 350) + 0.2, 4);
+		expect(groups.search.suggestedBudgetShare).toBeCloseTo(0.8 * (50 / 350), 4);
+		expect(groups.recommendation.suggestedBudgetShare).toBeCloseTo(0.8 * (200 / 350), 4);
+		expect(groups.private_domain).toMatchObject({ currentBudgetShare: 0, suggestedBudgetShare: 0, suggestion: 'keep', currentBudget: null });
+		expect([groups.live.suggestion, groups.search.suggestion, groups.recommendation.suggestion]).toEqual(['increase', 'decrease', 'decrease']);
+		const total = result.groups.reduce((sum, g) => sum + g.suggestedBudgetShare, 0);
+		expect(total).toBeCloseTo(1, 3);
+	});
+
+	it('budget shift from a budget table: channels without traffic keep their money', () => {
+		const table = { live: 1000, search: 1000, private_domain: 2000 };
+		const shifted = byGroup(computeVisitorValue(ORDERS, TRAFFIC, options({ currentBudget: table })));
+		expect(shifted.live).toMatchObject({ currentBudget: 1000, suggestedBudget: 1200, currentBudgetShare: 0.25, suggestedBudgetShare: 0.3, suggestion: 'increase' });
+		expect(shifted.search).toMatchObject({ currentBudget: 1000, suggestedBudget: 800, suggestion: 'decrease' });
+		expect(shifted.private_domain).toMatchObject({ currentBudget: 2000, suggestedBudget: 2000, suggestion: 'keep' });
+		expect(shifted.recommendation).toMatchObject({ currentBudget: 0, suggestedBudget: 0, suggestion: 'keep' });
+	});
+
+	it('a window of N days ending on a chosen day counts only those days, orders and traffic alike', () => {
+		const windowed = computeVisitorValue(ORDERS, TRAFFIC, options({ endDate: '2026-06-20', windowDays: 18 }));
+		// 2026-06-03 … 2026-06-20: live O6 only (O1, O2, O3 before, O9 cancelled), search O4 and O5, private O7 (O8 after).
+		const g = byGroup(windowed);
+		expect(g.live).toMatchObject({ orders: 1, visitors: 40 });
+		expect(g.search).toMatchObject({ orders: 2, visitors: 50 });
+		expect(g.private_domain).toMatchObject({ orders: 1 });
+		expect(g.recommendation).toMatchObject({ visitors: 0, dataStatus: 'noTrafficNoOrders' });
+		expect(windowed.totals).toMatchObject({ windowStart: '2026-06-03', windowEnd: '2026-06-20', ordersOutsideWindow: 4, trafficRowsOutsideWindow: 2 });
+	});
+
+	it('an order re-ingested under another channel counts once, in the channel of its last row', () => {
+		const moved = [...ORDERS, { ...ORDERS[2], group: 'search', itemIndex: 99 }];
+		const g = byGroup(computeVisitorValue(moved, TRAFFIC, options()));
+		expect(g.live.orders).toBe(3);
+		expect(g.search.orders).toBe(3);
+		expect(computeVisitorValue(moved, TRAFFIC, options()).totals.orders).toBe(8);
+	});
+
+	it('no data at all: no groups, zero totals', () => {
+		const empty = computeVisitorValue([], [], options());
+		expect(empty.groups).toEqual([]);
+		expect(empty.totals).toMatchObject({ windowStart: null, windowEnd: null, visitors: 0, orders: 0, visitorValue: 0 });
+		const budgetOnly = computeVisitorValue([], [], options({ currentBudget: { live: 100 } }));
+		expect(budgetOnly.groups[0]).toMatchObject({ group: 'live', currentBudget: 100, suggestedBudget: 100, visitorValue: 0 });
+	});
+
+	it('rejects a shift step outside 0–1 and a bad end date', () => {
+		expect(() => computeVisitorValue(ORDERS, TRAFFIC, options({ shiftStep: 1.5 }))).toThrow(/shift step must be from 0 to 1/);
+		expect(() => computeVisitorValue(ORDERS, TRAFFIC, options({ endDate: '2026-02-30' }))).toThrow(/not a calendar date/);
+	});
+});
+
+describe('pieces', () => {
+	it('groupMetrics: zero denominators give 0', () => {
+		expect(groupMetrics({ visitors: 0, orders: 0, buyers: 0, repeatBuyers: 0, revenue: 0 })).toEqual({
+			averageOrderValue: 0,
+			conversionRate: 0,
+			repurchaseRate: 0,
+			revenuePerVisitor: 0,
+			visitorValue: 0,
+			dataStatus: 'noTrafficNoOrders',
+		});
+	});
+
+	it('suggestShares: a value above the weighted mean gains, below loses, the sum stays', () => {
+		const shares = suggestShares(
+			[
+				{ group: 'a', currentShare: 0.5, visitorValue: 3, hasTraffic: true },
+				{ group: 'b', currentShare: 0.5, visitorValue: 1, hasTraffic: true },
+			],
+			0.5,
+		);
+		// weighted mean 2; targets 0.75 and 0.25; half-way: 0.625 and 0.375.
+		expect(shares[0]).toBeCloseTo(0.625, 10);
+		expect(shares[1]).toBeCloseTo(0.375, 10);
+		expect(suggestShares([{ group: 'a', currentShare: 1, visitorValue: 0, hasTraffic: true }], 0.2)).toEqual([1]);
+	});
+
+	it('parseBudgetTable', () => {
+		expect(parseBudgetTable('live=5000, short_video = 3000.5,直播间=10')).toEqual({ live: 5000, short_video: 3000.5, 直播间: 10 });
+		expect(parseBudgetTable('')).toEqual({});
+		expect(parseBudgetTable('live=lots')).toEqual({ badPart: 'live=lots' });
+	});
+});
