@@ -11,18 +11,14 @@ import {
 import { readPath, type FieldMapping } from '../lib/model';
 import {
 	aggregateOrders,
-	createCurrencyConverter,
 	DEFAULT_COUNTED_STATUSES,
 	InvalidSegmentRuleError,
 	InvalidThresholdsError,
 	OrderTable,
 	RFM_CUSTOMER_FIELDS,
-	RFM_ORDER_FIELDS,
 	rfmCustomerSchema,
-	rfmOrderParser,
 	segmentCustomers,
 	toCents,
-	toRfmOrder,
 	type CustomerValues,
 	type LabelLanguage,
 	type ReferencePoint,
@@ -36,7 +32,8 @@ import {
 	InvalidTimeZoneError,
 	isoDateToDayNumber,
 } from '../lib/time';
-import { consumeItems, readItems } from '../shared/inputItems';
+import { readItems } from '../shared/inputItems';
+import { readOrderItems } from '../shared/orderItems';
 import { parseNameList, parseNumberList, parseRateTable } from '../shared/parameters';
 import { rfmSegmentProperties } from './description';
 
@@ -240,37 +237,20 @@ interface CustomerValuesRead {
 }
 
 function readOrders(context: IExecuteFunctions, items: INodeExecutionData[], settings: Settings): CustomerValuesRead {
-	const currencies = createCurrencyConverter({ baseCurrency: settings.baseCurrency, rates: settings.rates });
-	const rateOf = new Map<string, number>();
-	const currencyField = settings.mapping.currency?.trim() || 'currency';
 	const orders = new OrderTable();
-	const { errorItems } = consumeItems(
-		context,
-		items,
-		RFM_ORDER_FIELDS,
-		settings.mapping,
-		rfmOrderParser(settings.timeZone),
-		(input, itemIndex) => {
-			const order = toRfmOrder(input, itemIndex);
-			const rate = currencies.rateFor(order.currency, itemIndex, currencyField);
-			if (typeof rate !== 'number') return rate;
-			if (order.currency !== undefined) rateOf.set(order.currency, rate);
-			orders.push(order);
-			return undefined;
-		},
-	);
+	const { errorItems, currency, rateOf } = readOrderItems(context, items, settings, (order) => orders.push(order));
 	const activity = aggregateOrders(orders, {
 		reference: settings.reference,
 		timeZone: settings.timeZone,
 		lookbackDays: settings.lookbackDays,
 		countedStatuses: settings.countedStatuses,
-		rateOf: (currency) => (currency === undefined ? 1 : (rateOf.get(currency) ?? 1)),
+		rateOf,
 	});
 	return {
 		customers: activity.customers,
 		sourceIndex: activity.customers.map((c) => c.latestItemIndex),
 		errorItems,
-		currency: currencies.baseCurrency(),
+		currency,
 		context: {
 			referenceDate:
 				activity.referenceEpochMs === undefined ? null : new Date(activity.referenceEpochMs).toISOString(),
