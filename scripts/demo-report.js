@@ -262,11 +262,195 @@ function rfmSection({ items, labels }) {
 	};
 }
 
+// ---------------------------------------------------------------------------------------------
+// Section: restock alerts
+
+const RESTOCK_STATUSES = [
+	{ status: 'urgent', en: 'Urgent', zh: '紧急补货', color: '#d1495b' },
+	{ status: 'reorder', en: 'Reorder', zh: '建议补货', color: '#e08a2b' },
+	{ status: 'ok', en: 'OK', zh: '库存正常', color: '#2f9e77' },
+	{ status: 'overstock', en: 'Overstock', zh: '库存积压', color: '#3b82c4' },
+	{ status: 'no_history', en: 'No sales history', zh: '无销售记录', color: '#7d7d7d' },
+];
+const restockStatus = (status) => RESTOCK_STATUSES.find((s) => s.status === status) ?? { status, en: status, zh: status, color: '#7d7d7d' };
+const days = (value) => (value === null || value === undefined ? '—' : `${Number(value).toFixed(1)} d`);
+
+/**
+ * Days of cover beside the lead time, one row per alert: the bar is the stock on hand in days of
+ * demand, the tick the lead time. A bar that ends before its tick sells out before an order
+ * placed today can arrive (urgent).
+ */
+function coverChartSvg({ title, rows }) {
+	const rowHeight = 24;
+	const labelWidth = 200;
+	const plotWidth = 250;
+	const noteWidth = 110;
+	const top = 52;
+	const width = labelWidth + plotWidth + noteWidth;
+	const height = top + rows.length * rowHeight + 12;
+	const max = Math.max(1, ...rows.map((r) => Math.max(Number(r.daysOfCover ?? 0), Number(r.leadTimeDays))));
+	const x = (value) => labelWidth + (Math.min(Number(value), max) / max) * plotWidth;
+	let svg = `<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(title)}" xmlns="http://www.w3.org/2000/svg">`;
+	svg += `<text x="0" y="18" class="title">${escapeHtml(title)}</text>`;
+	const legend = [
+		{ swatch: `<rect width="12" height="10" y="2" fill="${restockStatus('urgent').color}"/>`, text: 'cover, urgent 紧急' },
+		{ swatch: `<rect width="12" height="10" y="2" fill="${restockStatus('reorder').color}"/>`, text: 'cover, reorder 补货' },
+		{ swatch: '<rect x="4" width="3" height="14" fill="#1f2933"/>', text: 'lead time 提前期' },
+	];
+	legend.forEach((entry, i) => {
+		svg += `<g transform="translate(${i * 175},28)">${entry.swatch}<text x="16" y="11" class="legend">${entry.text}</text></g>`;
+	});
+	rows.forEach((r, i) => {
+		const y = top + i * rowHeight;
+		const info = restockStatus(r.status);
+		const cover = Number(r.daysOfCover ?? 0);
+		svg += `<text x="${labelWidth - 10}" y="${y + 16}" text-anchor="end">${escapeHtml(r.sku)} <tspan class="sub">${escapeHtml(r.warehouse)}</tspan></text>`;
+		svg += `<rect x="${labelWidth}" y="${y + 5}" width="${Math.max(cover > 0 ? 2 : 0, x(cover) - labelWidth).toFixed(1)}" height="${rowHeight - 10}" rx="2" fill="${info.color}"><title>${escapeHtml(`${r.sku} ${r.warehouse}: ${days(r.daysOfCover)} of cover, lead time ${days(r.leadTimeDays)}`)}</title></rect>`;
+		svg += `<rect x="${(x(r.leadTimeDays) - 1.5).toFixed(1)}" y="${y + 2}" width="3" height="${rowHeight - 4}" fill="#1f2933"/>`;
+		svg += `<text x="${labelWidth + plotWidth + 10}" y="${y + 16}" class="note">${escapeHtml(`${days(r.daysOfCover)} / ${days(r.leadTimeDays)}`)}</text>`;
+	});
+	return svg + '</svg>';
+}
+
+/** restock-alerts.json → positions by status, the purchase suggestions and the chat digests. */
+function restockSection({ items }) {
+	const needsAction = items('Check stock levels', 0);
+	const ok = items('Check stock levels', 1);
+	if (!needsAction || !ok) return null;
+	const suggestions = items('Purchase suggestions') ?? [];
+	const positions = [...needsAction, ...ok];
+	const asOf = positions[0]?.asOf ?? '';
+	const counts = RESTOCK_STATUSES.map((s) => ({ ...s, positions: positions.filter((p) => p.status === s.status).length }));
+	const totalUnits = suggestions.reduce((sum, r) => sum + Number(r.suggestedOrderQty), 0);
+	const totalValue = suggestions.reduce((sum, r) => sum + Number(r.orderValue), 0);
+	const digests = [
+		['WeCom 企业微信', 'WeCom digest (preview)'],
+		['DingTalk 钉钉', 'DingTalk digest (preview)'],
+		['Feishu 飞书', 'Feishu digest (preview)'],
+	]
+		.map(([platform, node]) => ({ platform, messages: items(node) ?? [] }))
+		.filter((d) => d.messages.length > 0);
+
+	const suggestionRows = suggestions.map((r) => ({
+		sku: r.sku,
+		warehouse: r.warehouse,
+		status: r.status,
+		status_en: restockStatus(r.status).en,
+		status_zh: restockStatus(r.status).zh,
+		suggestedOrderQty: r.suggestedOrderQty,
+		orderValue: Math.round(Number(r.orderValue) * 100) / 100,
+		inventoryPosition: r.inventoryPosition,
+		reorderPoint: Math.round(Number(r.reorderPoint) * 10) / 10,
+		demandPerDay: Math.round(Number(r.demandPerDay) * 100) / 100,
+		daysOfCover: r.daysOfCover === null ? null : Math.round(Number(r.daysOfCover) * 10) / 10,
+		leadTimeDays: r.leadTimeDays,
+		projectedStockoutDate: r.projectedStockoutDate,
+		explanation: r.explanation,
+	}));
+	const positionRows = positions.map((r) => ({
+		sku: r.sku,
+		warehouse: r.warehouse,
+		status: r.status,
+		demandPerDay: r.demandPerDay,
+		demandStdDev: r.demandStdDev,
+		safetyStock: r.safetyStock,
+		reorderPoint: r.reorderPoint,
+		inventoryPosition: r.inventoryPosition,
+		daysOfCover: r.daysOfCover,
+		projectedStockoutDate: r.projectedStockoutDate,
+		suggestedOrderQty: r.suggestedOrderQty,
+		orderValue: r.orderValue,
+		explanation: r.explanation,
+	}));
+
+	const alertCount = counts.filter((c) => c.status === 'urgent' || c.status === 'reorder').reduce((n, c) => n + c.positions, 0);
+	const summaryLines = [
+		`Restock alerts · 补货预警 — ${positions.length} SKU × warehouse positions checked as of ${asOf}: ` +
+			counts.filter((c) => c.positions > 0).map((c) => `${c.positions} ${c.en.toLowerCase()}`).join(', '),
+		alertCount === 0
+			? '  No new alerts (only new alerts: what an earlier run announced is not repeated).'
+			: `  Suggested purchase: ${totalUnits.toLocaleString('en-US')} units, value ${money(totalValue, 'CNY')}` +
+				(digests.length ? `; ${digests.map((d) => `${d.platform.split(' ')[0]} ${d.messages.length} message${d.messages.length > 1 ? 's' : ''}`).join(', ')} (preview)` : ''),
+		...(suggestionRows.length
+			? [
+					`  ${padEnd('SKU', 10)}${padEnd('Warehouse', 17)}${padEnd('Status 状态', 20)}${padStart('Order', 7)}${padStart('Value', 12)}${padStart('Cover', 9)}${padStart('Lead', 8)}  Stock-out`,
+					...suggestionRows.slice(0, 12).map(
+						(r) =>
+							`  ${padEnd(r.sku, 10)}${padEnd(r.warehouse, 17)}${padEnd(`${r.status_en} ${r.status_zh}`, 20)}${padStart(r.suggestedOrderQty, 7)}` +
+							`${padStart(money(r.orderValue), 12)}${padStart(days(r.daysOfCover), 9)}${padStart(days(r.leadTimeDays), 8)}  ${r.projectedStockoutDate ?? '—'}`,
+					),
+					...(suggestionRows.length > 12 ? [`  … ${suggestionRows.length - 12} more in restock-suggestions.csv`] : []),
+				]
+			: []),
+	];
+
+	const digestHtml = digests.length
+		? '<h3>Chat digests · 群消息预览</h3>' +
+			'<p class="muted">The bot nodes run in Preview mode in the demo: these are the exact messages they would post.</p>' +
+			digests
+				.map((d) => {
+					const first = d.messages[0].payload ?? {};
+					const text = first.markdown?.content ?? first.markdown?.text ?? first.text?.content ?? first.card?.elements?.[0]?.content ?? JSON.stringify(first);
+					return `<details${d === digests[0] ? ' open' : ''}><summary><b>${escapeHtml(d.platform)}</b> — ${d.messages.length} message(s), first ${escapeHtml(d.messages[0].size)} of ${escapeHtml(d.messages[0].sizeLimit)} ${d.messages[0].sizeUnit === 'bodyBytes' ? 'body bytes' : 'bytes'}</summary><pre class="digest">${escapeHtml(text)}</pre></details>`;
+				})
+				.join('\n')
+		: '';
+
+	const html = [
+		`<p class="lead">${positions.length} SKU × warehouse positions checked as of <b>${escapeHtml(asOf)}</b> (demand on in-stock days of the last 28 days, 95% service level, order up to with a 7-day review). ` +
+			(alertCount
+				? `<b>${alertCount}</b> need an order now: <b>${totalUnits.toLocaleString('en-US')}</b> units worth <b>${escapeHtml(money(totalValue, 'CNY'))}</b>.`
+				: 'No new alerts: what an earlier run announced is not repeated.') +
+			'</p>',
+		'<div class="charts">',
+		barChartSvg({
+			title: 'Positions by status · 各状态 SKU 数',
+			items: counts.map((c) => ({ label: c.en, sublabel: c.zh, value: c.positions, note: String(c.positions) })),
+			color: (i) => counts[i].color,
+		}),
+		suggestionRows.length
+			? coverChartSvg({ title: 'Alerts: days of cover vs lead time · 可售天数 vs 提前期', rows: suggestionRows.slice(0, 20) })
+			: '',
+		'</div>',
+		'<h3>Purchase suggestions · 采购建议</h3>',
+		suggestionRows.length
+			? htmlTable(
+					[
+						{ key: 'sku', title: 'SKU' },
+						{ key: 'warehouse', title: 'Warehouse 仓库' },
+						{ key: 'status_en', title: 'Status', format: (v, r) => `${v} ${r.status_zh}` },
+						{ key: 'suggestedOrderQty', title: 'Order 建议订货', numeric: true },
+						{ key: 'orderValue', title: 'Value 金额 (CNY)', numeric: true, format: (v) => money(v) },
+						{ key: 'inventoryPosition', title: 'Position 库存位置', numeric: true },
+						{ key: 'reorderPoint', title: 'Reorder point 再订货点', numeric: true },
+						{ key: 'daysOfCover', title: 'Cover 可售', numeric: true, format: (v) => days(v) },
+						{ key: 'projectedStockoutDate', title: 'Stock-out 预计断货', format: (v) => v ?? '—' },
+						{ key: 'explanation', title: 'Why' },
+					],
+					suggestionRows,
+				)
+			: '<p class="muted">No new alerts in this run.</p>',
+		digestHtml,
+		`<p class="muted">Every position: <code>restock-positions.csv</code>; the suggestions: <code>restock-suggestions.csv</code> / <code>results.json</code> next to this file.</p>`,
+	].join('\n');
+
+	return {
+		id: 'restock',
+		title: 'Restock alerts · 补货预警',
+		summaryLines,
+		tables: { 'restock-suggestions': suggestionRows, 'restock-positions': positionRows },
+		html,
+	};
+}
+
 /**
  * The report's sections, in page order. Each entry names the template whose run it reads.
- * Later issues: { template: 'restock-alerts.json', build: restockSection }, content mix, coupons.
+ * Later issues: content mix, coupons.
  */
-const SECTIONS = [{ template: 'rfm-segmentation.json', build: rfmSection }];
+const SECTIONS = [
+	{ template: 'rfm-segmentation.json', build: rfmSection },
+	{ template: 'restock-alerts.json', build: restockSection },
+];
 
 // ---------------------------------------------------------------------------------------------
 // The page
@@ -286,6 +470,7 @@ section h2 { margin-top: 0; }
 .lead { font-size: 16px; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 18px 28px; margin: 12px 0 8px; }
 .charts .wide { grid-column: 1 / -1; }
+pre.digest { white-space: pre-wrap; background: #f0f3f5; padding: 10px 12px; border-radius: 6px; font-size: 13px; }
 .chart { width: 100%; height: auto; font-size: 13px; fill: var(--ink); }
 .chart .title { font-weight: 600; font-size: 14px; }
 .chart .sub, .chart .note, .chart .legend { fill: var(--muted); }
@@ -324,4 +509,4 @@ ${body}
 `;
 }
 
-module.exports = { SECTIONS, rfmSection, renderReportHtml, toCsv, barChartSvg, shareComparisonSvg, displayWidth, escapeHtml };
+module.exports = { SECTIONS, rfmSection, restockSection, coverChartSvg, renderReportHtml, toCsv, barChartSvg, shareComparisonSvg, displayWidth, escapeHtml };
