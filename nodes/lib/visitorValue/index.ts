@@ -6,3 +6,4 @@
 export * from './metrics';
 export * from './budgetShift';
 export * from './visitorValue';
+export * from './input';

@@ -1,0 +1,202 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { createFieldReader, type FieldMapping } from '../lib/model';
+import { DEFAULT_COUNTED_STATUSES } from '../lib/rfm';
+import { assertTimeZone, InvalidTimeZoneError } from '../lib/time';
+import {
+	computeVisitorValue,
+	InvalidWindowError,
+	parseBudgetTable,
+	toTrafficRow,
+	TRAFFIC_FIELDS,
+	trafficRowSchema,
+	type GroupedOrder,
+	type RepeatScope,
+	type Suggestion,
+	type TrafficRow,
+	type VisitorValueOptions,
+} from '../lib/visitorValue';
+import { readItems } from '../shared/inputItems';
+import { readOrderItems } from '../shared/orderItems';
+import { parseRateTable } from '../shared/parameters';
+import { visitorValueProperties } from './description';
+
+type OutputMode = 'both' | 'groups' | 'summary';
+
+/** Output connectors for the chosen output mode (evaluated by the editor too). */
+export function configuredOutputs(outputMode: OutputMode) {
+	if (outputMode === 'both') {
+		return [
+			{ type: 'main', displayName: 'Channels' },
+			{ type: 'main', displayName: 'Summary' },
+		];
+	}
+	return [{ type: 'main', displayName: outputMode === 'summary' ? 'Summary' : 'Channels' }];
+}
+
+const SUGGESTION_LABELS: Record<Suggestion, string> = {
+	increase: 'Increase budget · 增加预算',
+	decrease: 'Decrease budget · 减少预算',
+	keep: 'Keep · 保持',
+};
+
+/** Groups of orders without a value in the group field. */
+export const NO_GROUP = '(none)';
+
+export class VisitorValue implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Visitor Value',
+		name: 'visitorValue',
+		icon: { light: 'file:visitorValue.svg', dark: 'file:visitorValue.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ "per " + $parameter["orderGroupField"] }}',
+		description:
+			'Visitor value per traffic channel (访客价值 = 客单价 × 转化率 × 复购率) from orders and traffic, ranked, with a suggested budget shift toward the channels worth more',
+		defaults: { name: 'Visitor Value' },
+		usableAsTool: true,
+		inputs: [
+			{ type: NodeConnectionTypes.Main, displayName: 'Orders' },
+			{ type: NodeConnectionTypes.Main, displayName: 'Traffic' },
+		],
+		outputs: `={{(${configuredOutputs})($parameter.outputMode)}}`,
+		properties: visitorValueProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const orderItems = this.getInputData(0);
+		const trafficItems = this.getInputData(1);
+		const param = <T>(name: string, fallback?: T) => this.getNodeParameter(name, 0, fallback) as T;
+		const fail = (message: string, description?: string) => new NodeOperationError(this.getNode(), message, { description });
+		const outputMode = param<OutputMode>('outputMode', 'both');
+
+		const timeZone = String(param<string>('timeZone', 'Asia/Shanghai')).trim();
+		try {
+			assertTimeZone(timeZone);
+		} catch (error) {
+			if (error instanceof InvalidTimeZoneError) throw fail(error.message);
+			throw new NodeOperationError(this.getNode(), error as Error);
+		}
+		const options = param<IDataObject>('options', {});
+		const rates = parseRateTable(String(options.currencyRates ?? ''));
+		if ('badPart' in rates) {
+			throw fail(
+				`Currency Rates: "${rates.badPart}" is not a rate`,
+				'Write one rate per currency as CODE=rate, separated by commas, e.g. USD=7.1, EUR=7.8 (units of the base currency per unit).',
+			);
+		}
+		const budgetText = String(param<string>('currentBudget', '') ?? '').trim();
+		const budget = parseBudgetTable(budgetText);
+		if ('badPart' in budget) {
+			throw fail(
+				`Current Budget per Channel: "${budget.badPart}" is not channel=amount`,
+				'Write one amount per channel, separated by commas, e.g. live=5000, short_video=3000.',
+			);
+		}
+
+		// Orders: read as RFM Segment reads them, plus the group field of each.
+		const groupPath = String(param<string>('orderGroupField', 'channel')).trim() || 'channel';
+		const readGroup = createFieldReader(['group'], { group: groupPath });
+		const orders: GroupedOrder[] = [];
+		const ordersRead = readOrderItems(
+			this,
+			orderItems,
+			{
+				mapping: param<FieldMapping>('orderFields', {}),
+				timeZone,
+				baseCurrency: String(options.baseCurrency ?? '').trim() || undefined,
+				rates,
+			},
+			(order) => {
+				const value = readGroup(orderItems[order.itemIndex].json).group;
+				const group = value === undefined || value === null || String(value).trim() === '' ? NO_GROUP : String(value).trim();
+				orders.push({ ...order, group });
+			},
+		);
+
+		// Traffic.
+		const trafficMapping = param<FieldMapping>('trafficFields', {});
+		const measure = param<'visitors' | 'sessions'>('trafficMeasure', 'visitors');
+		const measurePath = (trafficMapping[measure] ?? '').trim() || measure;
+		const traffic = readItems(
+			this,
+			trafficItems,
+			TRAFFIC_FIELDS,
+			{
+				date: trafficMapping.date ?? '',
+				group: String(param<string>('trafficGroupField', 'channel')).trim() || 'channel',
+				visitors: measurePath,
+			},
+			trafficRowSchema(timeZone),
+			(input): TrafficRow => toTrafficRow(input),
+		);
+
+		const endText = String(param<string>('endDate', '') ?? '').trim();
+		const settings: VisitorValueOptions = {
+			timeZone,
+			endDate: endText ? endText.slice(0, 10) : undefined,
+			windowDays: Math.max(0, Math.floor(Number(param<number>('windowDays', 30)) || 0)),
+			countedStatuses: param('countedStatuses', [...DEFAULT_COUNTED_STATUSES]),
+			rateOf: ordersRead.rateOf,
+			repeatScope: param<RepeatScope>('repeatScope', 'group'),
+			currentBudget: budgetText === '' ? undefined : budget,
+			shiftStep: Number(param<number>('shiftStepPercent', 20)) / 100,
+		};
+		let result;
+		try {
+			result = computeVisitorValue(orders, traffic.records, settings);
+		} catch (error) {
+			if (error instanceof InvalidWindowError) throw fail(error.message);
+			throw new NodeOperationError(this.getNode(), error as Error);
+		}
+
+		const currency = ordersRead.currency ?? null;
+		// Each channel's item pairs with the orders of that channel (its first one), else input 0.
+		const firstOrderOf = new Map<string, number>();
+		for (const order of orders) if (!firstOrderOf.has(order.group)) firstOrderOf.set(order.group, order.itemIndex);
+		const groupItems: INodeExecutionData[] = result.groups.map((group) => ({
+			json: {
+				...group,
+				groupedBy: groupPath,
+				suggestionLabel: SUGGESTION_LABELS[group.suggestion],
+				currency,
+				trafficMeasure: measure,
+				windowStart: result.totals.windowStart,
+				windowEnd: result.totals.windowEnd,
+			} as unknown as IDataObject,
+			pairedItem: { item: firstOrderOf.get(group.group) ?? 0 },
+		}));
+		const summaryItems: INodeExecutionData[] = [
+			{
+				json: {
+					...result.totals,
+					groupedBy: groupPath,
+					currency,
+					trafficMeasure: measure,
+					repeatScope: settings.repeatScope,
+					topGroup: result.groups[0]?.group ?? null,
+					budgetRule:
+						'suggested share = (1 − step) × current share + step × value-weighted share; value-weighted share ∝ current share × visitor value, over channels with traffic',
+				} as unknown as IDataObject,
+				pairedItem: { item: 0 },
+			},
+		];
+		// Bad order items go on the first output; with "Continue (using error output)" n8n moves them.
+		const trafficErrors = traffic.errorItems.map((item) => ({
+			...item,
+			pairedItem: { item: (item.pairedItem as { item: number }).item, input: 1 },
+		}));
+		const errorItems = [...ordersRead.errorItems, ...trafficErrors];
+		if (outputMode === 'both') return [[...groupItems, ...errorItems], summaryItems];
+		if (outputMode === 'summary') return [[...summaryItems, ...errorItems]];
+		return [[...groupItems, ...errorItems]];
+	}
+}
