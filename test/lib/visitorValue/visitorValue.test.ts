@@ -3,7 +3,8 @@
  * budget-shift rule, and the edges: no visitors, no orders, no data at all, orders re-ingested
  * under another channel, refunds and cancellations, the window.
  */
-import { DEFAULT_COUNTED_STATUSES, type OrderStatus } from '../../../nodes/lib/rfm';
+import type { OrderStatus } from '../../../nodes/lib/model';
+import { DEFAULT_COUNTED_STATUSES } from '../../../nodes/lib/rfm';
 import {
 	computeVisitorValue,
 	groupMetrics,
