@@ -204,7 +204,8 @@ export function assessPosition(
 		status = 'ok';
 	}
 	const suggestedOrderQty = roundOrderQuantity(wanted, packSize, moq);
-	const orderValue = suggestedOrderQty * unitCost;
+	// Money to the cent: quantity × unit cost in floating point carries noise (4038.3999…).
+	const orderValue = Math.round(suggestedOrderQty * unitCost * 100) / 100;
 
 	const result: ReorderResult = {
 		sku: position.sku,
