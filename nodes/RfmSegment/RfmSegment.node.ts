@@ -8,6 +8,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { ClvError } from '../lib/clv';
 import { readPath, type FieldMapping } from '../lib/model';
 import {
 	aggregateOrders,
@@ -15,12 +16,17 @@ import {
 	InvalidSegmentRuleError,
 	InvalidThresholdsError,
 	OrderTable,
+	predictCustomerLifetimeValue,
+	summarizeLifetimeValueBySegment,
 	RFM_CUSTOMER_FIELDS,
 	rfmCustomerSchema,
 	segmentCustomers,
 	toCents,
 	type CustomerValues,
 	type LabelLanguage,
+	type LifetimeValueOutput,
+	type LifetimeValueSettings,
+	type PurchaseHistory,
 	type ReferencePoint,
 	type ScoringMethod,
 	type SegmentScheme,
@@ -90,9 +96,14 @@ export class RfmSegment implements INodeType {
 			throw new NodeOperationError(this.getNode(), error as Error);
 		}
 
+		const lifetimeValue =
+			settings.lifetimeValue && values.histories && values.histories.length > 0
+				? predictLifetimeValue(this, values.histories, settings.lifetimeValue)
+				: undefined;
+
 		const customerItems: INodeExecutionData[] = result.customers.map((customer, i) => {
 			const sourceIndex = values.sourceIndex[i];
-			const json: IDataObject = { ...customer, currency: values.currency ?? null };
+			const json: IDataObject = { ...customer, ...lifetimeValue?.customers[i], currency: values.currency ?? null };
 			for (const field of settings.keepFields) {
 				const kept = readPath(items[sourceIndex].json, field);
 				if (kept !== undefined && !(field in json)) json[field] = kept as IDataObject[string];
@@ -106,8 +117,22 @@ export class RfmSegment implements INodeType {
 		});
 		// No customers scored (empty input): no summary rows either, rather than rows of zeros.
 		const summaryRows = result.customers.length === 0 ? [] : result.summary;
+		const clvBySegment = lifetimeValue
+			? summarizeLifetimeValueBySegment(
+					result.customers.map((c) => c.segment),
+					lifetimeValue.customers,
+				)
+			: undefined;
 		const summaryItems: INodeExecutionData[] = summaryRows.map((row) => ({
-			json: { ...row, currency: values.currency ?? null, ...values.context } as unknown as IDataObject,
+			json: {
+				...row,
+				...(clvBySegment && {
+					...(clvBySegment.get(row.segment) ?? { predictedClv: 0, meanPredictedClv: 0, meanProbabilityAlive: 0 }),
+					lifetimeValueModel: lifetimeValue?.model,
+				}),
+				currency: values.currency ?? null,
+				...values.context,
+			} as unknown as IDataObject,
 			pairedItem: { item: firstSourceOf.get(row.segment) ?? 0 },
 		}));
 
@@ -132,6 +157,8 @@ interface Settings {
 	keepFields: string[];
 	baseCurrency: string | undefined;
 	rates: Record<string, number>;
+	/** Set when Predict Lifetime Value is on (orders input only). */
+	lifetimeValue: LifetimeValueSettings | undefined;
 }
 
 function readSettings(context: IExecuteFunctions): Settings {
@@ -215,7 +242,53 @@ function readSettings(context: IExecuteFunctions): Settings {
 		keepFields: parseNameList(String(options.keepFields ?? '')),
 		baseCurrency: String(options.baseCurrency ?? '').trim() || undefined,
 		rates,
+		lifetimeValue: inputKind === 'orders' && param<boolean>('predictLifetimeValue', false) ? readLifetimeValue(context) : undefined,
 	};
+}
+
+function readLifetimeValue(context: IExecuteFunctions): LifetimeValueSettings {
+	const param = <T>(name: string, fallback: T) => context.getNodeParameter(name, 0, fallback) as T;
+	const horizonDays = Number(param<number>('clvHorizonDays', 90));
+	if (!(Number.isFinite(horizonDays) && horizonDays > 0)) {
+		throw new NodeOperationError(context.getNode(), `Lifetime Value Horizon (Days) is ${horizonDays}; expected a number of days above 0, e.g. 90`);
+	}
+	const ratePercent = Number(param<number>('clvAnnualDiscountRate', 0));
+	if (!(Number.isFinite(ratePercent) && ratePercent >= 0)) {
+		throw new NodeOperationError(context.getNode(), `Annual Discount Rate (%) is ${ratePercent}; expected 0 (none) or more, e.g. 10`);
+	}
+	return {
+		period: param<'day' | 'week'>('clvTimeUnit', 'day'),
+		horizonDays,
+		annualDiscountRate: ratePercent > 0 ? ratePercent / 100 : undefined,
+	};
+}
+
+/** What each ClvError code means for a shop, and what to do about it. */
+const CLV_ERROR_HELP: Record<string, string> = {
+	INSUFFICIENT_DATA:
+		'Lifetime value needs customers who bought again on a later day. Use a longer order history (Lookback Window 0 = all), or turn Predict Lifetime Value off.',
+	IDENTICAL_CUSTOMERS:
+		'Every customer has the same purchase pattern, so the models cannot tell customers apart. Use more order history, or turn Predict Lifetime Value off.',
+	UNDEFINED_MEAN:
+		'The spend model found no finite average order value (too few, too varied repeat purchases). Use more order history, or turn Predict Lifetime Value off.',
+	NUMERICAL_FAILURE: 'The models could not be fitted to this data. Check the orders for extreme amounts or dates.',
+};
+
+function predictLifetimeValue(
+	context: IExecuteFunctions,
+	histories: PurchaseHistory[],
+	settings: LifetimeValueSettings,
+): LifetimeValueOutput {
+	try {
+		return predictCustomerLifetimeValue(histories, settings);
+	} catch (error) {
+		if (error instanceof ClvError) {
+			throw new NodeOperationError(context.getNode(), `Predict Lifetime Value: ${error.message}`, {
+				description: CLV_ERROR_HELP[error.code] ?? 'Check the orders, or turn Predict Lifetime Value off.',
+			});
+		}
+		throw new NodeOperationError(context.getNode(), error as Error);
+	}
 }
 
 /** "End of a chosen day" = the last millisecond before the next local midnight in the zone. */
@@ -234,6 +307,8 @@ interface CustomerValuesRead {
 	errorItems: INodeExecutionData[];
 	currency: string | undefined;
 	context: IDataObject;
+	/** Purchase histories in customer order (orders input with lifetime value only). */
+	histories?: PurchaseHistory[];
 }
 
 function readOrders(context: IExecuteFunctions, items: INodeExecutionData[], settings: Settings): CustomerValuesRead {
@@ -245,9 +320,11 @@ function readOrders(context: IExecuteFunctions, items: INodeExecutionData[], set
 		lookbackDays: settings.lookbackDays,
 		countedStatuses: settings.countedStatuses,
 		rateOf,
+		purchaseHistory: settings.lifetimeValue && { period: settings.lifetimeValue.period },
 	});
 	return {
 		customers: activity.customers,
+		histories: settings.lifetimeValue ? activity.customers.map((c) => c.purchaseHistory as PurchaseHistory) : undefined,
 		sourceIndex: activity.customers.map((c) => c.latestItemIndex),
 		errorItems,
 		currency,

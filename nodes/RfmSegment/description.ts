@@ -14,6 +14,7 @@ const STATUS_LABELS: Record<(typeof ORDER_STATUSES)[number], string> = {
 };
 
 const forOrders = { show: { inputKind: ['orders'] } };
+const forLifetimeValue = { show: { inputKind: ['orders'], predictLifetimeValue: [true] } };
 
 /** One end of a custom segment's score range (scores run 1–5). */
 function scoreBound(displayName: string, name: string, defaultScore: number): INodeProperties {
@@ -221,6 +222,44 @@ export const rfmSegmentProperties: INodeProperties[] = [
 		],
 		default: 'en',
 		description: 'Language of segmentLabel; the segment key stays in English for expressions',
+	},
+	{
+		displayName: 'Predict Lifetime Value',
+		name: 'predictLifetimeValue',
+		type: 'boolean',
+		default: false,
+		displayOptions: forOrders,
+		description:
+			'Whether to add each customer\'s probability of still being a customer, expected purchases, expected order value and predicted lifetime value (BG/NBD + Gamma-Gamma models fitted on these orders)',
+	},
+	{
+		displayName: 'Lifetime Value Horizon (Days)',
+		name: 'clvHorizonDays',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 90,
+		displayOptions: forLifetimeValue,
+		description: 'Expected purchases and predicted lifetime value cover the next N days',
+	},
+	{
+		displayName: 'Annual Discount Rate (%)',
+		name: 'clvAnnualDiscountRate',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		default: 0,
+		displayOptions: forLifetimeValue,
+		description: 'Discounts future purchases, month by month, at this rate a year; 0 = no discounting',
+	},
+	{
+		displayName: 'Lifetime Value Time Unit',
+		name: 'clvTimeUnit',
+		type: 'options',
+		options: [
+			{ name: 'Days', value: 'day', description: 'Several orders on one day are one purchase' },
+			{ name: 'Weeks', value: 'week', description: 'Several orders in one week (Monday–Sunday) are one purchase' },
+		],
+		default: 'day',
+		displayOptions: forLifetimeValue,
 	},
 	{
 		displayName: 'Output',

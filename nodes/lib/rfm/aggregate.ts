@@ -9,6 +9,10 @@
  * - recency = calendar days in the shop's time zone from the last counted order to the
  *   reference day; frequency = distinct counted orders; monetary = sum of net amounts
  *   (amount − refundedAmount for partially_refunded), in cents, in the base currency.
+ *
+ * With `purchaseHistory`, the same pass also gives each customer's purchase history in the
+ * form of the BG/NBD model (../clv/customerHistory.ts) for lifetime value: x = repeat purchase
+ * periods, t_x and T in periods from the first purchase, and the value of the repeat periods.
  */
 import type { OrderStatus } from '../model';
 import { createZonedDayNumber } from '../time';
@@ -33,6 +37,29 @@ export interface AggregationOptions {
 	countedStatuses: readonly OrderStatus[];
 	/** Rate into the base currency for an order's currency (see currency.ts); default 1. */
 	rateOf?: (currency: string | undefined) => number;
+	/** Also collect each customer's purchase history per day or per ISO week (for lifetime value). */
+	purchaseHistory?: { period: PurchasePeriod };
+}
+
+export type PurchasePeriod = 'day' | 'week';
+
+/**
+ * A customer's purchases counted per period (a day or an ISO week in the shop's time zone):
+ * several orders in one period are one purchase, as the BG/NBD literature and the lifetimes
+ * package count them ("frequency … is the count of time periods the customer had a purchase
+ * in. So if using days as units, then it's the count of days the customer had a purchase on",
+ * lifetimes docs, Quickstart). An order split in two on the same day is then not a repeat
+ * purchase seconds after the first.
+ */
+export interface PurchaseHistory {
+	/** Periods with a counted order after the first one. */
+	repeatPurchases: number;
+	/** Periods from the first purchase to the last (t_x). */
+	lastPurchaseAge: number;
+	/** Periods from the first purchase to the reference day (T). */
+	observedPeriods: number;
+	/** Net value of the orders in the repeat periods, in cents of the base currency. */
+	repeatValueCents: number;
 }
 
 export interface CustomerActivity {
@@ -44,6 +71,8 @@ export interface CustomerActivity {
 	lastOrderAt: string;
 	/** itemIndex of the customer's latest counted order: kept input fields come from it. */
 	latestItemIndex: number;
+	/** Only with the `purchaseHistory` option. */
+	purchaseHistory?: PurchaseHistory;
 }
 
 export interface Aggregation {
@@ -70,7 +99,13 @@ interface Running {
 	lastMs: number;
 	lastText: string;
 	latestItemIndex: number;
+	/** Period and net cents of each counted order (purchaseHistory option only). */
+	periods?: number[];
+	periodCents?: number[];
 }
+
+/** Monday-based ISO week index of a day number (1970-01-01, day 0, was a Thursday). */
+const weekOfDay = (day: number) => Math.floor((day + 3) / 7);
 
 export function aggregateOrders(
 	input: OrderTable | readonly RfmOrder[],
@@ -80,6 +115,7 @@ export function aggregateOrders(
 	const n = orders.length;
 	const counted = new Set<OrderStatus>(options.countedStatuses);
 	const rateOf = options.rateOf ?? (() => 1);
+	const history = options.purchaseHistory;
 
 	// Last row of each orderId wins: remember where it is.
 	const lastRowOf = new Map<string, number>();
@@ -133,19 +169,15 @@ export function aggregateOrders(
 		const rate = rateOf(orders.currency[i]);
 		const cents = rate === 1 ? netCents : Math.round(netCents * rate);
 
-		const customer = running.get(customerId);
+		let customer = running.get(customerId);
 		if (customer === undefined) {
-			running.set(customerId, {
-				customerId,
-				frequency: 1,
-				monetaryCents: cents,
-				firstMs: ms,
-				firstText: orders.createdAt[i],
-				lastMs: ms,
-				lastText: orders.createdAt[i],
-				latestItemIndex: orders.itemIndexOf(i),
-			});
-			continue;
+			customer = newRunning(customerId, ms, orders.createdAt[i], orders.itemIndexOf(i));
+			running.set(customerId, customer);
+		}
+		if (history) {
+			const day = dayOf(ms);
+			(customer.periods ??= []).push(history.period === 'week' ? weekOfDay(day) : day);
+			(customer.periodCents ??= []).push(cents);
 		}
 		customer.frequency++;
 		customer.monetaryCents += cents;
@@ -170,6 +202,7 @@ export function aggregateOrders(
 			firstOrderAt: c.firstText,
 			lastOrderAt: c.lastText,
 			latestItemIndex: c.latestItemIndex,
+			...(history && { purchaseHistory: purchaseHistoryOf(c, history.period === 'week' ? weekOfDay(referenceDay) : referenceDay) }),
 		});
 	}
 	return {
@@ -178,5 +211,42 @@ export function aggregateOrders(
 		ordersCounted,
 		ordersSkipped: skipped,
 		customersWithoutCountedOrders: seenCustomers.size - customers.length,
+	};
+}
+
+/** A customer before their first counted order is added. */
+function newRunning(customerId: string, ms: number, text: string, itemIndex: number): Running {
+	return {
+		customerId,
+		frequency: 0,
+		monetaryCents: 0,
+		firstMs: ms,
+		firstText: text,
+		lastMs: ms,
+		lastText: text,
+		latestItemIndex: itemIndex,
+	};
+}
+
+/** Repeat periods, their value, t_x and T from the periods of a customer's counted orders. */
+function purchaseHistoryOf(customer: Running, referencePeriod: number): PurchaseHistory {
+	const periods = customer.periods ?? [];
+	const cents = customer.periodCents ?? [];
+	let first = Infinity;
+	let last = -Infinity;
+	for (const p of periods) {
+		if (p < first) first = p;
+		if (p > last) last = p;
+	}
+	const distinct = new Set(periods).size;
+	let firstPeriodCents = 0;
+	periods.forEach((p, k) => {
+		if (p === first) firstPeriodCents += cents[k];
+	});
+	return {
+		repeatPurchases: distinct - 1,
+		lastPurchaseAge: last - first,
+		observedPeriods: referencePeriod - first,
+		repeatValueCents: customer.monetaryCents - firstPeriodCents,
 	};
 }

@@ -7,3 +7,4 @@ export * from './scoring';
 export * from './segments';
 export * from './summary';
 export * from './segmentCustomers';
+export * from './lifetimeValue';
