@@ -12,8 +12,12 @@ import { ZodError } from 'zod';
 
 import {
 	alertKey,
+	DAILY_SALES_FIELDS,
+	dailySalesParser,
 	evaluateNetworkReorder,
 	evaluateReorder,
+	INVENTORY_FIELDS,
+	inventoryParser,
 	nextAlerts,
 	parseDayNumber,
 	readAlertState,
@@ -27,7 +31,6 @@ import { assertTimeZone, createZonedIsoFormatter, InvalidTimeZoneError } from '.
 import { readItems } from '../shared/inputItems';
 import { parseNameList } from '../shared/parameters';
 import { reorderTriggerProperties } from './description';
-import { DAILY_SALES_FIELDS, dailySalesParser, INVENTORY_FIELDS, inventoryParser } from './input';
 
 /** The two inputs, in connector order. */
 const INVENTORY_INPUT = 0;

@@ -6,9 +6,16 @@
  */
 import type { IConnections, IDataObject, INode } from 'n8n-workflow';
 
-import { evaluateReorder, nextAlerts, type ReorderStatus } from '../../nodes/lib/inventory';
 import { generateDailySales, generateInventory, DEFAULT_DEMO_OPTIONS } from '../../nodes/lib/demo';
-import { dailySalesInputSchema, dailySalesParser, inventoryInputSchema, inventoryParser } from '../../nodes/ReorderTrigger/input';
+import {
+	dailySalesInputSchema,
+	dailySalesParser,
+	evaluateReorder,
+	inventoryInputSchema,
+	inventoryParser,
+	nextAlerts,
+	type ReorderStatus,
+} from '../../nodes/lib/inventory';
 import { node, runWorkflow } from '../support/n8n';
 
 const AS_OF = '2026-06-30';

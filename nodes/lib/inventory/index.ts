@@ -12,3 +12,4 @@ export * from './options';
 export * from './reorder';
 export * from './network';
 export * from './alertState';
+export * from './input';

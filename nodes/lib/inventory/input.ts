@@ -1,9 +1,9 @@
 /**
- * The inventory and daily-sales fields the Reorder Trigger reads: the data model's
- * InventoryPosition and DailySales (nodes/lib/model), made forgiving where exports differ
- * from the model without ambiguity — numbers written as text ("12"), ids that are numbers
- * (SKU 10023), in-stock flags written as "true"/"false"/1/0, and optional columns left out
- * or left empty. Pure: zod only, no n8n import.
+ * Inventory positions and daily-sales rows as users bring them (the Reorder Trigger's two
+ * inputs): the data model's InventoryPosition and DailySales (nodes/lib/model), made forgiving
+ * where exports differ from the model without ambiguity — numbers written as text ("12"), ids
+ * that are numbers (SKU 10023), in-stock flags written as "true"/"false"/1/0, and optional
+ * columns left out or left empty. Pure: zod only, no n8n import.
  *
  * Defaults when a column is missing or empty:
  *   onOrder, reserved, moq, leadTimeStdDays → 0;  packSize → 1;  unitCost → 0;
@@ -11,8 +11,8 @@
  */
 import { z } from 'zod';
 
-import type { DailySales, InventoryPosition } from '../lib/model';
-import { parseDayNumber } from '../lib/inventory';
+import type { DailySales, InventoryPosition } from '../model/schemas';
+import { parseDayNumber } from './dayNumber';
 
 export const INVENTORY_FIELDS = [
 	'sku',
