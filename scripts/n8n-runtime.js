@@ -491,6 +491,24 @@ async function importWorkflows(runtime, userFolder, input) {
 }
 
 /**
+ * Demo credentials the templates reference (e.g. the Coupon Tier's code secret), as
+ * `n8n import:credentials` reads them: an array of { id, name, type, data } with `data` in
+ * clear text, which n8n encrypts with the instance's key on import. The secrets in it are
+ * public demo values; the templates' sticky notes tell users to replace them.
+ */
+const DEMO_CREDENTIALS = path.join(PROJECT_ROOT, 'workflows', 'credentials', 'demo-credentials.json');
+
+/** Imports a credentials file (default: the demo credentials). Throws if n8n reports a failure. */
+async function importCredentials(runtime, userFolder, input = DEMO_CREDENTIALS) {
+	const result = await runN8n(runtime, userFolder, ['import:credentials', `--input=${path.resolve(input)}`]);
+	const imported = /Successfully imported (\d+) credential/.exec(result.stdout + result.stderr);
+	if (result.code !== 0 || !imported) {
+		throw new Error(`n8n import:credentials failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
+	}
+	return { ...result, count: Number(imported[1]) };
+}
+
+/**
  * The run JSON `n8n execute` prints: it is the first line that is exactly `{` up to the last line
  * that is exactly `}` (log lines may come before it; on failure n8n logs it after "Execution error:").
  */
@@ -584,6 +602,8 @@ module.exports = {
 	freePort,
 	runN8n,
 	importWorkflows,
+	importCredentials,
+	DEMO_CREDENTIALS,
 	executeWorkflow,
 	extractRunJson,
 	nodeItems,

@@ -7,6 +7,7 @@ import {
 	execute,
 	explain,
 	freshInstance,
+	importDemoCredentials,
 	importWorkflows,
 	n8nVersion,
 	reachableFrom,
@@ -29,6 +30,8 @@ describe(`templates in n8n ${n8nVersion()}`, () => {
 
 	beforeAll(async () => {
 		instance = await freshInstance('templates');
+		// The credentials templates reference (the coupon template's demo code secret).
+		await importDemoCredentials(instance);
 		// All templates in one n8n start.
 		const imported = await importWorkflows(instance, WORKFLOWS_DIR);
 		expect(imported.count).toBe(templates.length);

@@ -89,6 +89,11 @@ export async function importWorkflows(instance: Instance, input: string): Promis
 	return runtimeLib.importWorkflows(instance.runtime, instance.userFolder, input);
 }
 
+/** Imports the demo credentials the templates reference (workflows/credentials/demo-credentials.json). */
+export async function importDemoCredentials(instance: Instance): Promise<{ count: number; ms: number }> {
+	return runtimeLib.importCredentials(instance.runtime, instance.userFolder);
+}
+
 /** Writes workflows built in a test to a folder of the user folder and imports them in one call. */
 export async function importBuilt(instance: Instance, workflows: WorkflowJson[]): Promise<{ count: number; ms: number }> {
 	const dir = path.join(instance.userFolder, 'workflows-under-test');

@@ -1,0 +1,151 @@
+/**
+ * rfm-coupon-campaign.json in a real n8n: Demo shop orders → Score customers (RFM + CLV) →
+ * Coupon Tier → Coupon list → coupons.csv; Review invitations; VIP advisors (WeCom preview);
+ * No action; Campaign summary. The tiers, the budget allocation and the chat digest are
+ * recomputed here from the items the run shows, not taken from the nodes.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+import { itemsOf, PROJECT_ROOT, type RunJson, type WorkflowJson } from './n8n';
+
+type Item = Record<string, unknown>;
+const PACK = 'n8n-nodes-commerce-ops';
+const CODE = /^CO-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{10}$/;
+const OUTPUT = { coupon: 0, reviewInvite: 1, vipAdvisor: 2, noAction: 3, summary: 4 } as const;
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+function nodeOf(workflow: WorkflowJson, type: string) {
+	const node = workflow.nodes.find((n) => n.type === type);
+	if (!node) throw new Error(`the template has no ${type} node`);
+	return node;
+}
+
+/** The secret of the demo credential the template uses (it must never show in a run). */
+export function demoCouponSecret(): string {
+	const file = path.join(PROJECT_ROOT, 'workflows', 'credentials', 'demo-credentials.json');
+	const credentials = JSON.parse(fs.readFileSync(file, 'utf8')) as Array<{ type: string; data: { secret: string } }>;
+	return credentials.find((c) => c.type === 'couponCodeSecretApi')!.data.secret;
+}
+
+/** customerId → coupon code of the Coupon output. */
+export function couponCodes(run: RunJson, workflow: WorkflowJson): Map<string, string> {
+	const tier = nodeOf(workflow, `${PACK}.couponTier`);
+	return new Map((itemsOf(run, tier.name, OUTPUT.coupon) ?? []).map((c) => [String(c.customerId), String(c.couponCode)]));
+}
+
+/** The value the top N % of customers reach: the k-th highest, k = ⌈N/100 · n⌉. */
+function topPercentCut(values: number[], percent: number): number {
+	const sorted = [...values].sort((a, b) => b - a);
+	return sorted[Math.max(1, Math.ceil((percent / 100) * sorted.length - 1e-9)) - 1];
+}
+
+export const couponCampaign = (run: RunJson, workflow: WorkflowJson): void => {
+	const demo = nodeOf(workflow, `${PACK}.demoShopData`);
+	const rfm = nodeOf(workflow, `${PACK}.rfmSegment`);
+	const tierNode = nodeOf(workflow, `${PACK}.couponTier`);
+	const bot = nodeOf(workflow, `${PACK}.weComBot`);
+	expect(demo.parameters.dataset).toBe('orders');
+	expect(rfm.parameters.predictLifetimeValue).toBe(true);
+	expect(tierNode.credentials).toEqual({ couponCodeSecretApi: expect.objectContaining({ id: expect.any(String) }) });
+	expect(bot.parameters.operation).toBe('preview');
+	const budget = Number(tierNode.parameters.campaignBudget);
+	expect(budget).toBeGreaterThan(0);
+
+	// RFM with lifetime value: every customer has the four figures, finite and in range.
+	const customers = itemsOf(run, rfm.name, 0) ?? [];
+	expect(customers.length).toBeGreaterThan(1000);
+	for (const c of customers) {
+		for (const key of ['probabilityAlive', 'expectedPurchases', 'expectedAverageOrderValue', 'predictedClv']) {
+			expect({ key, ok: Number.isFinite(c[key]) && Number(c[key]) >= 0 }).toEqual({ key, ok: true });
+		}
+		expect(Number(c.probabilityAlive)).toBeLessThanOrEqual(1);
+	}
+	const model = (itemsOf(run, rfm.name, 1) ?? [])[0]?.lifetimeValueModel as Item;
+	expect(model).toMatchObject({ model: 'BG/NBD + Gamma-Gamma', horizonDays: 90, customers: customers.length });
+
+	// Tiers, recomputed from the RFM items with the template's default rules.
+	const cut = topPercentCut(customers.map((c) => Number(c.predictedClv)), 5);
+	const expectedTier = (c: Item) => {
+		if (c.segment === 'champions' || Number(c.predictedClv) >= cut) return 'vip';
+		if (c.segment === 'loyal_customers' || c.segment === 'potential_loyalists') return 'active';
+		if (c.segment === 'lost' || c.segment === 'hibernating') return 'lost';
+		return 'ordinary';
+	};
+	const out = (k: keyof typeof OUTPUT) => itemsOf(run, tierNode.name, OUTPUT[k]) ?? [];
+	const coupons = out('coupon');
+	const invites = out('reviewInvite');
+	const advisors = out('vipAdvisor');
+	const none = out('noAction');
+	const summary = out('summary');
+	// Coupon and No Action split the customers: each one exactly once.
+	expect(coupons.length + none.length).toBe(customers.length);
+	expect(new Set([...coupons, ...none].map((c) => c.customerId)).size).toBe(customers.length);
+	const all = [...coupons, ...none];
+	for (const c of all) expect({ id: c.customerId, tier: c.tier }).toEqual({ id: c.customerId, tier: expectedTier(c) });
+	expect(advisors.map((c) => c.customerId).sort()).toEqual(all.filter((c) => c.tier === 'vip').map((c) => c.customerId).sort());
+	expect(invites.map((c) => c.customerId).sort()).toEqual(all.filter((c) => c.tier === 'active').map((c) => c.customerId).sort());
+	for (const c of none) expect(c.tier === 'lost' || c.couponStatus === 'leftOut').toBe(true);
+
+	// Codes: signed, one per coupon, no two alike; the coupon's terms and validity.
+	const codes = coupons.map((c) => String(c.couponCode));
+	for (const code of codes) expect(code).toMatch(CODE);
+	expect(new Set(codes).size).toBe(codes.length);
+	const campaign = summary.find((s) => s.level === 'campaign') as Item;
+	for (const c of coupons) {
+		const coupon = c.coupon as Item;
+		expect(coupon).toMatchObject({ code: c.couponCode, campaignId: tierNode.parameters.campaignId, period: campaign.period, currency: 'CNY' });
+		expect(Date.parse(String(coupon.validUntil))).toBeGreaterThan(Date.parse(String(coupon.validFrom)));
+		expect(String(coupon.validFrom)).toMatch(/T00:00:00\+08:00$/);
+		expect(Number(coupon.faceValue)).toBe({ vip: 100, active: 10, ordinary: 20 }[String(c.tier)]);
+	}
+
+	// Budget: replaying the stated rule (by priority rank, fund what still fits) gives the same split.
+	expect(campaign).toMatchObject({ budget, couponsIssued: coupons.length, memberDay: expect.stringMatching(/-08$/) });
+	expect(Number(campaign.couponValue)).toBeCloseTo(sum(coupons.map((c) => Number((c.coupon as Item).faceValue))), 2);
+	expect(Number(campaign.couponValue)).toBeLessThanOrEqual(budget);
+	const leftOut = campaign.leftOutCustomers as Item[];
+	expect(leftOut.length).toBe(campaign.couponsLeftOut);
+	expect(leftOut.length).toBeGreaterThan(0);
+	const requests = [
+		...coupons.map((c) => ({ rank: Number(c.priorityRank), cost: Number((c.coupon as Item).faceValue), funded: true })),
+		...leftOut.map((l) => ({ rank: Number(l.priorityRank), cost: Number(l.faceValue), funded: false })),
+	].sort((a, b) => a.rank - b.rank);
+	expect(requests.map((r) => r.rank)).toEqual(requests.map((_, i) => i + 1));
+	let left = Math.round(budget * 100);
+	for (const r of requests) {
+		const fits = Math.round(r.cost * 100) <= left;
+		expect({ rank: r.rank, funded: r.funded }).toEqual({ rank: r.rank, funded: fits });
+		if (fits) left -= Math.round(r.cost * 100);
+	}
+	// Priority = predicted CLV, highest first.
+	const clvOf = new Map(customers.map((c) => [c.customerId, Number(c.predictedClv)]));
+	const byRank = [...coupons, ...none.filter((c) => c.priorityRank !== null)].sort((a, b) => Number(a.priorityRank) - Number(b.priorityRank));
+	for (let i = 1; i < byRank.length; i++) expect(clvOf.get(byRank[i - 1].customerId)!).toBeGreaterThanOrEqual(clvOf.get(byRank[i].customerId)!);
+
+	// Tier summaries add up.
+	const tiers = summary.filter((s) => s.level === 'tier');
+	expect(tiers.map((t) => t.tier)).toEqual(['vip', 'active', 'ordinary', 'lost']);
+	expect(sum(tiers.map((t) => Number(t.customers)))).toBe(customers.length);
+	expect(sum(tiers.map((t) => Number(t.couponsIssued)))).toBe(coupons.length);
+
+	// The issuing step: the list has every coupon, in order, and the CSV file was written.
+	const list = itemsOf(run, 'Coupon list') ?? [];
+	expect(list.map((row) => row.couponCode)).toEqual(codes);
+	expect(list[0]).toEqual(
+		expect.objectContaining({ customerId: expect.any(String), tier: expect.any(String), coupon: expect.any(String), faceValue: expect.any(Number), validFrom: expect.any(String), validUntil: expect.any(String) }),
+	);
+	const file = run.data.resultData.runData['coupons.csv'][0].data?.main?.[0]?.[0] as unknown as { binary: { data: Item } };
+	expect(file.binary.data).toMatchObject({ fileName: 'coupons.csv', mimeType: 'text/csv' });
+	expect(Number(file.binary.data.bytes)).toBeGreaterThan(50 * coupons.length);
+
+	// The VIP digest: one line per VIP, each with the VIP's code, every message within WeCom's limit.
+	const messages = itemsOf(run, bot.name) ?? [];
+	expect(sum(messages.map((m) => Number(m.lineCount)))).toBe(advisors.length);
+	for (const m of messages) expect(Number(m.size)).toBeLessThanOrEqual(Number(m.sizeLimit));
+	const text = messages.map((m) => JSON.stringify(m.payload)).join('\n');
+	for (const vip of advisors) if (vip.couponCode) expect(text).toContain(String(vip.couponCode));
+
+	// The secret signs the codes but never appears in the run.
+	expect(JSON.stringify(run)).not.toContain(demoCouponSecret());
+};
