@@ -81,6 +81,8 @@ async function runDemo(options = {}) {
 	Object.assign(timings, { 'n8n install check': setup.runtimeMs, 'build + npm pack': setup.packMs, 'install pack': setup.installPackMs });
 
 	const templates = readTemplates();
+	// The demo credentials the templates reference (the coupon template's public demo code secret).
+	await runtimeLib.importCredentials(runtime, userFolder);
 	const imported = await runtimeLib.importWorkflows(runtime, userFolder, WORKFLOWS_DIR);
 	timings[`import ${imported.count} templates`] = imported.ms;
 	runtimeLib.log(`imported ${imported.count} templates in ${formatMs(imported.ms)}`);
