@@ -102,6 +102,8 @@ async function startEditor(options = {}) {
 	});
 	const started = Date.now();
 	const workflowsDir = options.workflowsDir ?? WORKFLOWS_DIR;
+	// The demo credentials the templates reference (the coupon template's public demo code secret).
+	await runtimeLib.importCredentials(runtime, userFolder);
 	const imported = await runtimeLib.importWorkflows(runtime, userFolder, workflowsDir);
 	timings.importMs = imported.ms;
 
