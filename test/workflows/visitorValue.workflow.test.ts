@@ -119,6 +119,7 @@ describe('Visitor Value edges and bad input', () => {
 	it.each<[string, IDataObject[], IDataObject[], RegExp]>([
 		['an order without an amount', [{ ...orders[0], amount: undefined }], traffic, /Item 0: field "amount" is missing/],
 		['a traffic row with a bad date', orders, [{ date: '31/06/2026', channel: 'live', visitors: 3 }], /Item 0: field "date" is "31\/06\/2026"; expected a calendar date YYYY-MM-DD/],
+		['a traffic row on a day that does not exist', orders, [{ date: '2026-02-30', channel: 'live', visitors: 3 }], /Item 0: field "date" is "2026-02-30"; expected a calendar date YYYY-MM-DD/],
 		['a traffic row with negative visitors', orders, [{ date: '2026-06-01', channel: 'live', visitors: -3 }], /Item 0: field "visitors" is -3; expected a whole number ≥ 0/],
 		['a traffic row without a channel', orders, [{ date: '2026-06-01', visitors: 3 }], /Item 0: field "channel" is missing; expected a channel name/],
 	])('stops on %s, naming the item and field', async (_, o, t, message) => {

@@ -3,12 +3,12 @@
  * day and hour is. Orders, daily sales and content posts all read the same demand curve,
  * so a peak on 11 November shows up in every dataset.
  *
- * Dates are day numbers (days since 1970-01-01, ../inventory/dayNumber.ts), converted to
+ * Dates are day numbers (days since 1970-01-01, ../time/dayNumber.ts), converted to
  * text once per window day, so no Date or Intl object is created per order; timestamps are
  * written as wall-clock time in Asia/Shanghai, which has had no daylight saving since
  * 1991: always +08:00.
  */
-import { formatDayNumber, parseDayNumber } from '../inventory/dayNumber';
+import { formatDayNumber, parseDayNumber } from '../time';
 import { createRng } from './random';
 
 export const SHOP_UTC_OFFSET = '+08:00';

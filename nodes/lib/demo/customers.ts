@@ -12,7 +12,7 @@
  * the shop has 1,000 customers or 100,000.
  */
 import type { Customer } from '../model';
-import { formatDayNumber } from '../inventory/dayNumber';
+import { formatDayNumber } from '../time';
 import { PAD2, type DemoCalendar, civilFromEpochDay } from './calendar';
 import { DEMO_CHANNELS, DEMO_PLATFORMS, PLATFORM_CHANNEL_WEIGHTS, PLATFORM_CUSTOMER_SHARE } from './catalog';
 import type { DemoShopOptions } from './options';

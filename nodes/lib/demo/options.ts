@@ -2,7 +2,7 @@
  * Options of the synthetic shop, their defaults and their validation. Every generator
  * takes the same options, so datasets generated separately fit together.
  */
-import { parseDayNumber } from '../inventory/dayNumber';
+import { parseDayNumber } from '../time';
 
 /** 1900-01-01: the earliest end date (birthdays and member dates reach decades back). */
 const EARLIEST_END_DAY = -25567;

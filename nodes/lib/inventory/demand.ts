@@ -21,7 +21,7 @@
  *   returned so a caller can see how thin the evidence is.
  */
 import type { DailySales } from '../model/schemas';
-import { parseDayNumber } from './dayNumber';
+import { parseDayNumber } from '../time';
 
 /** What is known about one calendar day of a sku + warehouse. */
 export const DAY_NO_ROW = 0;

@@ -3,7 +3,9 @@
  * InventoryPosition and DailySales shapes, an explicit asOf date), plain data out.
  */
 export * from './normal';
-export * from './dayNumber';
+// Day numbers live in ../time (shared with RFM, visitor value, coupons and the demo shop); the
+// inventory functions take and return them, so the library re-exports them.
+export { daysFromCivil, formatDayNumber, MAX_DAY_NUMBER, parseDayNumber, toDayNumber } from '../time';
 export * from './demand';
 export * from './forecast';
 export * from './safetyStock';

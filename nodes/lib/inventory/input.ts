@@ -12,7 +12,7 @@
 import { z } from 'zod';
 
 import type { DailySales, InventoryPosition } from '../model/schemas';
-import { parseDayNumber } from './dayNumber';
+import { parseDayNumber } from '../time';
 
 export const INVENTORY_FIELDS = [
 	'sku',

@@ -39,7 +39,7 @@
  * Cost: O(history rows + window days) per position, with no Date object per day.
  */
 import type { DailySales, InventoryPosition } from '../model/schemas';
-import { formatDayNumber, MAX_DAY_NUMBER, parseDayNumber } from './dayNumber';
+import { formatDayNumber, MAX_DAY_NUMBER, parseDayNumber } from '../time';
 import { collectDailySeries, demandStatistics, type DailySeries } from './demand';
 import { forecastDemandPerDay, type DemandForecastMethod } from './forecast';
 import { serviceLevelToZ } from './normal';

@@ -1,2 +1,3 @@
+export * from './dayNumber';
 export * from './zonedDay';
 export * from './parseTimestamp';

@@ -1,6 +1,7 @@
 /**
  * Calendar days in a time zone, as plain day numbers (days since 1970-01-01), so that
- * "whole days between two instants in the shop's time zone" is a subtraction.
+ * "whole days between two instants in the shop's time zone" is a subtraction. Day number ↔
+ * 'YYYY-MM-DD' text: ./dayNumber.
  *
  * Why not date-fns-tz / Intl per value: the RFM node maps up to a million order timestamps
  * to days. Intl.DateTimeFormat costs microseconds per call, so the zone's UTC offset is
@@ -73,16 +74,6 @@ export function createOffsetLookup(timeZone: string): (epochMs: number) => numbe
 export function createZonedDayNumber(timeZone: string): (epochMs: number) => number {
 	const offsetAt = createOffsetLookup(timeZone);
 	return (epochMs) => Math.floor((epochMs + offsetAt(epochMs)) / MS_PER_DAY);
-}
-
-/** Day number → 'YYYY-MM-DD'. */
-export function dayNumberToIsoDate(day: number): string {
-	return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-/** 'YYYY-MM-DD' → day number (the date as a calendar day, no zone involved). */
-export function isoDateToDayNumber(date: string): number {
-	return Math.floor(Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY);
 }
 
 /**

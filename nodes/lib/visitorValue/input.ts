@@ -28,7 +28,11 @@ export function trafficRowSchema(timeZone: string) {
 				const ms = parse(text);
 				return Number.isNaN(ms) ? value : dayNumberToIsoDate(dayOf(ms));
 			},
-			z.string({ invalid_type_error: DATE_EXPECTED, required_error: DATE_EXPECTED }).pipe(trafficRecordSchema.shape.date),
+			z
+				.string({ invalid_type_error: DATE_EXPECTED, required_error: DATE_EXPECTED })
+				.pipe(trafficRecordSchema.shape.date)
+				// The model checks the shape only; 2026-02-30 has it but is no day to count visitors on.
+				.refine((text) => !Number.isNaN(isoDateToDayNumber(text)), 'a calendar date YYYY-MM-DD, e.g. 2026-03-01'),
 		),
 		group: z.preprocess(
 			(value) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value),

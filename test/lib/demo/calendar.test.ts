@@ -2,7 +2,7 @@
  * The calendar (nodes/lib/demo/calendar.ts): day numbers against JavaScript's own
  * Date.UTC, the festival and New Year shapes, and the window's precomputed text.
  */
-import { parseDayNumber } from '../../../nodes/lib/inventory/dayNumber';
+import { parseDayNumber } from '../../../nodes/lib/time';
 import {
 	buildCalendar,
 	chineseNewYearEpochDay,

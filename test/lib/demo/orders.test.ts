@@ -7,7 +7,7 @@
 import { orderSchema, type Order } from '../../../nodes/lib/model';
 import { generateCustomers, generateOrders, generateSkus } from '../../../nodes/lib/demo';
 import { weekdayOfEpochDay } from '../../../nodes/lib/demo/calendar';
-import { parseDayNumber } from '../../../nodes/lib/inventory/dayNumber';
+import { parseDayNumber } from '../../../nodes/lib/time';
 import { SHOP, WINDOW_START, countBy, median, once } from './shop';
 
 const orders = once(() => generateOrders(SHOP));

@@ -4,11 +4,14 @@
  * ECMA-262 §21.4.1 — used here only as the independent check.
  */
 import {
+	dayNumberToIsoDate,
 	formatDayNumber,
+	isoDateToDayNumber,
 	MAX_DAY_NUMBER,
 	parseDayNumber,
 	toDayNumber,
-} from '../../../nodes/lib/inventory';
+} from '../../../nodes/lib/time';
+import * as inventory from '../../../nodes/lib/inventory';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -50,7 +53,28 @@ describe('day numbers', () => {
 		expect(parseDayNumber('2024-02-29')).not.toBeNaN();
 	});
 
-	it('refuses to format past year 9999', () => {
+	it('refuses to format past year 9999, before year 0000, or a fraction of a day', () => {
 		expect(() => formatDayNumber(MAX_DAY_NUMBER + 1)).toThrow(RangeError);
+		expect(formatDayNumber(-719528)).toBe('0000-01-01');
+		expect(() => formatDayNumber(-719529)).toThrow(RangeError);
+		expect(() => formatDayNumber(1.5)).toThrow(RangeError);
+		expect(() => formatDayNumber(Infinity)).toThrow(RangeError);
+	});
+
+	it('formats NaN as "Invalid Date", so format(parse(text)) === text rejects every NNNN-NN-NN that is not a date', () => {
+		expect(formatDayNumber(NaN)).toBe('Invalid Date');
+		// Date.parse would roll 2026-02-30 into 2 March (and throw on month 13 in the round trip).
+		for (const text of ['2026-02-30', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '2026-01-32']) {
+			expect({ text, valid: formatDayNumber(parseDayNumber(text)) === text }).toEqual({ text, valid: false });
+		}
+		expect(formatDayNumber(parseDayNumber('2028-02-29'))).toBe('2028-02-29');
+	});
+
+	it('is the one implementation: the zoned-day names and the inventory exports are the same functions', () => {
+		expect(isoDateToDayNumber).toBe(parseDayNumber);
+		expect(dayNumberToIsoDate).toBe(formatDayNumber);
+		expect(inventory.parseDayNumber).toBe(parseDayNumber);
+		expect(inventory.formatDayNumber).toBe(formatDayNumber);
+		expect(inventory.toDayNumber).toBe(toDayNumber);
 	});
 });
