@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 
+import { parseDayNumber } from '../time/dayNumber';
+
 /** Platforms the pack knows by name; any other string is accepted as a platform too. */
 export const KNOWN_PLATFORMS = [
 	'douyin',
@@ -36,7 +38,9 @@ export const isoDateTimeWithOffset = z
 /** Calendar date YYYY-MM-DD (a day in the shop's time zone, no offset). */
 export const isoDate = z
 	.string()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, 'a calendar date YYYY-MM-DD, e.g. 2026-03-01');
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'a calendar date YYYY-MM-DD, e.g. 2026-03-01')
+	// The shape alone lets 2026-02-30 through; a day that does not exist is not a date.
+	.refine((text) => !Number.isNaN(parseDayNumber(text)), 'a calendar date YYYY-MM-DD that exists, e.g. 2026-03-01');
 
 const nonEmptyId = z.string().trim().min(1, 'a non-empty id');
 const money = z.number({ invalid_type_error: 'a number' }).finite().nonnegative('a number ≥ 0');
