@@ -241,6 +241,16 @@ describe('Coupon Tier settings and input', () => {
 		expect(badBirthday.errorOf('Coupon Tier')?.message).toMatch(/Item 0: field "birthday" is "31\/02"; expected a birthday YYYY-MM-DD or --MM-DD/);
 	});
 
+	it('the credential test checks the secret\'s length and never repeats it', async () => {
+		const test = new CouponTier().methods.credentialTest.couponCodeSecretTest;
+		const short = await test.call({} as never, { id: '1', name: 'c', type: 'couponCodeSecretApi', data: { secret: 'tiny-secret' } });
+		expect(short).toEqual({ status: 'Error', message: 'The secret has 11 characters; use at least 16 random characters' });
+		expect(JSON.stringify(short)).not.toContain('tiny-secret');
+		const good = await test.call({} as never, { id: '1', name: 'c', type: 'couponCodeSecretApi', data: { secret: SECRET } });
+		expect(good.status).toBe('OK');
+		expect(JSON.stringify(good)).not.toContain(SECRET);
+	});
+
 	it('without a credential it stops and says so', async () => {
 		const result = await runWorkflow(fromItems(people, {}, { credentials: undefined }), CREDENTIALS);
 		expect(result.errorOf('Coupon Tier')?.message).toMatch(/credentials/i);
