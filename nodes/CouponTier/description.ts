@@ -1,5 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { LANGUAGE_OPTIONS } from '../shared/parameters';
+
 import {
 	DEFAULT_TIER_KEY,
 	MAX_CODE_LENGTH,
@@ -317,10 +319,7 @@ export const couponTierProperties: INodeProperties[] = [
 		displayName: 'Label Language',
 		name: 'labelLanguage',
 		type: 'options',
-		options: [
-			{ name: 'English', value: 'en' },
-			{ name: '简体中文 (Simplified Chinese)', value: 'zh' },
-		],
+		options: LANGUAGE_OPTIONS,
 		default: 'en',
 		description: 'Language of tierLabel, actionLabels and the coupon description',
 	},

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { LANGUAGE_OPTIONS } from '../shared/parameters';
+
 const forPolicy = (policy: string) => ({ show: { orderPolicy: [policy] } });
 
 /** One Field Mapping entry: the model field and where the user's data keeps it. */
@@ -224,10 +226,7 @@ export const reorderTriggerProperties: INodeProperties[] = [
 		displayName: 'Explanation Language',
 		name: 'language',
 		type: 'options',
-		options: [
-			{ name: 'English', value: 'en' },
-			{ name: '简体中文 (Simplified Chinese)', value: 'zh' },
-		],
+		options: LANGUAGE_OPTIONS,
 		default: 'en',
 		description: 'Language of the one-line explanation on each result',
 	},

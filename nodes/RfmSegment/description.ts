@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { LANGUAGE_OPTIONS } from '../shared/parameters';
+
 import { ORDER_STATUSES } from '../lib/model';
 import { DEFAULT_COUNTED_STATUSES } from '../lib/rfm';
 
@@ -216,10 +218,7 @@ export const rfmSegmentProperties: INodeProperties[] = [
 		displayName: 'Label Language',
 		name: 'labelLanguage',
 		type: 'options',
-		options: [
-			{ name: 'English', value: 'en' },
-			{ name: '简体中文 (Simplified Chinese)', value: 'zh' },
-		],
+		options: LANGUAGE_OPTIONS,
 		default: 'en',
 		description: 'Language of segmentLabel; the segment key stays in English for expressions',
 	},

@@ -26,3 +26,9 @@ export function parseRateTable(text: string): Record<string, number> | { badPart
 	}
 	return table;
 }
+
+/** The two languages of user-facing labels and texts (segment names, tiers, alerts). */
+export const LANGUAGE_OPTIONS = [
+	{ name: 'English', value: 'en' },
+	{ name: '简体中文 (Simplified Chinese)', value: 'zh' },
+];
