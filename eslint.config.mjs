@@ -1,12 +1,12 @@
 // n8n's community-node lint rules, from @n8n/node-cli, in the variant without the n8n Cloud
-// rules (the Cloud rules allow no runtime dependency; this pack has zod and date-fns).
+// rules (the Cloud rules allow no runtime dependency; this pack has zod).
 // Rules switched off here are listed, with the reason, in README "Lint".
 import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';
 
 export default [
 	...configWithoutCloudSupport,
 	{
-		// The design asks for zod and date-fns at run time (zod is also shipped by n8n itself).
+		// zod is the pack's one runtime dependency (the data model; n8n itself ships the same version).
 		files: ['package.json'],
 		rules: { '@n8n/community-nodes/no-runtime-dependencies': 'off' },
 	},
