@@ -12,6 +12,7 @@ import { ClvError } from '../lib/clv';
 import { readPath, type FieldMapping } from '../lib/model';
 import {
 	aggregateOrders,
+	type Aggregation,
 	DEFAULT_COUNTED_STATUSES,
 	InvalidSegmentRuleError,
 	InvalidThresholdsError,
@@ -300,6 +301,33 @@ function parseReference(text: string, mode: 'endOfDay' | 'moment', timeZone: str
 	return parse(dayNumberToIsoDate(isoDateToDayNumber(day) + 1)) - 1;
 }
 
+/**
+ * Hints in the output pane for the two surprises users meet most: an old export scored
+ * against today (everyone looks lapsed), and customers who vanish because none of their
+ * orders counted.
+ */
+function addOrderHints(context: IExecuteFunctions, activity: Aggregation, settings: Settings): void {
+	const hints: Array<{ message: string; type: 'info' | 'warning'; location: 'outputPane' }> = [];
+	if (settings.reference.kind === 'instant' && activity.customers.length > 0) {
+		const freshest = activity.customers.reduce((min, c) => Math.min(min, c.recencyDays), Infinity);
+		if (freshest >= 30) {
+			hints.push({
+				type: 'warning',
+				location: 'outputPane',
+				message: `The newest counted order is ${freshest} days before the reference date, so every customer looks lapsed. For an older export, set Reference Date to "Latest Order in the Input". 最新订单距参考日期已 ${freshest} 天：旧数据请将参考日期设为“输入中的最新订单”。`,
+			});
+		}
+	}
+	if (activity.customersWithoutCountedOrders > 0) {
+		hints.push({
+			type: 'info',
+			location: 'outputPane',
+			message: `${activity.customersWithoutCountedOrders} customer(s) had no counted order (e.g. only refunded, cancelled or pending orders, or all outside the window) and got no score. ${activity.customersWithoutCountedOrders} 位客户没有计入的订单，未评分。`,
+		});
+	}
+	if (hints.length > 0) context.addExecutionHints(...hints);
+}
+
 interface CustomerValuesRead {
 	customers: CustomerValues[];
 	/** For each customer, the input item its output item pairs with. */
@@ -322,6 +350,7 @@ function readOrders(context: IExecuteFunctions, items: INodeExecutionData[], set
 		rateOf,
 		purchaseHistory: settings.lifetimeValue && { period: settings.lifetimeValue.period },
 	});
+	addOrderHints(context, activity, settings);
 	return {
 		customers: activity.customers,
 		histories: settings.lifetimeValue ? activity.customers.map((c) => c.purchaseHistory as PurchaseHistory) : undefined,

@@ -56,6 +56,17 @@ describe('RFM Segment in a workflow', () => {
 		expect(summary[0]).toMatchObject({ ordersCounted: 3, customersWithoutCountedOrders: 1, currency: 'CNY' });
 	});
 
+	it('hints at customers left unscored and at a reference date long after the newest order', async () => {
+		const hintsOf = (result: Awaited<ReturnType<typeof runWorkflow>>) =>
+			(result.run.data.resultData.runData['RFM Segment'][0].hints ?? []).map((h) => h.message);
+		const current = await runWorkflow(workflow(goodOrders));
+		expect(hintsOf(current)).toEqual([expect.stringMatching(/^1 customer\(s\) had no counted order/)]);
+		const stale = await runWorkflow(workflow(goodOrders, { ...rfmParameters, referenceDate: '2026-12-31' }));
+		expect(hintsOf(stale)).toContainEqual(
+			expect.stringMatching(/newest counted order is 194 days before the reference date.*Latest Order in the Input/),
+		);
+	});
+
 	it('labels segments in Simplified Chinese when asked', async () => {
 		const result = await runWorkflow(workflow(goodOrders, { ...rfmParameters, labelLanguage: 'zh', outputMode: 'customers' }));
 		const labels = result.output('RFM Segment').map((c) => c.segmentLabel as string);
