@@ -35,6 +35,9 @@ for (const orders of [100_000, 1_000_000]) {
 	console.log(
 		`${String(orders).padEnd(10)} | ${cell(viaNode).padEnd(33)} | ${cell(base).padEnd(33)} | ${(viaNode.seconds / base.seconds).toFixed(1)}×`,
 	);
+	console.log(
+		`${''.padEnd(10)} | of which the RFM node itself: ${(viaNode.nodeExecutionMs / 1000).toFixed(2)} s (n8n's executionTime); the rest is the engine passing ${orders} items`,
+	);
 	if (viaNode.customers !== base.customers) {
 		throw new Error(`node and baseline disagree on the number of customers: ${viaNode.customers} vs ${base.customers}`);
 	}
