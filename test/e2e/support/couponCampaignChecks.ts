@@ -78,15 +78,24 @@ export const couponCampaign = (run: RunJson, workflow: WorkflowJson): void => {
 	const advisors = out('vipAdvisor');
 	const none = out('noAction');
 	const summary = out('summary');
-	// Coupon and No Action split the customers: each one exactly once.
-	expect(coupons.length + none.length).toBe(customers.length);
-	expect(new Set([...coupons, ...none].map((c) => c.customerId)).size).toBe(customers.length);
-	const all = [...coupons, ...none];
-	for (const c of all) expect({ id: c.customerId, tier: c.tier }).toEqual({ id: c.customerId, tier: expectedTier(c) });
-	expect(advisors.map((c) => c.customerId).sort()).toEqual(all.filter((c) => c.tier === 'vip').map((c) => c.customerId).sort());
-	expect(invites.map((c) => c.customerId).sort()).toEqual(all.filter((c) => c.tier === 'active').map((c) => c.customerId).sort());
-	for (const c of none) expect(c.tier === 'lost' || c.couponStatus === 'leftOut').toBe(true);
-
+	// Routing: each customer reaches exactly the outputs its actions name, once each, and every
+	// customer reaches at least one. No Action only when nothing else does: an Active customer
+	// whose coupon the budget left out still gets the review invitation (README, Coupon Tier).
+	const routedTo = new Map<string, string[]>();
+	for (const k of ['coupon', 'reviewInvite', 'vipAdvisor', 'noAction'] as const) {
+		for (const c of out(k)) routedTo.set(String(c.customerId), [...(routedTo.get(String(c.customerId)) ?? []), k]);
+	}
+	expect([...routedTo.keys()].sort()).toEqual(customers.map((c) => String(c.customerId)).sort());
+	const all = [...new Map([...coupons, ...invites, ...advisors, ...none].map((c) => [String(c.customerId), c])).values()];
+	for (const c of all) {
+		const id = String(c.customerId);
+		expect({ id, outputs: routedTo.get(id) }).toEqual({ id, outputs: c.actions });
+		expect({ id, tier: c.tier }).toEqual({ id, tier: expectedTier(c) });
+		const wants = { vip: ['coupon', 'vipAdvisor'], active: ['coupon', 'reviewInvite'], ordinary: ['coupon'], lost: [] }[String(c.tier)]!;
+		const gets = wants.filter((a) => a !== 'coupon' || c.couponStatus === 'issued');
+		expect({ id, actions: c.actions }).toEqual({ id, actions: gets.length > 0 ? gets : ['noAction'] });
+		if (c.couponStatus !== 'issued') expect({ id, status: c.couponStatus }).toEqual({ id, status: c.tier === 'lost' ? 'none' : 'leftOut' });
+	}
 	// Codes: signed, one per coupon, no two alike; the coupon's terms and validity.
 	const codes = coupons.map((c) => String(c.couponCode));
 	for (const code of codes) expect(code).toMatch(CODE);
