@@ -17,6 +17,7 @@ import {
 	createFieldReader,
 	describeIssue,
 	issueFromZod,
+	readPath,
 	sourcePathOf,
 	type FieldMapping,
 	type InputIssue,
@@ -91,7 +92,34 @@ export function consumeItems<Input>(
 		const issue = accept(parsed.data, i);
 		if (issue) fail(issue);
 	}
+	hintUnmatchedMappings(context, items, fields, mapping);
 	return { errorItems };
+}
+
+/**
+ * A mapped column that no item has is almost always a typo ("on_oder"), and for an optional
+ * field it would pass silently: the field reads as empty (e.g. 0 units on order) on every
+ * item. Say so in the output pane. Runs after the items are read, off the hot loop: the scan
+ * stops at the first item that has the column, so it costs one lookup when all is well.
+ */
+function hintUnmatchedMappings(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	fields: readonly string[],
+	mapping: FieldMapping,
+): void {
+	if (items.length === 0) return;
+	const unmatched = fields
+		.map((field) => ({ field, path: sourcePathOf(field, mapping) }))
+		.filter(({ field, path }) => path !== field && !items.some((item) => readPath(item.json, path) !== undefined));
+	if (unmatched.length === 0) return;
+	context.addExecutionHints(
+		...unmatched.map(({ field, path }) => ({
+			type: 'warning' as const,
+			location: 'outputPane' as const,
+			message: `Field Mapping: no input item has "${path}" (mapped to ${field}), so ${field} was read as empty on every item. Check the column name. 字段映射：输入中没有任何一项包含“${path}”（映射到 ${field}），${field} 全部按空值读取，请检查列名。`,
+		})),
+	);
 }
 
 function isIssue(value: unknown): value is InputIssue {

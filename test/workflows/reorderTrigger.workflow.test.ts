@@ -323,6 +323,19 @@ describe('Reorder Trigger given bad input', () => {
 		expect(bad.errorOf('Reorder Trigger')?.message).toMatch(/^Inventory item 2: field "stock" is "1.5"; expected a whole number/);
 	});
 
+	it('warns in the output pane when a mapped column is on no item (a typo would otherwise read as 0 on order)', async () => {
+		const hintsOf = (result: Awaited<ReturnType<typeof runWorkflow>>) =>
+			(result.run.data.resultData.runData['Reorder Trigger'][0].hints ?? []).map((h) => h.message);
+		const own = inventory.map((p) => ({ ...p, on_order: p.sku === 'TEE-01' ? 200 : 0 }));
+		const typo = await runWorkflow(fixtureWorkflow(own, sales, { inventoryFields: { onOrder: 'on_oder' }, onlyNewAlerts: false }));
+		expect(hintsOf(typo)).toEqual([expect.stringMatching(/^Field Mapping: no input item has "on_oder" \(mapped to onOrder\), so onOrder was read as empty on every item/)]);
+		expect(typo.output('Reorder Trigger', 0).map((i) => [i.sku, i.inventoryPosition])).toEqual([['TEE-01', 52]]);
+
+		const right = await runWorkflow(fixtureWorkflow(own, sales, { inventoryFields: { onOrder: 'on_order' }, onlyNewAlerts: false }));
+		expect(hintsOf(right)).toEqual([]);
+		expect(right.output('Reorder Trigger', 1).map((i) => [i.sku, i.inventoryPosition])).toContainEqual(['TEE-01', 252]);
+	});
+
 	it('with On Error → Continue (using error output) sends bad items of both inputs to the error output and evaluates the rest', async () => {
 		const items = inventory.map((p, i) => (i === 1 ? { ...p, onHand: null } : p));
 		const rows = sales.map((row, i) => (i === 0 ? { ...row, units: 'x' } : row));
