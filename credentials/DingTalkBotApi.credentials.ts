@@ -71,8 +71,9 @@ export class DingTalkBotApi implements ICredentialType {
 			qs.timestamp = String(timestamp);
 			qs.sign = dingTalkSignature(secret, timestamp);
 		}
-		// eslint-disable-next-line @typescript-eslint/no-unused-vars
-		const { baseURL, ...rest } = requestOptions;
+		// The URL is built whole here; a baseURL left on the request would be prefixed to it.
+		const rest = { ...requestOptions };
+		delete rest.baseURL;
 		return { ...rest, url: `${baseUrlOf(credentials.baseUrl, DINGTALK_BASE_URL)}/robot/send`, qs };
 	};
 

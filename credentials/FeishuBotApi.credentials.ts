@@ -66,8 +66,9 @@ export class FeishuBotApi implements ICredentialType {
 			const timestamp = Math.floor(Date.now() / 1000);
 			body = { timestamp: String(timestamp), sign: feishuSignature(secret, timestamp), ...(body as IDataObject) };
 		}
-		// eslint-disable-next-line @typescript-eslint/no-unused-vars
-		const { baseURL, ...rest } = requestOptions;
+		// The URL is built whole here; a baseURL left on the request would be prefixed to it.
+		const rest = { ...requestOptions };
+		delete rest.baseURL;
 		return {
 			...rest,
 			url: `${baseUrlOf(credentials.baseUrl, FEISHU_BASE_URL)}/open-apis/bot/v2/hook/${encodeURIComponent(hookId)}`,

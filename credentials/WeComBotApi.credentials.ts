@@ -48,8 +48,9 @@ export class WeComBotApi implements ICredentialType {
 	authenticate: IAuthenticate = async (credentials, requestOptions): Promise<IHttpRequestOptions> => {
 		const key = weComKeyOf(String(credentials.webhookToken ?? ''));
 		if (!key) throw new Error('The WeCom Group Bot credential has no webhook key');
-		// eslint-disable-next-line @typescript-eslint/no-unused-vars
-		const { baseURL, ...rest } = requestOptions;
+		// The URL is built whole here; a baseURL left on the request would be prefixed to it.
+		const rest = { ...requestOptions };
+		delete rest.baseURL;
 		return {
 			...rest,
 			url: `${baseUrlOf(credentials.baseUrl, WECOM_BASE_URL)}/cgi-bin/webhook/send`,

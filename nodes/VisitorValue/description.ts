@@ -6,8 +6,8 @@ import { rfmSegmentProperties } from '../RfmSegment/description';
 function fromRfmSegment(name: string): INodeProperties {
 	const property = rfmSegmentProperties.find((p) => p.name === name);
 	if (!property) throw new Error(`RFM Segment has no "${name}" parameter`);
-	// eslint-disable-next-line @typescript-eslint/no-unused-vars
-	const { displayOptions, ...rest } = property;
+	const rest = { ...property };
+	delete rest.displayOptions;
 	return rest;
 }
 
