@@ -29,6 +29,9 @@ function parseArgs(argv) {
 		keep: argv.includes('--keep'),
 		out: value('out'),
 		version: value('n8n-version'),
+		// For the end-to-end test: its own instance folder and the pack it already built.
+		name: value('name'),
+		tarball: value('tarball'),
 	};
 }
 

@@ -2,20 +2,20 @@
  * The browser check: n8n's editor (started like `npm run editor`) in Debian's Chromium through
  * playwright-core. Logs in as the owner the script set up, opens the flagship template, and
  * checks that every node renders with its own icon and label (no "node not installed"
- * placeholder) and that the RFM Segment panel shows its parameters; then opens the demo's
+ * placeholder) and that the RFM Segment panel shows its parameters. Then runs the demo script
+ * (`npm run demo`) as a user would, checks what it prints and writes, and opens its
  * report.html. Screenshots go to test-artifacts/n8n-<version>/ (git-ignored).
  */
+import * as childProcess from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-import { PACKAGE, artifactsDir, n8nVersion, readTemplates } from './support/n8n';
+import { PACKAGE, PROJECT_ROOT, artifactsDir, n8nVersion, readTemplates } from './support/n8n';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startEditor } = require('../../scripts/editor');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { runDemo } = require('../../scripts/demo');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const runtimeLib = require('../../scripts/n8n-runtime');
 
@@ -165,15 +165,43 @@ describe(`the editor of n8n ${n8nVersion()} in Chromium`, () => {
 		expect(outsideRequests).toEqual([]);
 	});
 
+	it("`npm run demo` prints the three summaries and writes report.html, results.json and a CSV per table", async () => {
+		const out = path.join(shots, 'demo');
+		fs.rmSync(out, { recursive: true, force: true });
+		const args = ['scripts/demo.js', '--no-build', `--out=${out}`, `--n8n-version=${n8nVersion()}`, `--name=e2e-${n8nVersion()}-demo`];
+		if (process.env.E2E_PACK_TARBALL) args.push(`--tarball=${process.env.E2E_PACK_TARBALL}`);
+		const demo = await run(process.execPath, args, PROJECT_ROOT);
+		expect({ code: demo.code, stderr: demo.code === 0 ? '' : demo.stderr.slice(-2000) }).toEqual({ code: 0, stderr: '' });
+		for (const heading of ['RFM segments · RFM 客户分层 —', 'Restock alerts · 补货预警 —', 'Coupons · 分层发券 —', 'Output folder:', 'Done in']) {
+			expect(demo.stdout).toContain(heading);
+		}
+
+		// results.json holds every table; each table is also a CSV with one line per row.
+		const results = JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8'));
+		expect(Object.keys(results.sections)).toEqual(['rfm', 'restock', 'coupons']);
+		const tables: Record<string, unknown[]> = Object.assign({}, ...Object.values(results.sections).map((s) => (s as { tables: object }).tables));
+		expect(Object.keys(tables).sort()).toEqual(
+			['coupon-tiers', 'coupons', 'coupons-left-out', 'restock-positions', 'restock-suggestions', 'rfm-customers', 'rfm-segments'],
+		);
+		for (const [name, rows] of Object.entries(tables)) {
+			const lines = fs.readFileSync(path.join(out, `${name}.csv`), 'utf8').trim().split(/\r?\n/);
+			expect({ name, rows: lines.length - 1 }).toEqual({ name, rows: rows.length });
+			expect(demo.stdout).toContain(`${name}.csv`);
+		}
+		// The tables agree with one another: segments add up to the scored customers, every
+		// suggestion is a checked position, every issued coupon has a code.
+		const segments = tables['rfm-segments'] as Array<{ customers: number }>;
+		expect(segments.reduce((n, s) => n + s.customers, 0)).toBe(tables['rfm-customers'].length);
+		const positions = new Set((tables['restock-positions'] as Array<{ sku: string; warehouse: string }>).map((p) => `${p.sku}@${p.warehouse}`));
+		for (const s of tables['restock-suggestions'] as Array<{ sku: string; warehouse: string }>) expect(positions.has(`${s.sku}@${s.warehouse}`)).toBe(true);
+		for (const c of tables.coupons as Array<{ couponCode: string }>) expect(c.couponCode).toMatch(/^CO-/);
+	});
+
 	it("opens the demo's report.html with its charts and tables", async () => {
-		const demo = await runDemo({
-			name: `e2e-${n8nVersion()}-demo`,
-			tarball: process.env.E2E_PACK_TARBALL,
-			build: false,
-			out: path.join(shots, 'demo'),
-		});
+		const reportFile = path.join(shots, 'demo', 'report.html');
+		if (!fs.existsSync(reportFile)) throw new Error('`npm run demo` wrote no report (see the test before)');
 		const reportPage = await context.newPage();
-		await reportPage.goto(`file://${path.join(demo.outDir, 'report.html')}`);
+		await reportPage.goto(`file://${reportFile}`);
 		await reportPage.screenshot({ path: path.join(shots, 'demo-report.png'), fullPage: true });
 		expect(await reportPage.locator('section#rfm svg.chart').count()).toBeGreaterThanOrEqual(3);
 		// Bars: one per segment in each of the two bar charts.
@@ -181,6 +209,29 @@ describe(`the editor of n8n ${n8nVersion()} in Chromium`, () => {
 		const segmentRows = reportPage.locator('section#rfm table').first().locator('tbody tr');
 		expect(await segmentRows.count()).toBe(10);
 		expect(await reportPage.locator('section#rfm').innerText()).toContain('冠军客户');
+		// The restock and coupon sections: their charts and tables drawn, bilingual labels shown.
+		for (const [id, words] of [
+			['restock', ['补货']],
+			['coupons', ['分层发券']],
+		] as const) {
+			const section = reportPage.locator(`section#${id}`);
+			expect({ id, charts: (await section.locator('svg.chart').count()) > 0 }).toEqual({ id, charts: true });
+			expect({ id, rows: (await section.locator('table tbody tr').count()) > 0 }).toEqual({ id, rows: true });
+			const text = await section.innerText();
+			for (const word of words) expect(text).toContain(word);
+		}
 		await reportPage.close();
 	});
 });
+
+/** Runs a command to its end without blocking the event loop (the browser stays connected). */
+function run(command: string, args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+	return new Promise((resolve) => {
+		const child = childProcess.spawn(command, args, { cwd, env: { ...process.env, NODE_ENV: undefined } });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk) => (stdout += chunk));
+		child.stderr.on('data', (chunk) => (stderr += chunk));
+		child.on('close', (code) => resolve({ code, stdout, stderr }));
+	});
+}
