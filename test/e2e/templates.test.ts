@@ -41,6 +41,13 @@ describe(`templates in n8n ${n8nVersion()}`, () => {
 		expect(templates.map((t) => t.file)).toContain('rfm-segmentation.json');
 	});
 
+	/** Each template's schedule, as its issue and its sticky note state it. */
+	const SCHEDULES: Record<string, object> = {
+		'rfm-segmentation.json': { field: 'days', daysInterval: 1, triggerAtHour: 8, triggerAtMinute: 30 },
+		'rfm-coupon-campaign.json': { field: 'days', daysInterval: 1, triggerAtHour: 9, triggerAtMinute: 0 },
+		'restock-alerts.json': { field: 'hours', hoursInterval: 1, triggerAtMinute: 5 },
+	};
+
 	describe.each(templates)('$file', ({ file, workflow }) => {
 		it('follows the template conventions', () => {
 			expect(workflow.id).toMatch(/^[A-Za-z0-9]{1,21}$/);
@@ -54,6 +61,16 @@ describe(`templates in n8n ${n8nVersion()}`, () => {
 			for (const node of workflow.nodes) {
 				expect(node.type).toMatch(new RegExp(`^(n8n-nodes-base|${PACKAGE})\\.[A-Za-z]+$`));
 			}
+			// The schedule each template promises (its first sticky note says when, in Asia/Shanghai).
+			const scheduleNode = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.scheduleTrigger')!;
+			expect({ file, rule: (scheduleNode.parameters.rule as { interval: unknown[] }).interval }).toEqual({ file, rule: [SCHEDULES[file]] });
+			// Sticky notes say what the workflow does (a level-2 heading first) and how to switch each
+			// Demo Shop Data node, by name, to the user's real shop.
+			const stickies = workflow.nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote').map((n) => String(n.parameters.content));
+			expect(stickies[0]).toMatch(/^## \S/);
+			const switchNote = stickies.find((text) => /^### Switch to your real shop/.test(text));
+			expect(switchNote).toBeDefined();
+			for (const demo of workflow.nodes.filter((n) => n.type === `${PACKAGE}.demoShopData`)) expect(switchNote).toContain(`**${demo.name}**`);
 			// Both triggers feed the same first node.
 			const manual = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger')!;
 			const schedule = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.scheduleTrigger')!;
