@@ -32,7 +32,7 @@ function makeOrders() {
 	});
 }
 
-/** The Code-node version: statuses, net amounts, Shanghai days, ties-share quintiles, R×F grid. */
+/** The Code-node version: statuses, net amounts, Shanghai days, ties-share quintiles, R×F grid segments. */
 function baseline(items) {
 	const counted = new Set(['paid', 'shipped', 'completed', 'partially_refunded']);
 	const DAY = 86400000;
@@ -67,7 +67,29 @@ function baseline(items) {
 	const r = score(recency, true);
 	const f = score(customers.map((c) => c.f), false);
 	const m = score(customers.map((c) => c.cents), false);
-	return customers.map((c, i) => ({ json: { customerId: c.id, recencyDays: recency[i], frequency: c.f, monetary: c.cents / 100, r: r[i], f: f[i], m: m[i], rfmCode: `${r[i]}${f[i]}${m[i]}` } }));
+	return customers.map((c, i) => {
+		const segment = rfGridSegment(r[i], f[i]);
+		return { json: { customerId: c.id, recencyDays: recency[i], frequency: c.f, monetary: c.cents / 100, r: r[i], f: f[i], m: m[i], rfmCode: `${r[i]}${f[i]}${m[i]}`, segment, segmentLabel: RF_GRID_LABELS[segment] } };
+	});
+}
+
+/** The R×F grid as a user would type it from the published map (shared/docs/domain.md §2). */
+function rfGridSegment(r, f) {
+	if (r <= 2) return f <= 2 ? 'hibernating' : f <= 4 ? 'at_risk' : 'cant_lose';
+	if (r === 3) return f <= 2 ? 'about_to_sleep' : f === 3 ? 'need_attention' : 'loyal_customers';
+	if (r === 4) return f === 1 ? 'promising' : f <= 3 ? 'potential_loyalists' : 'loyal_customers';
+	return f === 1 ? 'new_customers' : f <= 3 ? 'potential_loyalists' : 'champions';
+}
+const RF_GRID_LABELS = {
+	hibernating: 'Hibernating', at_risk: 'At Risk', cant_lose: "Can't Lose Them", about_to_sleep: 'About to Sleep', need_attention: 'Need Attention',
+	loyal_customers: 'Loyal Customers', promising: 'Promising', new_customers: 'New Customers', potential_loyalists: 'Potential Loyalists', champions: 'Champions',
+};
+
+/** Customers per segment, for checking that the node and the baseline agree. */
+function segmentCounts(items) {
+	const counts = {};
+	for (const { json } of items) counts[json.segment] = (counts[json.segment] ?? 0) + 1;
+	return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** The RFM node's own execution time as n8n records it (excludes the engine's work around it). */
@@ -109,6 +131,7 @@ async function main() {
 			mode,
 			orders: ORDERS,
 			customers: out.length,
+			segments: segmentCounts(out),
 			seconds: Number(seconds.toFixed(3)),
 			ordersPerSecond: Math.round(ORDERS / seconds),
 			peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
