@@ -241,7 +241,7 @@ function readSettings(context: IExecuteFunctions): Settings {
 		scheme,
 		language: param<LabelLanguage>('labelLanguage', 'en'),
 		keepFields: parseNameList(String(options.keepFields ?? '')),
-		baseCurrency: String(options.baseCurrency ?? '').trim() || undefined,
+		baseCurrency: String(options.baseCurrency ?? '').trim().toUpperCase() || undefined,
 		rates,
 		lifetimeValue: inputKind === 'orders' && param<boolean>('predictLifetimeValue', false) ? readLifetimeValue(context) : undefined,
 	};

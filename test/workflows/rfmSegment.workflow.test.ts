@@ -107,6 +107,12 @@ describe('RFM Segment in a workflow', () => {
 			['b', '111'],
 		]);
 	});
+
+	it('writes the Base Currency as an ISO code whichever case it was typed in, as for order input', async () => {
+		const customers = [{ customerId: 'a', recencyDays: 3, frequency: 9, monetary: 5000 }];
+		const result = await runWorkflow(workflow(customers, { inputKind: 'customers', outputMode: 'customers', options: { baseCurrency: ' cny ' } }));
+		expect(result.output('RFM Segment').map((c) => c.currency)).toEqual(['CNY']);
+	});
 });
 
 describe('RFM Segment given bad input', () => {
