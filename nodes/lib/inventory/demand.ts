@@ -15,7 +15,10 @@
  * - A day with no row at all is, by default, not an in-stock day ("no row, no information").
  *   With `missingDaysAsZeroSales` it is an in-stock day with 0 units — for sources that only
  *   emit rows on days with sales.
- * - n = 0: no history (the caller reports status `no_history`); d = σd = 0.
+ * - n = 0 in the window: d = σd = 0 here. The caller then looks before the window
+ *   (`measureDemandBeforeWindow`): a position sold out on every day of the window has
+ *   demand, it just could not sell. Only when no in-stock day exists in the whole history is
+ *   the demand unknown (status `no_history`).
  * - n = 1: d is that day's units and σd = 0 — one observation has no measurable spread, and
  *   0 (rather than "unknown") keeps the safety-stock formula defined. `inStockDays` is
  *   returned so a caller can see how thin the evidence is.
@@ -123,4 +126,51 @@ export function measureDemand(
 ): DemandStatistics {
 	const series = collectDailySeries(history, asOfDay - lookbackDays + 1, lookbackDays, missingDaysAsZeroSales);
 	return demandStatistics(series);
+}
+
+/** Demand measured on in-stock days before the window, and which days those were. */
+export interface EarlierDemandStatistics extends DemandStatistics {
+	/** Day number of the first and of the last in-stock day used. */
+	firstInStockDay: number;
+	lastInStockDay: number;
+}
+
+/**
+ * Fallback for a window without any in-stock day (sold out throughout): d and σd over the
+ * `maxInStockDays` most recent in-stock days before `beforeDay` — the same rule as in the
+ * window (in-stock days only, sample standard deviation n − 1), on the newest evidence there
+ * is. A long sell-out does not make demand unknown or zero; demand was last seen then.
+ *
+ * History starts at the oldest row: with `missingDaysAsZeroSales`, days without a row from
+ * there on are in-stock days with 0 units, as in the window. Returns null when there is no
+ * in-stock day before `beforeDay` (a SKU never in stock: demand unknown).
+ * O(rows + days from the oldest row), and only run for positions whose window is sold out.
+ */
+export function measureDemandBeforeWindow(
+	history: readonly DailySales[],
+	beforeDay: number,
+	maxInStockDays: number,
+	missingDaysAsZeroSales = false,
+): EarlierDemandStatistics | null {
+	let oldest = beforeDay;
+	for (let r = 0; r < history.length; r++) {
+		const day = parseDayNumber(history[r].date);
+		if (day < oldest) oldest = day; // NaN (not a date) compares false
+	}
+	if (oldest >= beforeDay || maxInStockDays < 1) return null;
+	const series = collectDailySeries(history, oldest, beforeDay - oldest, missingDaysAsZeroSales);
+	let from = series.units.length;
+	let last = -1;
+	for (let i = series.units.length - 1, found = 0; i >= 0 && found < maxInStockDays; i--) {
+		if (series.state[i] !== DAY_IN_STOCK) continue;
+		if (last < 0) last = i;
+		from = i;
+		found++;
+	}
+	if (last < 0) return null;
+	return {
+		...demandStatistics(series, from, last + 1),
+		firstInStockDay: oldest + from,
+		lastInStockDay: oldest + last,
+	};
 }

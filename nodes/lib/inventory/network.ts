@@ -3,7 +3,8 @@
  * the forward warehouses by each one's share of recent demand.
  *
  * Aggregation (each warehouse measured on its own in-stock days first, so a stock-out at one
- * warehouse does not read as zero demand for the network):
+ * warehouse does not read as zero demand for the network; a warehouse sold out throughout the
+ * window is measured on its in-stock days before it, as in reorder.ts):
  *   d_net  = Σ d_w
  *   σd_net = √( Σ σd_w² )          daily demand of the warehouses taken as independent —
  *                                  Chopra & Meindl's aggregation result with correlation 0
@@ -26,6 +27,7 @@ import {
 	groupSalesByPosition,
 	measurePositionDemand,
 	prepareEvaluation,
+	type EarlierDemandDays,
 	type MeasuredDemand,
 	type ReorderResult,
 } from './reorder';
@@ -112,13 +114,25 @@ export function evaluateNetworkReorder(
 		let variance = 0;
 		let inStockDays = 0;
 		let stockOutDays = 0;
+		let measured = 0;
 		for (const demand of demands) {
 			if (demand.inStockDays === 0) continue;
+			measured++;
 			demandPerDay += demand.demandPerDay;
 			variance += demand.demandStdDev * demand.demandStdDev;
 			inStockDays = Math.max(inStockDays, demand.inStockDays);
 			stockOutDays = Math.max(stockOutDays, demand.stockOutDays);
 		}
+		// Warehouses measured before the window (sold out throughout it): the span of their days.
+		const earlier = demands.flatMap((m) => (m.earlierDays ? [m.earlierDays] : []));
+		const earlierDays: EarlierDemandDays | null =
+			earlier.length === 0
+				? null
+				: {
+						from: earlier.map((e) => e.from).sort()[0],
+						to: earlier.map((e) => e.to).sort()[earlier.length - 1],
+						someWarehouses: earlier.length < measured,
+					};
 		const total: InventoryPosition = {
 			sku,
 			warehouse: NETWORK_WAREHOUSE,
@@ -136,6 +150,8 @@ export function evaluateNetworkReorder(
 			demandPerDay,
 			demandStdDev: Math.sqrt(variance),
 			demandMethod: methods.size === 1 ? [...methods][0] : 'mean',
+			demandBasis: measured === 0 ? 'none' : earlierDays ? 'earlierHistory' : 'lookback',
+			earlierDays,
 			inStockDays,
 			stockOutDays,
 		});

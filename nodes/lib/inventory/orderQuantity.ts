@@ -14,8 +14,10 @@
  *   The Magazine of Management 10(2), 1913; Heizer & Render, "Operations Management",
  *   ch. 12, Example 3 (D = 1,000, S = $10, H = $0.50 → Q* = 200), checked in the tests.
  * - smallBatch — "small batch, fast replenishment" (小单快反): a new SKU's first order is a
- *   set trial quantity (e.g. 500); once it has measured demand, every order covers the next
- *   N days of it, Q = d·N (a period order quantity), so stock follows what actually sells.
+ *   set trial quantity B (e.g. 500), less what the position already holds: Q = B − IP, so a
+ *   SKU with 100 units on hand orders 400, and once the batch is on order (IP ≥ B) nothing
+ *   more is suggested. Once it has measured demand, every order covers the next N days of
+ *   it, Q = d·N (a period order quantity), so stock follows what actually sells.
  *
  * The evaluator (reorder.ts) raises any policy's Q to at least the amount that lifts the
  * inventory position above the reorder point, then rounds with `roundOrderQuantity`.
@@ -74,7 +76,7 @@ export interface OrderQuantityContext {
 	inventoryPosition: number;
 	leadTimeDays: number;
 	unitCost: number;
-	/** True for a SKU with no in-stock day in its history window (smallBatch first batch). */
+	/** True for a SKU with no in-stock day in its whole history (smallBatch first batch). */
 	isNew: boolean;
 }
 
@@ -111,11 +113,8 @@ export function policyQuantity(policy: OrderPolicy, context: OrderQuantityContex
 		}
 		case 'smallBatch':
 			if (context.isNew) {
-				return {
-					quantity: ip <= 0 ? policy.firstBatchQuantity : 0,
-					orderUpToLevel: null,
-					note: 'first_batch',
-				};
+				// The batch tops the position up to B: stock held or on order counts towards it.
+				return { quantity: policy.firstBatchQuantity - ip, orderUpToLevel: null, note: 'first_batch' };
 			}
 			return { quantity: d * policy.coverDays, orderUpToLevel: null, note: null };
 	}

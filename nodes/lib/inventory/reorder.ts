@@ -4,7 +4,12 @@
  *
  *   d, σd   measured on in-stock days of the `lookbackDays` ending at asOf (demand.ts), or d
  *           forecast by SES / Holt-Winters (forecast.ts) as the mean forecast over the next
- *           ⌈L⌉ days (at least 1); σd is always the in-stock sample standard deviation
+ *           ⌈L⌉ days (at least 1); σd is always the in-stock sample standard deviation.
+ *           Fallback when the window has no in-stock day (sold out throughout): d and σd are
+ *           the in-stock mean and sample standard deviation of the `lookbackDays` most recent
+ *           in-stock days before the window (`demandBasis: 'earlierHistory'`, said in the
+ *           explanation; whatever the demand method). A sold-out SKU still has demand: with
+ *           nothing on hand its cover is 0, so it is urgent, not "unknown".
  *   z       = Φ⁻¹(service level)                                   (normal.ts)
  *   SS      = z·√(L·σd² + d²·σL²),  ROP = d·L + SS                (safetyStock.ts)
  *   IP      = onHand + onOrder − reserved                           (domain.md §4)
@@ -14,7 +19,7 @@
  *           rounded up to whole packs and at least the MOQ
  *
  * Status, first match wins:
- *   no_history  no in-stock day in the window: d is unknown
+ *   no_history  no in-stock day in the whole history (window and before): d is unknown
  *   urgent      IP ≤ ROP and the stock on hand runs out before an order placed today can
  *               arrive (cover < L)
  *   reorder     IP ≤ ROP
@@ -27,7 +32,11 @@
  *   unless IP < 0 (reserved units exceed stock and orders: backorders to fill); stock on hand
  *   is `overstock` when a maximum cover is set.
  * - no history: status no_history, d = σd = SS = ROP = 0, cover null. The suggestion is the
- *   smallBatch first batch when IP ≤ 0, otherwise only backorders (IP < 0) are covered.
+ *   smallBatch first batch less what the position already holds (firstBatch − IP, so 0 once
+ *   the batch is on order), otherwise only backorders (IP < 0) are covered. A no_history
+ *   result with an order > 0 needs action (`needsAction`).
+ * - sold out on every day of the window: demand from earlier in-stock days (above); with
+ *   nothing on hand it is urgent.
  * - one in-stock day: σd = 0 (demand.ts).
  * - negative onHand (oversold): IP is reduced by it; cover is 0 and the projected stock-out
  *   date is asOf itself.
@@ -40,7 +49,7 @@
  */
 import type { DailySales, InventoryPosition } from '../model/schemas';
 import { formatDayNumber, MAX_DAY_NUMBER, parseDayNumber } from '../time';
-import { collectDailySeries, demandStatistics, type DailySeries } from './demand';
+import { collectDailySeries, demandStatistics, measureDemandBeforeWindow, type DailySeries } from './demand';
 import { forecastDemandPerDay, type DemandForecastMethod } from './forecast';
 import { serviceLevelToZ } from './normal';
 import { resolveReorderOptions, type ReorderOptions, type ReorderOptionsInput } from './options';
@@ -49,6 +58,27 @@ import { reorderPoint, safetyStock } from './safetyStock';
 
 export const REORDER_STATUSES = ['ok', 'reorder', 'urgent', 'overstock', 'no_history'] as const;
 export type ReorderStatus = (typeof REORDER_STATUSES)[number];
+
+/**
+ * Which days d and σd were measured on: `lookback` the in-stock days of the lookback window;
+ * `earlierHistory` the most recent in-stock days before it (the window was sold out
+ * throughout; in network mode: for at least one warehouse); `none` no in-stock day at all.
+ */
+export const DEMAND_BASES = ['lookback', 'earlierHistory', 'none'] as const;
+export type DemandBasis = (typeof DEMAND_BASES)[number];
+
+/**
+ * Whether a result calls for an order now (the node's Needs Action output): reorder and
+ * urgent, and a no_history position with an order to place — a new SKU's first batch
+ * (small batch, 小单快反) or backorders to fill. Everything else is fine as it is.
+ */
+export function needsAction(result: { status: ReorderStatus; suggestedOrderQty?: number }): boolean {
+	return (
+		result.status === 'reorder' ||
+		result.status === 'urgent' ||
+		(result.status === 'no_history' && (result.suggestedOrderQty ?? 0) > 0)
+	);
+}
 
 export interface ReorderResult {
 	sku: string;
@@ -61,7 +91,11 @@ export interface ReorderResult {
 	demandStdDev: number;
 	/** How d was measured; Holt-Winters falls back to SES with under 3 weeks of history. */
 	demandMethod: DemandForecastMethod;
+	/** Which days d and σd come from: the lookback window, or earlier history (see DemandBasis). */
+	demandBasis: DemandBasis;
+	/** n: the in-stock days d and σd were measured on. */
 	inStockDays: number;
+	/** Sold-out days in the lookback window. */
 	stockOutDays: number;
 	leadTimeDays: number;
 	leadTimeStdDays: number;
@@ -89,12 +123,26 @@ export interface ReorderResult {
 	explanationZh: string;
 }
 
+/** The in-stock days before the window that an `earlierHistory` demand was measured on. */
+export interface EarlierDemandDays {
+	/** First and last of those days, YYYY-MM-DD. */
+	from: string;
+	to: string;
+	/** Network mode: only some warehouses were sold out throughout the window. */
+	someWarehouses: boolean;
+}
+
 /** The demand picture of one position, before any stock decision. */
 export interface MeasuredDemand {
 	demandPerDay: number;
 	demandStdDev: number;
 	demandMethod: DemandForecastMethod;
+	demandBasis: DemandBasis;
+	/** Set when demandBasis is `earlierHistory`. */
+	earlierDays: EarlierDemandDays | null;
+	/** n behind d and σd (in the window, or before it for `earlierHistory`). */
 	inStockDays: number;
+	/** Sold-out days in the window. */
 	stockOutDays: number;
 }
 
@@ -123,9 +171,41 @@ function measure(prepared: PreparedEvaluation, history: readonly DailySales[], l
 		options.missingDaysAsZeroSales,
 	);
 	const stats = demandStatistics(series, windowDays - options.lookbackDays, windowDays);
+	if (stats.inStockDays === 0) {
+		const earlier = measureDemandBeforeWindow(
+			history,
+			asOfDay - options.lookbackDays + 1,
+			options.lookbackDays,
+			options.missingDaysAsZeroSales,
+		);
+		if (earlier) {
+			return {
+				demandPerDay: earlier.demandPerDay,
+				demandStdDev: earlier.demandStdDev,
+				demandMethod: 'mean',
+				demandBasis: 'earlierHistory',
+				earlierDays: {
+					from: formatDayNumber(earlier.firstInStockDay),
+					to: formatDayNumber(earlier.lastInStockDay),
+					someWarehouses: false,
+				},
+				inStockDays: earlier.inStockDays,
+				stockOutDays: stats.stockOutDays,
+			};
+		}
+		return {
+			demandPerDay: 0,
+			demandStdDev: 0,
+			demandMethod: 'mean',
+			demandBasis: 'none',
+			earlierDays: null,
+			inStockDays: 0,
+			stockOutDays: stats.stockOutDays,
+		};
+	}
 	let demandPerDay = stats.demandPerDay;
 	let demandMethod: DemandForecastMethod = 'mean';
-	if (options.demandMethod !== 'mean' && stats.inStockDays > 0) {
+	if (options.demandMethod !== 'mean') {
 		const forecast = forecastDemandPerDay(series, options.demandMethod, leadTimeDays, options.smoothing);
 		if (forecast) {
 			demandPerDay = forecast.demandPerDay;
@@ -136,6 +216,8 @@ function measure(prepared: PreparedEvaluation, history: readonly DailySales[], l
 		demandPerDay,
 		demandStdDev: stats.demandStdDev,
 		demandMethod,
+		demandBasis: 'lookback',
+		earlierDays: null,
 		inStockDays: stats.inStockDays,
 		stockOutDays: stats.stockOutDays,
 	};
@@ -190,6 +272,7 @@ export function assessPosition(
 	let wanted = 0;
 	if (noHistory) {
 		status = 'no_history';
+		// The first batch is already reduced by IP (orderQuantity.ts); at least the backorders.
 		wanted = policy.note === 'first_batch' ? Math.max(policy.quantity, -ip) : -ip;
 	} else if (needsOrder) {
 		status = daysOfCover !== null && daysOfCover < L ? 'urgent' : 'reorder';
@@ -215,6 +298,7 @@ export function assessPosition(
 		demandPerDay: d,
 		demandStdDev: sigmaD,
 		demandMethod: demand.demandMethod,
+		demandBasis: noHistory ? 'none' : demand.demandBasis,
 		inStockDays: demand.inStockDays,
 		stockOutDays: demand.stockOutDays,
 		leadTimeDays: L,
@@ -234,7 +318,22 @@ export function assessPosition(
 		explanationZh: '',
 	};
 	explain(result, position, options);
+	if (!noHistory && demand.earlierDays) explainEarlierDemand(result, demand.earlierDays, options);
 	return result;
+}
+
+/** Appends, in both languages, where an `earlierHistory` demand came from. */
+function explainEarlierDemand(result: ReorderResult, days: EarlierDemandDays, options: ReorderOptions): void {
+	const window = `${options.lookbackDays} days to ${options.asOf}`;
+	const span = `${days.from} to ${days.to}`;
+	const spanZh = `${days.from} 至 ${days.to}`;
+	if (days.someWarehouses) {
+		result.explanation += ` Warehouses sold out on every day of the ${window}: their demand is measured on their most recent in-stock days before (${span}).`;
+		result.explanationZh += `部分仓库截至 ${options.asOf} 的 ${options.lookbackDays} 天内每天断货：其需求按此前最近的在售日（${spanZh}）估计。`;
+		return;
+	}
+	result.explanation += ` Sold out on every day of the ${window}: demand is measured on the ${result.inStockDays} most recent in-stock days before (${span}).`;
+	result.explanationZh += `截至 ${options.asOf} 的 ${options.lookbackDays} 天内每天断货：需求按此前最近 ${result.inStockDays} 个在售日（${spanZh}）估计。`;
 }
 
 function explain(result: ReorderResult, position: InventoryPosition, options: ReorderOptions): void {
@@ -249,13 +348,13 @@ function explain(result: ReorderResult, position: InventoryPosition, options: Re
 		case 'no_history': {
 			const soldOut = result.stockOutDays;
 			result.explanation =
-				`No in-stock day in the ${options.lookbackDays} days to ${options.asOf}` +
-				(soldOut > 0 ? ` (sold out on ${soldOut})` : '') +
+				`No in-stock day in the sales history to ${options.asOf}` +
+				(soldOut > 0 ? ` (sold out on ${soldOut} of the last ${options.lookbackDays} days)` : '') +
 				', so demand is unknown' +
 				(q > 0 ? `; order ${q} (${options.policy.kind === 'smallBatch' ? 'first batch' : 'backorders'}).` : '.');
 			result.explanationZh =
-				`截至 ${options.asOf} 的 ${options.lookbackDays} 天内没有在售天数` +
-				(soldOut > 0 ? `（${soldOut} 天断货）` : '') +
+				`截至 ${options.asOf} 的销售记录中没有在售天数` +
+				(soldOut > 0 ? `（近 ${options.lookbackDays} 天中 ${soldOut} 天断货）` : '') +
 				'，无法估计需求' +
 				(q > 0 ? `；建议订货 ${q} 件（${options.policy.kind === 'smallBatch' ? '首批试单' : '补足欠货'}）。` : '。');
 			return;

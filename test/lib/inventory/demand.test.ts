@@ -5,7 +5,17 @@
  * the generated histories are checked against pandas in reorder.test.ts.
  */
 import type { DailySales } from '../../../nodes/lib/model/schemas';
-import { collectDailySeries, DAY_IN_STOCK, DAY_NO_ROW, DAY_SOLD_OUT, demandStatistics, measureDemand, toDayNumber } from '../../../nodes/lib/inventory';
+import {
+	collectDailySeries,
+	DAY_IN_STOCK,
+	DAY_NO_ROW,
+	DAY_SOLD_OUT,
+	demandStatistics,
+	formatDayNumber,
+	measureDemand,
+	measureDemandBeforeWindow,
+	toDayNumber,
+} from '../../../nodes/lib/inventory';
 
 const AS_OF = toDayNumber('2026-03-01');
 
@@ -86,5 +96,44 @@ describe('demand on in-stock days', () => {
 
 	it('skips rows whose date is not a calendar date', () => {
 		expect(measureDemand([day('2026-02-30', 50), day('2026-03-01', 2)], AS_OF, 28).demandPerDay).toBe(2);
+	});
+});
+
+describe('demand before the window (fallback for a window sold out throughout)', () => {
+	// Window 2026-02-27 … 2026-03-01 (3 days), all sold out; before it: in stock on 02-20 (4),
+	// 02-22 (8), 02-23 (12), sold out on 02-24 and 02-25, no row on 02-21 and 02-26.
+	const history = [
+		day('2026-02-20', 4),
+		day('2026-02-22', 8),
+		day('2026-02-23', 12),
+		day('2026-02-24', 1, false),
+		day('2026-02-25', 0, false),
+		day('2026-02-27', 0, false),
+		day('2026-02-28', 0, false),
+		day('2026-03-01', 0, false),
+	];
+	const windowStart = AS_OF - 2;
+
+	it('measures d and σd on the most recent in-stock days before the window, up to the count asked', () => {
+		// The 2 most recent: 02-22 (8) and 02-23 (12) → d = 10, σd = √((2² + 2²) ÷ 1) = √8.
+		const two = measureDemandBeforeWindow(history, windowStart, 2)!;
+		expect(two).toMatchObject({ demandPerDay: 10, inStockDays: 2, unitsSold: 20 });
+		expect(two.demandStdDev).toBeCloseTo(Math.sqrt(8), 12);
+		expect([formatDayNumber(two.firstInStockDay), formatDayNumber(two.lastInStockDay)]).toEqual(['2026-02-22', '2026-02-23']);
+		// Asked for 28, only 3 exist: 4, 8, 12 → d = 8, σd = 4.
+		expect(measureDemandBeforeWindow(history, windowStart, 28)).toMatchObject({ demandPerDay: 8, demandStdDev: 4, inStockDays: 3 });
+	});
+
+	it('ignores the window and later rows, and counts missing days as zero sales only when told', () => {
+		const withLater = [...history, day('2026-03-01', 99), day('2026-03-05', 99)];
+		expect(measureDemandBeforeWindow(withLater, windowStart, 28)).toMatchObject({ demandPerDay: 8, inStockDays: 3 });
+		// Zero-filled from the oldest row: 02-20 (4), 02-21 (0), 02-22 (8), 02-23 (12), 02-26 (0).
+		expect(measureDemandBeforeWindow(history, windowStart, 28, true)).toMatchObject({ demandPerDay: 24 / 5, inStockDays: 5 });
+	});
+
+	it('is null when no day before the window was in stock (demand unknown)', () => {
+		expect(measureDemandBeforeWindow([], windowStart, 28)).toBeNull();
+		expect(measureDemandBeforeWindow(history.filter((row) => !row.inStock), windowStart, 28)).toBeNull();
+		expect(measureDemandBeforeWindow([day('2026-03-01', 5)], windowStart, 28)).toBeNull();
 	});
 });

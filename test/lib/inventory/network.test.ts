@@ -133,6 +133,23 @@ describe('network evaluation by hand', () => {
 		]);
 	});
 
+	it('measures a warehouse sold out throughout the window on its earlier in-stock days', () => {
+		// BJ sold 4/day in stock; SH sold 8/day until 2026-02-01, then sold out for the whole
+		// 28-day window: its demand is 8 (earlier days), not 0, so it still gets its share.
+		const sales = [...rows('BJ', 4), ...rows('SH', 8, 60, (i) => i < 32)];
+		const [result] = evaluateNetworkReorder([position('BJ', 20), position('SH', 0)], sales, { asOf: '2026-03-01' });
+		// d = 4 + 8 = 12, σ = 0, L = 5 → ROP = 60; IP = 20 → S = 60 + 84 = 144, Q = 124 → 13 packs;
+		// shares 1/3, 2/3 → quotas 4.33, 8.67 → 4, 8 (+1 to SH, remainder .67) → 4, 9 packs.
+		expect(result).toMatchObject({ demandBasis: 'earlierHistory', demandPerDay: 12, reorderPoint: 60, suggestedOrderQty: 130 });
+		expect(result.allocations.map((a) => [a.warehouse, a.demandPerDay, a.allocatedQty])).toEqual([
+			['BJ', 4, 40],
+			['SH', 8, 90],
+		]);
+		expect(result.explanation).toMatch(
+			/ Warehouses sold out on every day of the 28 days to 2026-03-01: their demand is measured on their most recent in-stock days before \(2026-01-05 to 2026-02-01\)\.$/,
+		);
+	});
+
 	it('is no_history when no warehouse has an in-stock day', () => {
 		const [result] = evaluateNetworkReorder([position('BJ', 5), position('SH', 5)], [], { asOf: '2026-03-01' });
 		expect(result.status).toBe('no_history');

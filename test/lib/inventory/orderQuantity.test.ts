@@ -77,9 +77,18 @@ describe('order-up-to, target cover and small-batch policies', () => {
 			orderUpToLevel: null,
 			note: 'first_batch',
 		});
-		// The first batch is already on order: do not order it twice.
+		// The first batch is already on order: do not order it twice (Q ≤ 0 orders nothing).
 		expect(policyQuantity(policy, { ...context, isNew: true, inventoryPosition: 500 }).quantity).toBe(0);
+		expect(policyQuantity(policy, { ...context, isNew: true, inventoryPosition: 504 }).quantity).toBe(-4);
 		expect(policyQuantity(policy, context).quantity).toBe(70);
+	});
+
+	it('小单快反: the first batch tops the position up to the batch size, B − IP', () => {
+		const policy = { kind: 'smallBatch' as const, firstBatchQuantity: 500, coverDays: 7 };
+		// 120 units already held or on order (e.g. samples, or part of the batch placed): 380 more.
+		expect(policyQuantity(policy, { ...context, isNew: true, inventoryPosition: 120 }).quantity).toBe(380);
+		// 6 units backordered (reserved beyond stock): the batch plus the backorders.
+		expect(policyQuantity(policy, { ...context, isNew: true, inventoryPosition: -6 }).quantity).toBe(506);
 	});
 });
 

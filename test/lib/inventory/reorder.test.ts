@@ -4,11 +4,15 @@
  * - the independent Python reference (pandas + scipy.stats.norm.ppf) on 60 generated
  *   histories with stock-outs, missing days and duplicate rows, for all four order policies;
  * - a worked example by hand;
- * - every edge case issue #5 names, which must give defined results, never NaN or Infinity.
+ * - every edge case issue #5 names, which must give defined results, never NaN or Infinity;
+ * - a SKU sold out for the whole lookback window (urgent, demand from earlier in-stock days)
+ *   and a new SKU's first batch (小单快反), both of which need action.
  */
 import {
 	createReorderEvaluator,
+	DEMAND_BASES,
 	evaluateReorder,
+	needsAction,
 	REORDER_STATUSES,
 	type ReorderOptionsInput,
 	type ReorderResult,
@@ -78,6 +82,7 @@ describe('reorder evaluation vs the Python reference (expected.csv)', () => {
 			const row = expected[i];
 			const label = `${row.sku}/${row.warehouse} (${row.kind})`;
 			expect(`${result.sku}/${result.warehouse}`).toBe(`${row.sku}/${row.warehouse}`);
+			expect([label, result.demandBasis]).toEqual([label, row.demandBasis]);
 			expectClose(result.demandPerDay, Number(row.demandPerDay), 1e-9, `${label} d`);
 			expectClose(result.demandStdDev, Number(row.demandStdDev), 1e-9, `${label} σd`);
 			expect(result.inStockDays).toBe(Number(row.inStockDays));
@@ -96,9 +101,10 @@ describe('reorder evaluation vs the Python reference (expected.csv)', () => {
 		});
 	});
 
-	it('the reference data exercises every status and every edge case', () => {
+	it('the reference data exercises every status, every demand basis and every edge case', () => {
 		const statuses = new Set(expected.map((row) => row.status));
 		expect([...statuses].sort()).toEqual([...REORDER_STATUSES].sort());
+		expect([...new Set(expected.map((row) => row.demandBasis))].sort()).toEqual([...DEMAND_BASES].sort());
 		const kinds = new Set(expected.map((row) => row.kind));
 		for (const kind of ['zero_demand', 'no_rows', 'all_sold_out', 'single_in_stock_day', 'negative_on_hand', 'lead_time_zero', 'missing_days', 'duplicate_rows']) {
 			expect(kinds).toContain(kind);
@@ -199,10 +205,11 @@ describe('edge cases: defined, documented results', () => {
 		expect(backorders.explanation).toBe('Reorder 4 to fill backorders: position -3 (reserved units exceed stock and orders).');
 	});
 
-	it('no history: status no_history, zeros, cover null; smallBatch suggests the first batch', () => {
+	it('no history (no sales rows at all): status no_history, zeros, cover null, nothing to order', () => {
 		const r = evaluate(position({ onHand: 0 }), []);
 		expect(r).toMatchObject({
 			status: 'no_history',
+			demandBasis: 'none',
 			inStockDays: 0,
 			demandPerDay: 0,
 			safetyStock: 0,
@@ -211,19 +218,19 @@ describe('edge cases: defined, documented results', () => {
 			projectedStockoutDate: null,
 			suggestedOrderQty: 0,
 		});
+		expect(r.explanation).toBe('No in-stock day in the sales history to 2026-03-01, so demand is unknown.');
+		expect(needsAction(r)).toBe(false);
 		expectAllFinite(r);
-		const smallBatch = createReorderEvaluator({ asOf: '2026-03-01', policy: { kind: 'smallBatch', firstBatchQuantity: 500, coverDays: 7 } });
-		const first = smallBatch(position({ onHand: 0, packSize: 24, unitCost: 3 }), []);
-		expect(first).toMatchObject({ status: 'no_history', suggestedOrderQty: 504, orderValue: 1512 });
-		expect(first.explanation).toBe('No in-stock day in the 28 days to 2026-03-01, so demand is unknown; order 504 (first batch).');
-		expect(first.explanationZh).toBe('截至 2026-03-01 的 28 天内没有在售天数，无法估计需求；建议订货 504 件（首批试单）。');
-		// The first batch is on order already: nothing more.
-		expect(smallBatch(position({ onHand: 0, onOrder: 504 }), []).suggestedOrderQty).toBe(0);
-		// Sold out on every day of the window counts as no history too (no in-stock day).
-		const soldOut = evaluate(position(), history(28, () => 1, () => false));
-		expect(soldOut).toMatchObject({ status: 'no_history', stockOutDays: 28 });
-		expect(soldOut.explanation).toBe('No in-stock day in the 28 days to 2026-03-01 (sold out on 28), so demand is unknown.');
-		expect(soldOut.explanationZh).toBe('截至 2026-03-01 的 28 天内没有在售天数（28 天断货），无法估计需求。');
+	});
+
+	it('never in stock in the whole history: still no_history (demand unknown)', () => {
+		const soldOut = evaluate(position(), history(60, () => 1, () => false));
+		expect(soldOut).toMatchObject({ status: 'no_history', demandBasis: 'none', inStockDays: 0, stockOutDays: 28, suggestedOrderQty: 0 });
+		expect(soldOut.explanation).toBe(
+			'No in-stock day in the sales history to 2026-03-01 (sold out on 28 of the last 28 days), so demand is unknown.',
+		);
+		expect(soldOut.explanationZh).toBe('截至 2026-03-01 的销售记录中没有在售天数（近 28 天中 28 天断货），无法估计需求。');
+		expectAllFinite(soldOut);
 	});
 
 	it('a single in-stock day: σd = 0, SS from lead-time spread only', () => {
@@ -261,6 +268,125 @@ describe('edge cases: defined, documented results', () => {
 		expect(r.daysOfCover).toBeGreaterThan(2_932_896);
 		expect(r.projectedStockoutDate).toBeNull();
 		expectAllFinite(r);
+	});
+});
+
+describe('a SKU sold out for the whole lookback window', () => {
+	// The audit's case: sold 18, 22, 18, 22 … a day (d = 20) from 2026-01-01 to 2026-02-01,
+	// then sold out on every day of the 28-day window 2026-02-02 … 2026-03-01; nothing on hand.
+	const january = history(60, (i) => (i < 32 ? (i % 2 === 0 ? 18 : 22) : 0), (i) => i < 32);
+	const evaluate = createReorderEvaluator({ asOf: '2026-03-01' });
+	const result = evaluate(position({ onHand: 0 }), january);
+
+	it('is urgent: demand comes from the 28 most recent in-stock days before the window', () => {
+		// Days 2026-01-05 … 2026-02-01: 14 × 18 and 14 × 22 → d = 20, σd = √(28 × 2² ÷ 27).
+		// L = 4, z = 1.6449: SS = z·σd·√4 = 6.70015…, ROP = 80 + SS = 86.70015…;
+		// IP 0 ≤ ROP and cover 0 ÷ 20 = 0 days < L → urgent.
+		// Order up to (review 7): S = ROP + 140 = 226.70…, Q = S − 0 → 227.
+		expect(result).toMatchObject({
+			status: 'urgent',
+			demandBasis: 'earlierHistory',
+			demandMethod: 'mean',
+			demandPerDay: 20,
+			inStockDays: 28,
+			stockOutDays: 28,
+			inventoryPosition: 0,
+			daysOfCover: 0,
+			projectedStockoutDate: '2026-03-01',
+			suggestedOrderQty: 227,
+		});
+		expect(result.demandStdDev).toBeCloseTo(Math.sqrt(112 / 27), 12);
+		expect(result.reorderPoint).toBeCloseTo(80 + 1.6448536269514722 * Math.sqrt(112 / 27) * 2, 10);
+		expect(needsAction(result)).toBe(true);
+		expectAllFinite(result);
+	});
+
+	it('says so in the explanation, in English and in Simplified Chinese', () => {
+		expect(result.explanation).toBe(
+			'Urgent: out of stock (0 on hand) selling 20/day with a 4-day lead time; order 227 now (position 0 ≤ reorder point 86.7).' +
+				' Sold out on every day of the 28 days to 2026-03-01: demand is measured on the 28 most recent in-stock days before (2026-01-05 to 2026-02-01).',
+		);
+		expect(result.explanationZh).toBe(
+			'紧急补货：已断货（现有库存 0 件），日均销量 20 件，补货提前期 4 天；建议立即订货 227 件（库存位置 0 ≤ 再订货点 86.7）。' +
+				'截至 2026-03-01 的 28 天内每天断货：需求按此前最近 28 个在售日（2026-01-05 至 2026-02-01）估计。',
+		);
+	});
+
+	it('uses fewer earlier days when fewer exist, skipping sold-out days and days without a row', () => {
+		// In stock only 2026-01-20 (6 units) and 2026-01-25 (10 units), sold out in between.
+		const rows = history(60, (i) => (i === 19 ? 6 : i === 24 ? 10 : 1), (i) => i === 19 || i === 24).filter((_, i) => i !== 22);
+		const r = evaluate(position({ onHand: 0 }), rows);
+		expect(r).toMatchObject({ demandBasis: 'earlierHistory', inStockDays: 2, demandPerDay: 8, status: 'urgent' });
+		expect(r.demandStdDev).toBeCloseTo(Math.sqrt(8), 12); // ((6 − 8)² + (10 − 8)²) ÷ 1
+		expect(r.explanation).toMatch(/demand is measured on the 2 most recent in-stock days before \(2026-01-20 to 2026-01-25\)\.$/);
+	});
+
+	it('is not treated as a new SKU under small batch: it replenishes on measured demand', () => {
+		const smallBatch = createReorderEvaluator({ asOf: '2026-03-01', policy: { kind: 'smallBatch', firstBatchQuantity: 500, coverDays: 7 } });
+		const r = smallBatch(position({ onHand: 0 }), january);
+		// Q = max(d × 7 = 140, ⌊ROP − IP⌋ + 1 = 87) = 140, not a first batch of 500.
+		expect(r).toMatchObject({ status: 'urgent', demandBasis: 'earlierHistory', suggestedOrderQty: 140 });
+	});
+
+	it('keeps the issue\'s window rule as soon as the window has one in-stock day', () => {
+		const oneDay = january.map((row) => (row.date === '2026-02-20' ? { ...row, units: 3, inStock: true } : row));
+		const r = evaluate(position({ onHand: 0 }), oneDay);
+		expect(r).toMatchObject({ demandBasis: 'lookback', inStockDays: 1, demandPerDay: 3, demandStdDev: 0, stockOutDays: 27 });
+		expect(r.explanation).not.toMatch(/most recent in-stock days before/);
+	});
+
+	it.each(['ses', 'holtWinters'] as const)('falls back to the in-stock mean with demandMethod %s (finite, reported as mean)', (demandMethod) => {
+		const r = createReorderEvaluator({ asOf: '2026-03-01', demandMethod })(position({ onHand: 0 }), january);
+		expect(r).toMatchObject({ demandBasis: 'earlierHistory', demandMethod: 'mean', demandPerDay: 20, status: 'urgent' });
+		expectAllFinite(r);
+	});
+
+	it('with "missing days are zero sales", earlier days without a row count as 0-unit in-stock days', () => {
+		// Rows only on 2026-01-30 (8 units) and the sold-out window: 01-31 and 02-01 have no row.
+		const rows = [
+			{ date: '2026-01-30', sku: 'TEA-01', warehouse: 'SH', units: 8, inStock: true },
+			...january.filter((row) => row.date >= '2026-02-02'),
+		];
+		const zeroFilled = createReorderEvaluator({ asOf: '2026-03-01', missingDaysAsZeroSales: true });
+		// The window has rows on every day (all sold out), so it falls back: 01-30, 01-31, 02-01.
+		expect(zeroFilled(position({ onHand: 0 }), rows)).toMatchObject({ demandBasis: 'earlierHistory', inStockDays: 3, demandPerDay: 8 / 3 });
+	});
+});
+
+describe('a new SKU: the small-batch first batch (小单快反)', () => {
+	const smallBatch = createReorderEvaluator({ asOf: '2026-03-01', policy: { kind: 'smallBatch', firstBatchQuantity: 500, coverDays: 7 } });
+
+	it('suggests the first batch in whole packs, and it needs action', () => {
+		const first = smallBatch(position({ onHand: 0, packSize: 24, unitCost: 3 }), []);
+		expect(first).toMatchObject({ status: 'no_history', demandBasis: 'none', suggestedOrderQty: 504, orderValue: 1512 });
+		expect(needsAction(first)).toBe(true);
+		expect(first.explanation).toBe('No in-stock day in the sales history to 2026-03-01, so demand is unknown; order 504 (first batch).');
+		expect(first.explanationZh).toBe('截至 2026-03-01 的销售记录中没有在售天数，无法估计需求；建议订货 504 件（首批试单）。');
+	});
+
+	it('is reduced by what the position already holds or has on order: B − IP', () => {
+		// 100 on hand (samples): 400 more → 17 packs of 24 = 408.
+		expect(smallBatch(position({ onHand: 100, packSize: 24 }), []).suggestedOrderQty).toBe(408);
+		// 480 of the batch placed: 20 more → one pack.
+		expect(smallBatch(position({ onHand: 0, onOrder: 480, packSize: 24 }), []).suggestedOrderQty).toBe(24);
+		// 3 units reserved beyond stock (backorders): 503 → 504.
+		expect(smallBatch(position({ onHand: 0, reserved: 3, packSize: 24 }), []).suggestedOrderQty).toBe(504);
+	});
+
+	it('once the batch is on order, nothing more is suggested and it no longer needs action', () => {
+		const placed = smallBatch(position({ onHand: 0, onOrder: 504, packSize: 24 }), []);
+		expect(placed).toMatchObject({ status: 'no_history', suggestedOrderQty: 0 });
+		expect(needsAction(placed)).toBe(false);
+		expect(placed.explanation).toBe('No in-stock day in the sales history to 2026-03-01, so demand is unknown.');
+	});
+
+	it('other policies order for a position without history only to fill backorders', () => {
+		const evaluate = createReorderEvaluator({ asOf: '2026-03-01' });
+		expect(evaluate(position({ onHand: 0 }), []).suggestedOrderQty).toBe(0);
+		const backorders = evaluate(position({ onHand: 0, reserved: 3 }), []);
+		expect(backorders).toMatchObject({ status: 'no_history', suggestedOrderQty: 3 });
+		expect(needsAction(backorders)).toBe(true);
+		expect(backorders.explanation).toBe('No in-stock day in the sales history to 2026-03-01, so demand is unknown; order 3 (backorders).');
 	});
 });
 

@@ -7,6 +7,9 @@ code with the TypeScript — what the library must return:
 
   d   = mean units over in-stock days of the 28-day window ending at AS_OF
   σd  = sample standard deviation (ddof=1) over those days; 0 with one in-stock day
+        fallback when the window has no in-stock day (sold out throughout): d and σd over
+        the 28 most recent in-stock days before the window (demandBasis earlierHistory);
+        no in-stock day in the whole history: no_history (demandBasis none)
   z   = scipy.stats.norm.ppf(service level)
   SS  = z·sqrt(L·σd² + d²·σL²),  ROP = d·L + SS,  IP = onHand + onOrder − reserved
   order quantities for the four policies, status, days of cover, stock-out date
@@ -73,6 +76,7 @@ def make_histories():
             length = int(rng.integers(1, 5))
             in_stock[start:start + length] = False
         if kind == "all_sold_out":
+            # Sold out every day of the window, after selling before it (the audit's case).
             in_stock[-LOOKBACK:] = False
         if kind == "single_in_stock_day":
             in_stock[-LOOKBACK:] = False
@@ -98,6 +102,8 @@ def make_histories():
             lead, on_hand, on_order, reserved = 14.0, int(rate * 2), 0, 0
         if kind == "zero_demand" and index % 2 == 0:
             on_hand = 0
+        if kind == "all_sold_out":
+            on_hand, on_order, reserved = 0, 0, 0   # nothing left, nothing on order: urgent
         positions.append(dict(sku=sku, warehouse=warehouse, onHand=on_hand, onOrder=on_order,
                               reserved=reserved, leadTimeDays=lead, leadTimeStdDays=lead_std,
                               moq=moq, packSize=pack, unitCost=cost, kind=kind))
@@ -118,17 +124,28 @@ def make_histories():
 
 
 # ---------------------------------------------------------------- reference maths
-def demand_stats(sales):
-    window = sales[(sales.date > AS_OF - pd.Timedelta(days=LOOKBACK)) & (sales.date <= AS_OF)]
-    per_day = window.groupby(["sku", "warehouse", "date"]).agg(units=("units", "sum"),
-                                                                inStock=("inStock", "all"))
-    per_day = per_day.reset_index()
-    in_stock = per_day[per_day.inStock]
-    stats = in_stock.groupby(["sku", "warehouse"]).units.agg(
+def in_stock_stats(per_day):
+    return per_day[per_day.inStock].groupby(["sku", "warehouse"]).units.agg(
         demandPerDay="mean", demandStdDev=lambda x: x.std(ddof=1) if len(x) > 1 else 0.0,
         inStockDays="count")
-    sold_out = per_day[~per_day.inStock].groupby(["sku", "warehouse"]).size().rename("stockOutDays")
-    return stats.join(sold_out, how="outer").reset_index()
+
+
+def demand_stats(sales):
+    per_day = sales.groupby(["sku", "warehouse", "date"]).agg(units=("units", "sum"),
+                                                               inStock=("inStock", "all"))
+    per_day = per_day.reset_index()
+    window_start = AS_OF - pd.Timedelta(days=LOOKBACK - 1)
+    window = per_day[(per_day.date >= window_start) & (per_day.date <= AS_OF)]
+    stats = in_stock_stats(window)
+    stats["demandBasis"] = "lookback"
+    sold_out = window[~window.inStock].groupby(["sku", "warehouse"]).size().rename("stockOutDays")
+    # Fallback: the LOOKBACK most recent in-stock days before the window, for positions whose
+    # window has none (sold out throughout).
+    before = per_day[(per_day.date < window_start) & per_day.inStock].sort_values("date")
+    earlier = in_stock_stats(before.groupby(["sku", "warehouse"]).tail(LOOKBACK))
+    earlier["demandBasis"] = "earlierHistory"
+    earlier = earlier[~earlier.index.isin(stats.index)]
+    return pd.concat([stats, earlier]).join(sold_out, how="outer").reset_index()
 
 
 def round_quantity(q, pack, moq):
@@ -152,7 +169,7 @@ def policy_quantity(policy, d, rop, ip, lead, cost, is_new):
         return math.sqrt(2 * annual * ORDERING_COST / holding) if annual > 0 else 0.0
     if policy == "smallBatch":
         if is_new:
-            return FIRST_BATCH if ip <= 0 else 0
+            return FIRST_BATCH - ip   # tops the position up to the batch; <= 0 once on order
         return d * COVER_DAYS
     raise ValueError(policy)
 
@@ -212,7 +229,8 @@ def main():
         n = 0 if pd.isna(p["inStockDays"]) else int(p["inStockDays"])
         d = 0.0 if n == 0 else float(p["demandPerDay"])
         sd = 0.0 if n == 0 else float(p["demandStdDev"])
-        row = dict(sku=p["sku"], warehouse=p["warehouse"], kind=p["kind"])
+        row = dict(sku=p["sku"], warehouse=p["warehouse"], kind=p["kind"],
+                   demandBasis="none" if n == 0 else p["demandBasis"])
         row.update(assess(p, d, sd, n, z))
         row["stockOutDays"] = 0 if pd.isna(p["stockOutDays"]) else int(p["stockOutDays"])
         expected.append(row)
