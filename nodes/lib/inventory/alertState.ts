@@ -3,34 +3,40 @@
  *
  *   (previousState, currentResults) → { alertsToEmit, nextState }
  *
- * Severity: ok = overstock = 0 < reorder = 1 < urgent = 2. A sku + warehouse alerts when its
- * severity rises above what its open alert already announced:
+ * An alert is a result that needs action (reorder.ts `needsAction`): reorder, urgent, or a
+ * no_history position with an order to place — a new SKU's first batch (小单快反) or
+ * backorders; call the last one a "first order". Severity: ok = overstock = no_history
+ * without an order 0 < first order 1 < reorder 2 < urgent 3. A sku + warehouse alerts when
+ * its severity rises above what its open alert already announced:
  *
- *   no open alert, status reorder/urgent      → emit; open the alert at that status
- *   open alert, status worse than announced   → emit (e.g. reorder → urgent); raise it
- *   open alert, status same or milder         → quiet (urgent → reorder stays quiet, and a
+ *   no open alert, an action                  → emit; open the alert at that status
+ *   open alert, an action worse than announced → emit (e.g. reorder → urgent, or a first
+ *                                               order → reorder); raise it
+ *   open alert, an action same or milder      → quiet (urgent → reorder stays quiet, and a
  *                                               later return to urgent too: already said)
  *   status ok or overstock (IP above ROP)     → quiet; the alert closes, so the next drop
  *                                               to reorder emits again
- *   status no_history, or absent from this run → quiet; state unchanged (no evidence that
- *                                               the position recovered)
+ *   no_history without an order, open first  → quiet; the alert closes: the first batch is
+ *   order                                       on order (IP reached it), the order is done
+ *   no_history without an order, open reorder → quiet; state unchanged (no evidence that
+ *   or urgent; or absent from this run          the position recovered)
  *
  * The state is plain JSON — `{ version: 1, open: { '["SKU-1","WH-A"]': {...} } }` — so the
  * node can keep it in n8n workflow static data. A state that is missing or not in this shape
  * (first run, or edited by hand) counts as "nothing open"; entries that are not valid are
  * dropped. Pure: the inputs are not modified.
  */
-import type { ReorderStatus } from './reorder';
+import { needsAction, type ReorderStatus } from './reorder';
 
-export const ALERT_SEVERITY: Readonly<Record<ReorderStatus, number>> = {
-	ok: 0,
-	overstock: 0,
-	no_history: 0,
-	reorder: 1,
-	urgent: 2,
+/** Severity of an announced (open) alert; a first order is an open `no_history` alert. */
+export const ALERT_SEVERITY: Readonly<Record<AlertingStatus, number>> = {
+	no_history: 1,
+	reorder: 2,
+	urgent: 3,
 };
 
-export type AlertingStatus = 'reorder' | 'urgent';
+/** Statuses an alert can be open at: `no_history` means a first order was announced. */
+export type AlertingStatus = 'no_history' | 'reorder' | 'urgent';
 
 export interface OpenAlert {
 	/** Worst status announced since the alert opened. */
@@ -50,7 +56,14 @@ export interface AlertCandidate {
 	sku: string;
 	warehouse: string;
 	status: ReorderStatus;
+	/** A no_history result is an action only with an order > 0 (absent: no order). */
+	suggestedOrderQty?: number;
 	asOf?: string;
+}
+
+/** 0 when the result needs no action, else the severity of the alert it would open. */
+export function alertSeverity(result: AlertCandidate): number {
+	return needsAction(result) ? ALERT_SEVERITY[result.status as AlertingStatus] : 0;
 }
 
 /** State key of a sku + warehouse: a JSON pair, unambiguous whatever the ids contain. */
@@ -63,7 +76,7 @@ export function emptyAlertState(): AlertState {
 }
 
 function isAlerting(status: unknown): status is AlertingStatus {
-	return status === 'reorder' || status === 'urgent';
+	return status === 'no_history' || status === 'reorder' || status === 'urgent';
 }
 
 /** Reads a stored state leniently: anything unusable becomes "nothing open". */
@@ -99,16 +112,18 @@ export function nextAlerts<T extends AlertCandidate>(previousState: unknown, cur
 		const key = alertKey(result.sku, result.warehouse);
 		const asOf = result.asOf ?? null;
 		const status = result.status;
-		if (isAlerting(status)) {
-			const current = open[key];
+		const current = open[key];
+		const severity = alertSeverity(result);
+		if (severity > 0) {
+			const alerting = status as AlertingStatus;
 			if (!current) {
-				open[key] = { status, since: asOf, lastEmitted: asOf };
+				open[key] = { status: alerting, since: asOf, lastEmitted: asOf };
 				alertsToEmit.push(result);
-			} else if (ALERT_SEVERITY[status] > ALERT_SEVERITY[current.status]) {
-				open[key] = { status, since: current.since, lastEmitted: asOf };
+			} else if (severity > ALERT_SEVERITY[current.status]) {
+				open[key] = { status: alerting, since: current.since, lastEmitted: asOf };
 				alertsToEmit.push(result);
 			}
-		} else if (status !== 'no_history') {
+		} else if (status !== 'no_history' || current?.status === 'no_history') {
 			delete open[key];
 		}
 	}
