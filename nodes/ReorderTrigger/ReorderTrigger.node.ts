@@ -18,6 +18,7 @@ import {
 	evaluateReorder,
 	INVENTORY_FIELDS,
 	inventoryParser,
+	needsAction,
 	nextAlerts,
 	parseDayNumber,
 	readAlertState,
@@ -36,9 +37,6 @@ import { reorderTriggerProperties } from './description';
 const INVENTORY_INPUT = 0;
 const SALES_INPUT = 1;
 const INPUT_LABELS = ['Inventory', 'Daily Sales'] as const;
-
-/** Statuses that call for an order now: the "Needs Action" output. */
-const NEEDS_ACTION = new Set<ReorderResult['status']>(['reorder', 'urgent']);
 
 /** Where the node stores "only new alerts" state in the workflow's static data. */
 const ALERT_STATE_KEY = 'alertState';
@@ -135,8 +133,9 @@ export class ReorderTrigger implements INodeType {
 		const sourcesOf = (result: ReorderResult, index: number): number[] =>
 			itemsOfSku.get(result.sku) ?? [inventory.records[index].itemIndex];
 
-		let alerting = results.filter((r) => NEEDS_ACTION.has(r.status));
-		// With only new alerts: 'new' (no open alert before) or 'worsened' (reorder → urgent).
+		// Needs Action: reorder, urgent, and no_history with an order (a new SKU's first batch).
+		let alerting = results.filter(needsAction);
+		// With only new alerts: 'new' (no open alert before) or 'worsened' (e.g. reorder → urgent).
 		let previouslyOpen: Record<string, unknown> | null = null;
 		let nextState: unknown;
 		if (settings.onlyNewAlerts) {
@@ -151,10 +150,10 @@ export class ReorderTrigger implements INodeType {
 			previouslyOpen === null ? null : previouslyOpen[alertKey(r.sku, r.warehouse)] ? 'worsened' : 'new';
 		const emitted = new Set(alerting);
 
-		const needsAction: INodeExecutionData[] = [];
-		const ok: INodeExecutionData[] = [];
+		const actionItems: INodeExecutionData[] = [];
+		const okItems: INodeExecutionData[] = [];
 		results.forEach((result, index) => {
-			const isAlert = NEEDS_ACTION.has(result.status);
+			const isAlert = needsAction(result);
 			// An alert already sent (only new alerts) goes to neither output: it is not OK.
 			if (isAlert && !emitted.has(result)) return;
 			const sources = sourcesOf(result, index);
@@ -164,8 +163,10 @@ export class ReorderTrigger implements INodeType {
 				if (kept !== undefined && !(field in json)) json[field] = kept as IDataObject[string];
 			}
 			const pairedItem: IPairedItemData[] = sources.map((item) => ({ item, input: INVENTORY_INPUT }));
-			(isAlert ? needsAction : ok).push({ json, pairedItem: pairedItem.length === 1 ? pairedItem[0] : pairedItem });
+			(isAlert ? actionItems : okItems).push({ json, pairedItem: pairedItem.length === 1 ? pairedItem[0] : pairedItem });
 		});
+
+		addDemandHints(this, results);
 
 		// Saved only now, after every step that can fail: a failed run leaves the state as it was.
 		if (settings.onlyNewAlerts) {
@@ -173,13 +174,32 @@ export class ReorderTrigger implements INodeType {
 		}
 
 		// Error items go on the first output; with "Continue (using error output)" n8n moves them.
-		return [[...needsAction, ...inventory.errorItems, ...sales.errorItems], ok];
+		return [[...actionItems, ...inventory.errorItems, ...sales.errorItems], okItems];
 	}
 }
 
 interface IndexedPosition {
 	position: InventoryPosition;
 	itemIndex: number;
+}
+
+/**
+ * Output-pane hint for the results whose demand came from before the lookback window (sold
+ * out on every day of it): their figures rest on older sales, worth a look.
+ */
+function addDemandHints(context: IExecuteFunctions, results: readonly ReorderResult[]): void {
+	const earlier = results.filter((r) => r.demandBasis === 'earlierHistory');
+	if (earlier.length === 0) return;
+	const examples = earlier
+		.slice(0, 3)
+		.map((r) => `${r.sku} · ${r.warehouse}`)
+		.join(', ');
+	const more = earlier.length > 3 ? ', …' : '';
+	context.addExecutionHints({
+		type: 'info',
+		location: 'outputPane',
+		message: `${earlier.length} position(s) sold out on every day of the lookback window (${examples}${more}): their demand is measured on the most recent in-stock days before it (demandBasis "earlierHistory"; the explanation gives the days). ${earlier.length} 个库存位置在回看期内每天断货（${examples}${more}）：需求按回看期之前最近的在售日估计。`,
+	});
 }
 
 /** A result as an output item: the library's fields, the explanation in the chosen language. */

@@ -12,7 +12,7 @@ function mapped(displayName: string, name: string, description?: string): INodeP
 export const reorderTriggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Connect stock per SKU and warehouse to the <b>Inventory</b> input and daily units sold to the <b>Daily Sales</b> input; they are matched on SKU + warehouse.',
+			'Connect stock per SKU and warehouse to the <b>Inventory</b> input and daily units sold to the <b>Daily Sales</b> input; they are matched on SKU + warehouse. <b>Needs Action</b> gets what to order now: reorder, urgent, and a new SKU\'s first batch; <b>OK</b> gets the rest.',
 		name: 'inputsNotice',
 		type: 'notice',
 		default: '',
@@ -59,7 +59,7 @@ export const reorderTriggerProperties: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: 3660 },
 		default: 28,
 		description:
-			'Calendar days of sales history, ending on the as-of date, that demand is measured over. Sold-out days are left out.',
+			'Calendar days of sales history, ending on the as-of date, that demand is measured over. Sold-out days are left out; a SKU sold out on every one of these days is measured on its most recent in-stock days before them.',
 	},
 	{
 		displayName: 'Service Level (%)',
@@ -166,7 +166,8 @@ export const reorderTriggerProperties: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: 500,
 		displayOptions: forPolicy('smallBatch'),
-		description: 'Units of a new SKU\'s trial order (a SKU with no sales history and no stock)',
+		description:
+			'Units of a new SKU\'s trial order (a SKU never in stock in its sales history). Stock on hand or on order counts towards it; the first batch goes to Needs Action.',
 	},
 	{
 		displayName: 'Cover Days per Order',
@@ -220,7 +221,7 @@ export const reorderTriggerProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			'Whether a SKU that already alerted stays quiet until it recovers above its reorder point or gets worse (reorder → urgent). Remembered between runs of the active workflow; manual runs in the editor do not save it.',
+			'Whether a SKU that already alerted stays quiet until it recovers above its reorder point or gets worse (first batch → reorder → urgent). A first batch alerts once and closes when it is on order. Remembered between runs of the active workflow; manual runs in the editor do not save it.',
 	},
 	{
 		displayName: 'Explanation Language',

@@ -13,6 +13,7 @@ import {
 	evaluateReorder,
 	inventoryInputSchema,
 	inventoryParser,
+	needsAction,
 	nextAlerts,
 	type ReorderStatus,
 } from '../../nodes/lib/inventory';
@@ -95,6 +96,10 @@ const URGENT = position(30);
 /** IP 152 > ROP → ok. */
 const RECOVERED = position(52, 100);
 
+/** The library's Needs Action rule on an output item. */
+const needsActionOf = (item: IDataObject) =>
+	needsAction({ status: item.status as ReorderStatus, suggestedOrderQty: item.suggestedOrderQty as number });
+
 function allFinite(value: unknown): boolean {
 	if (typeof value === 'number') return Number.isFinite(value);
 	if (Array.isArray(value)) return value.every(allFinite);
@@ -110,6 +115,7 @@ const RESULT_FIELDS = [
 	'demandPerDay',
 	'demandStdDev',
 	'demandMethod',
+	'demandBasis',
 	'inStockDays',
 	'stockOutDays',
 	'leadTimeDays',
@@ -130,7 +136,7 @@ const RESULT_FIELDS = [
 ];
 
 describe('Demo Shop Data (inventory + daily sales) → Reorder Trigger', () => {
-	it('evaluates every sku + warehouse: reorder/urgent on Needs Action, the rest on OK, as the library computes them', async () => {
+	it('evaluates every sku + warehouse: what needs action on Needs Action, the rest on OK, as the library computes them', async () => {
 		const result = await runWorkflow(demoWorkflow({}, {}));
 		const needsAction = result.output('Reorder Trigger', 0);
 		const ok = result.output('Reorder Trigger', 1);
@@ -140,8 +146,11 @@ describe('Demo Shop Data (inventory + daily sales) → Reorder Trigger', () => {
 		expect(needsAction.length).toBeGreaterThan(0);
 		expect(ok.length).toBeGreaterThan(0);
 
-		for (const item of needsAction) expect(['reorder', 'urgent']).toContain(item.status);
-		for (const item of ok) expect(['ok', 'overstock', 'no_history']).toContain(item.status);
+		for (const item of needsAction) expect(needsActionOf(item)).toBe(true);
+		for (const item of ok) {
+			expect(['ok', 'overstock', 'no_history']).toContain(item.status);
+			expect(needsActionOf(item)).toBe(false);
+		}
 		for (const item of [...needsAction, ...ok]) {
 			expect(Object.keys(item).sort()).toEqual([...RESULT_FIELDS].sort());
 			expect(allFinite(item)).toBe(true);
@@ -280,6 +289,44 @@ describe('Reorder Trigger: only new alerts across runs', () => {
 	});
 });
 
+describe('Reorder Trigger: a new SKU\'s first batch (small batch, 小单快反) across runs', () => {
+	const smallBatch = { orderPolicy: 'smallBatch', firstBatchQuantity: 500, coverDays: 7 };
+	/** A SKU never sold yet: no sales rows; `onOrder` units of its batch already placed. */
+	const newSku = (onOrder: number) => ({ ...position(0, onOrder, 'NEW-05'), packSize: 24, unitCost: 3 });
+
+	it('goes to Needs Action once, stays quiet on an identical run, and leaves the actions once the batch is on order', async () => {
+		const staticData: IDataObject = {};
+		const run = async (onOrder: number) => {
+			const result = await runWorkflow(fixtureWorkflow([newSku(onOrder), RECOVERED], history(), smallBatch, {}, staticData));
+			expect(result.errorOf('Reorder Trigger')).toBeUndefined();
+			const pick = (output: number) =>
+				result.output('Reorder Trigger', output).filter((i) => i.sku === 'NEW-05').map((i) => [i.status, i.suggestedOrderQty, i.alert]);
+			return { needsAction: pick(0), ok: pick(1) };
+		};
+		// 500 → 21 packs of 24 = 504, ¥1,512: the purchase list and the digests get it.
+		expect(await run(0)).toEqual({ needsAction: [['no_history', 504, 'new']], ok: [] });
+		// Identical run: already announced (on neither output, like any announced alert).
+		expect(await run(0)).toEqual({ needsAction: [], ok: [] });
+		// The batch is on order: IP 504 ≥ 500, nothing to order, fine as it is.
+		expect(await run(504)).toEqual({ needsAction: [], ok: [['no_history', 0, null]] });
+		const state = (staticData['node:Reorder Trigger'] as IDataObject).alertState as { open: object };
+		expect(Object.keys(state.open)).toEqual([]);
+	});
+
+	it('with Only New Alerts off, the first batch is on Needs Action on every run until it is ordered', async () => {
+		const once = await runWorkflow(fixtureWorkflow([newSku(0)], [], { ...smallBatch, onlyNewAlerts: false }));
+		expect(once.output('Reorder Trigger', 0).map((i) => [i.sku, i.status, i.suggestedOrderQty, i.orderValue, i.alert])).toEqual([
+			['NEW-05', 'no_history', 504, 1512, null],
+		]);
+		expect(once.output('Reorder Trigger', 0)[0].explanation).toBe(
+			'No in-stock day in the sales history to 2026-03-28, so demand is unknown; order 504 (first batch).',
+		);
+		// Part of the batch placed (480): the rest, 20 → one pack of 24.
+		const part = await runWorkflow(fixtureWorkflow([newSku(480)], [], { ...smallBatch, onlyNewAlerts: false }));
+		expect(part.output('Reorder Trigger', 0).map((i) => [i.sku, i.suggestedOrderQty])).toEqual([['NEW-05', 24]]);
+	});
+});
+
 describe('Reorder Trigger given bad input', () => {
 	const inventory = [REORDER, position(500, 0, 'CAP-02'), position(0, 0, 'NEW-03')];
 	const sales = [...history(), ...history('CAP-02')];
@@ -372,15 +419,45 @@ describe('Reorder Trigger given bad input', () => {
 });
 
 describe('Reorder Trigger edge cases', () => {
-	it('no sales input at all: every position is no_history on OK, nothing is NaN', async () => {
+	it('no sales input at all: every position is no_history; only one with something to order needs action', async () => {
 		const result = await runWorkflow(fixtureWorkflow([REORDER, position(-3, 0, 'OVERSOLD')], [], { asOfMode: 'latestSales', timeZone: 'UTC' }));
+		const needsActionItems = result.output('Reorder Trigger', 0);
 		const ok = result.output('Reorder Trigger', 1);
-		expect(result.output('Reorder Trigger', 0)).toEqual([]);
-		expect(ok.map((i) => [i.sku, i.status, i.suggestedOrderQty])).toEqual([
-			['TEE-01', 'no_history', 0],
-			['OVERSOLD', 'no_history', 10], // 3 backordered units, one pack of 10
+		expect(ok.map((i) => [i.sku, i.status, i.suggestedOrderQty])).toEqual([['TEE-01', 'no_history', 0]]);
+		expect(needsActionItems.map((i) => [i.sku, i.status, i.suggestedOrderQty, i.alert])).toEqual([
+			['OVERSOLD', 'no_history', 10, 'new'], // 3 backordered units, one pack of 10
 		]);
-		expect(ok.every(allFinite)).toBe(true);
+		expect([...ok, ...needsActionItems].every(allFinite)).toBe(true);
+	});
+
+	it('a SKU sold out on every day of the lookback window is urgent, measured on its earlier in-stock days', async () => {
+		// Sold 9, 11, 9, 11 … in February (d = 10), then sold out every day of the 28 days to
+		// 2026-03-28 with nothing left: cover 0 < lead time 5 → urgent (not no_history).
+		const february = Array.from({ length: 28 }, (_, i) => ({
+			date: `2026-02-${String(i + 1).padStart(2, '0')}`,
+			sku: 'GONE-01',
+			warehouse: 'SH',
+			units: i % 2 === 0 ? 9 : 11,
+			inStock: true,
+		}));
+		const march = history('GONE-01').map((row) => ({ ...row, units: 0, inStock: false }));
+		const result = await runWorkflow(fixtureWorkflow([position(0, 0, 'GONE-01'), REORDER], [...february, ...march, ...history()]));
+		const [gone] = result.output('Reorder Trigger', 0).filter((i) => i.sku === 'GONE-01');
+		expect(gone).toMatchObject({
+			status: 'urgent',
+			alert: 'new',
+			demandBasis: 'earlierHistory',
+			demandPerDay: 10,
+			inStockDays: 28,
+			stockOutDays: 28,
+			daysOfCover: 0,
+			suggestedOrderQty: 130, // S = ROP 53.7 + 70 = 123.7 → 13 packs of 10
+		});
+		expect(gone.explanation).toMatch(
+			/ Sold out on every day of the 28 days to 2026-03-28: demand is measured on the 28 most recent in-stock days before \(2026-02-01 to 2026-02-28\)\.$/,
+		);
+		const hints = (result.run.data.resultData.runData['Reorder Trigger'][0].hints ?? []).map((h) => h.message);
+		expect(hints).toEqual([expect.stringMatching(/^1 position\(s\) sold out on every day of the lookback window \(GONE-01 · SH\)/)]);
 	});
 
 	it('zero demand, lead time 0 and oversold stock give defined results', async () => {
