@@ -109,7 +109,7 @@ const rfmSegmentation: TemplateCheck = (run, workflow) => {
 	for (const id of customerIds) expect(withCountedStatus.has(id)).toBe(true);
 };
 
-const ALERT_STATUSES = ['reorder', 'urgent'];
+const ALERT_STATUSES = ['reorder', 'urgent', 'no_history'];
 const QUIET_STATUSES = ['ok', 'overstock', 'no_history'];
 
 function allFinite(value: unknown): boolean {
@@ -164,8 +164,13 @@ const restockAlerts: TemplateCheck = (run, workflow) => {
 		const key = `${result.sku}|${result.warehouse}`;
 		const position = inventoryByKey.get(key)!;
 		expect(position).toBeDefined();
-		// d and σd over the in-stock days of the 28 days to asOf, independently of the pack.
-		const days = (salesByKey.get(key) ?? []).filter((row) => row.inStock && String(row.date) >= firstDay && String(row.date) <= String(latestDate));
+		// d and σd over the in-stock days of the 28 days to asOf, independently of the pack; for a
+		// position sold out the whole window, over its latest 28 in-stock days before it (README).
+		const rows = salesByKey.get(key) ?? [];
+		const inWindow = rows.filter((row) => row.inStock && String(row.date) >= firstDay && String(row.date) <= String(latestDate));
+		const earlier = rows.filter((row) => row.inStock && String(row.date) < firstDay).sort((a, b) => String(a.date).localeCompare(String(b.date))).slice(-28);
+		const days = inWindow.length > 0 ? inWindow : earlier;
+		expect({ key, basis: result.demandBasis }).toEqual({ key, basis: inWindow.length > 0 ? 'lookback' : earlier.length > 0 ? 'earlierHistory' : 'none' });
 		const units = days.map((row) => Number(row.units));
 		const d = units.length ? sum(units) / units.length : 0;
 		const sd = units.length > 1 ? Math.sqrt(sum(units.map((u) => (u - d) ** 2)) / (units.length - 1)) : 0;
@@ -180,6 +185,8 @@ const restockAlerts: TemplateCheck = (run, workflow) => {
 		expect(result.inventoryPosition).toBe(Number(position.onHand) + Number(position.onOrder) - Number(position.reserved));
 	}
 	for (const alert of needsAction) {
+		// Reorder or urgent; or a position never in stock with something to order (backorders, or
+		// a first batch under small batch, fast replenishment).
 		expect(ALERT_STATUSES).toContain(alert.status);
 		expect(alert.alert).toBe('new');
 		expect(Number(alert.inventoryPosition)).toBeLessThanOrEqual(Number(alert.reorderPoint));
@@ -188,20 +195,22 @@ const restockAlerts: TemplateCheck = (run, workflow) => {
 		expect(qty).toBeGreaterThan(0);
 		expect(qty % Number(position.packSize ?? 1)).toBe(0);
 		expect(qty).toBeGreaterThanOrEqual(Number(position.moq ?? 0));
-		// Ordered, the position rises above the reorder point.
-		expect(Number(alert.inventoryPosition) + qty).toBeGreaterThan(Number(alert.reorderPoint));
+		// Ordered, the position rises above the reorder point (without history: at least to it).
+		if (alert.status === 'no_history') expect(Number(alert.inventoryPosition) + qty).toBeGreaterThanOrEqual(Number(alert.reorderPoint));
+		else expect(Number(alert.inventoryPosition) + qty).toBeGreaterThan(Number(alert.reorderPoint));
 		expect(alert.orderValue).toBeCloseTo(qty * Number(position.unitCost ?? 0), 6);
 		if (alert.status === 'urgent') expect(Number(alert.daysOfCover)).toBeLessThan(Number(alert.leadTimeDays));
 	}
 	for (const quiet of ok) {
 		expect(QUIET_STATUSES).toContain(quiet.status);
 		expect(quiet.alert).toBeNull();
+		if (quiet.status === 'no_history') expect(quiet.suggestedOrderQty).toBe(0);
 	}
 
 	// Purchase suggestions: the alerts, urgent first, then by days of cover.
 	const suggestions = itemsOf(run, 'Purchase suggestions') ?? [];
 	expect(suggestions).toHaveLength(needsAction.length);
-	const rank = (item: Record<string, unknown>) => (item.status === 'urgent' ? 0 : 1);
+	const rank = (item: Record<string, unknown>) => ({ urgent: 0, reorder: 1 })[String(item.status)] ?? 2;
 	for (let i = 1; i < suggestions.length; i++) {
 		const [a, b] = [suggestions[i - 1], suggestions[i]];
 		expect(rank(a) <= rank(b)).toBe(true);
