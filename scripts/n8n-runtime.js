@@ -80,8 +80,13 @@ const QUIET_N8N_ENV = {
 	NODE_ENV: 'production',
 };
 
-/** Variables kept from the caller's environment; everything else (N8N_*, DB_*, NODE_ENV=test from Jest…) is dropped. */
-const INHERITED_ENV = ['HOME', 'USER', 'LOGNAME', 'SHELL', 'LANG', 'LC_ALL', 'TMPDIR', 'TERM', 'TZ'];
+/**
+ * Variables kept from the caller's environment; everything else (N8N_*, DB_*, NODE_ENV=test from
+ * Jest…) is dropped. libfaketime's are kept so that `faketime -f +Ns npm run test:e2e` moves
+ * n8n's clock with the test's: the templates' demo data ends "today", and their checks must
+ * hold on any day.
+ */
+const INHERITED_ENV = ['HOME', 'USER', 'LOGNAME', 'SHELL', 'LANG', 'LC_ALL', 'TMPDIR', 'TERM', 'TZ', 'LD_PRELOAD', 'FAKETIME', 'FAKETIME_NO_CACHE', 'DONT_FAKE_MONOTONIC'];
 
 // ---------------------------------------------------------------------------------------------
 // Small utilities
