@@ -165,7 +165,10 @@ export function simulateStock(options: DemoShopOptions, calendar: DemoCalendar):
 /**
  * Platforms sync stock with a lag, so a few positions sell past zero (超卖): the ~4% with
  * the least cover at the end get negative on hand, and the last day's sales include the
- * units sold past zero.
+ * units sold past zero. Overselling happens where no delivery is on its way, so they are
+ * taken among the positions with nothing on order first (and only then among the rest).
+ * That also gives the restock demo a few urgent positions on whatever day it ends: without
+ * them, the simulated planner's own ordering leaves no alert on about one day in ten.
  */
 function markOversold(
 	options: DemoShopOptions,
@@ -179,7 +182,7 @@ function markOversold(
 	const ranked = series
 		.map((_, i) => i)
 		.filter((i) => expectedUnits[i] > 0)
-		.sort((a, b) => cover[a] - cover[b] || a - b);
+		.sort((a, b) => Number(series[a].onOrder > 0) - Number(series[b].onOrder > 0) || cover[a] - cover[b] || a - b);
 	const count = Math.min(ranked.length, Math.max(1, Math.round(series.length * 0.04)));
 	for (const i of ranked.slice(0, count)) {
 		const position = series[i];
