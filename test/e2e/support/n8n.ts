@@ -3,6 +3,7 @@
  * installed as a community package (the tarball globalSetup built), workflows imported and
  * executed with n8n's CLI, and their run data read by node name.
  */
+import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -157,4 +158,138 @@ export function explain(execution: Execution): string {
 	}
 	const parsed = execution.run ? 'run data parsed' : 'no run data found in the output';
 	return `exit ${execution.exitCode}, ${parsed}\n${execution.stdout.slice(0, 1500)}\n…\n${execution.stdout.slice(-1500)}\n${execution.stderr.slice(-2000)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// `n8n start` with a logged-in session (its REST API, as the editor uses it)
+
+export interface RunningN8n {
+	baseUrl: string;
+	child: ChildProcess;
+	logFile: string;
+	/** The last characters of n8n's log, for failure messages. */
+	logTail(chars?: number): string;
+	/** SIGTERM (n8n finishes running executions first); the whole process group is killed after 20 s. */
+	stop(): Promise<void>;
+}
+
+/**
+ * `n8n start` on free ports in its own process group, output to a log file; resolves once the
+ * REST API answers (`/rest/settings`, the first thing the editor asks for).
+ */
+export async function startN8n(instance: Instance, readyTimeoutMs = 60_000): Promise<RunningN8n> {
+	const port: number = await runtimeLib.freePort();
+	const brokerPort: number = await runtimeLib.freePort();
+	const logFile = path.join(instance.userFolder, 'n8n-start.log');
+	const log = fs.openSync(logFile, 'w');
+	const child = spawn(instance.runtime.nodeBin, [runtimeLib.describeRuntime(instance.runtime.version).n8nEntry, 'start'], {
+		cwd: instance.userFolder,
+		env: runtimeLib.cleanEnv(instance.runtime, instance.userFolder, {
+			N8N_PORT: String(port),
+			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+			N8N_HOST: 'localhost',
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_SECURE_COOKIE: 'false',
+		}),
+		stdio: ['ignore', log, log],
+		detached: true,
+	});
+	fs.closeSync(log);
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	const logTail = (chars = 3000) => fs.readFileSync(logFile, 'utf8').slice(-chars);
+	const stop = async () => {
+		if (child.exitCode !== null || child.signalCode !== null) return;
+		const killTimer = setTimeout(() => {
+			try {
+				process.kill(-(child.pid as number), 'SIGKILL');
+			} catch {
+				// already gone
+			}
+		}, 20_000);
+		child.kill('SIGTERM');
+		await exited;
+		clearTimeout(killTimer);
+	};
+	const baseUrl = `http://127.0.0.1:${port}`;
+	const deadline = Date.now() + readyTimeoutMs;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`n8n exited (${child.exitCode}) before it was ready:\n${logTail()}`);
+		try {
+			const response = await fetch(`${baseUrl}/rest/settings`);
+			if (response.ok && (response.headers.get('content-type') ?? '').includes('json')) break;
+		} catch {
+			// not listening yet
+		}
+		if (Date.now() > deadline) {
+			await stop();
+			throw new Error(`n8n was not ready within ${readyTimeoutMs / 1000} s:\n${logTail()}`);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 300));
+	}
+	return { baseUrl, child, logFile, logTail, stop };
+}
+
+export interface RestSession {
+	/** A REST call as the logged-in owner; resolves with the `data` of n8n's answer, throws on a non-2xx status. */
+	request<T = unknown>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<T>;
+}
+
+/**
+ * Sets up the owner account of a fresh instance the way n8n's setup screen does
+ * (`POST /rest/owner/setup`, as scripts/editor.js) and keeps the auth cookie it issues. Every
+ * request carries the same `browser-id` header: n8n binds the session to it.
+ */
+export async function ownerSession(baseUrl: string): Promise<RestSession> {
+	const browserId = `e2e-${Date.now()}`;
+	const owner = { email: 'owner@commerce-ops.local', firstName: 'Shop', lastName: 'Owner', password: 'E2e-owner-password-7' };
+	const setup = await fetch(`${baseUrl}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'browser-id': browserId },
+		body: JSON.stringify(owner),
+	});
+	if (!setup.ok) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
+	const cookie = (setup.headers.get('set-cookie') ?? '')
+		.split(/,(?=\s*[\w-]+=)/)
+		.map((part) => part.split(';')[0].trim())
+		.filter((part) => part.startsWith('n8n-auth='))
+		.join('; ');
+	if (cookie === '') throw new Error('owner setup issued no n8n-auth cookie');
+	return {
+		async request<T>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
+			const response = await fetch(`${baseUrl}/rest${route}`, {
+				method,
+				headers: { cookie, 'browser-id': browserId, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+			const text = await response.text();
+			if (!response.ok) throw new Error(`${method} /rest${route}: HTTP ${response.status} ${text.slice(0, 500)}`);
+			return (JSON.parse(text) as { data: T }).data;
+		},
+	};
+}
+
+export interface ExecutionSummary {
+	id: string;
+	status: string;
+	mode: string;
+	retryOf?: string | null;
+	workflowId: string;
+	startedAt?: string;
+}
+
+/** The executions of one workflow, newest first (`GET /rest/executions`, the Executions list). */
+export async function listExecutions(session: RestSession, workflowId: string): Promise<ExecutionSummary[]> {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const data = await session.request<{ results: ExecutionSummary[] } | ExecutionSummary[]>('GET', `/executions?filter=${filter}&limit=100`);
+	return (Array.isArray(data) ? data : data.results).map((e) => ({ ...e, id: String(e.id) }));
+}
+
+/** One execution with its run data (`GET /rest/executions/:id`; n8n sends the data `flatted`-encoded). */
+export async function executionRun(session: RestSession, instance: Instance, id: string): Promise<ExecutionSummary & { run: RunJson }> {
+	const execution = await session.request<ExecutionSummary & { data: string | RunJson['data'] }>('GET', `/executions/${id}`);
+	// flatted is n8n's own dependency (its editor decodes the same way).
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const flatted = require(require.resolve('flatted', { paths: [path.join(runtimeLib.describeRuntime(instance.runtime.version).dir, 'node_modules')] }));
+	const data = typeof execution.data === 'string' ? (flatted.parse(execution.data) as RunJson['data']) : execution.data;
+	return { ...execution, id: String(execution.id), run: { status: execution.status, data } };
 }
