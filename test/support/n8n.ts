@@ -125,6 +125,9 @@ function loadPackCredentials(): Map<string, ICredentialType> {
  */
 export type TestCredentials = Record<string, ICredentialDataDecryptedObject>;
 
+/** Credential saves made by preAuthentication (token refreshes), in order: which type, which fields. */
+export const credentialUpdates: Array<{ type: string; fields: string[] }> = [];
+
 function credentialsHelper(credentials: TestCredentials): ICredentialsHelper {
 	const unsupported = (what: string) => () => {
 		throw new Error(`${what} is not available in in-process tests`);
@@ -137,7 +140,26 @@ function credentialsHelper(credentials: TestCredentials): ICredentialsHelper {
 			if (typeof authenticate !== 'function') throw new Error(`${typeName}: only function authenticate is supported in-process`);
 			return await authenticate(data, requestOptions);
 		},
-		preAuthentication: async () => undefined,
+		// As n8n's CredentialsHelper.preAuthentication (packages/cli/src/credentials-helper.ts):
+		// when the credential's hidden `expirable` property is empty, or a request "failed with
+		// 401", call the credential's preAuthentication and save what it returns.
+		async preAuthentication(
+			helpers: { helpers: unknown },
+			data: ICredentialDataDecryptedObject,
+			typeName: string,
+			_node: INode,
+			credentialsExpired: boolean,
+		) {
+			const type = loadPackCredentials().get(typeName);
+			const expirable = type?.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+			if (!type || expirable === undefined || typeof type.preAuthentication !== 'function') return undefined;
+			if (data[expirable.name] !== '' && data[expirable.name] !== undefined && !credentialsExpired) return undefined;
+			const output = await type.preAuthentication.call(helpers as never, data);
+			if (output[expirable.name] === undefined) return undefined;
+			Object.assign(credentials[typeName], output);
+			credentialUpdates.push({ type: typeName, fields: Object.keys(output) });
+			return Object.assign(data, output);
+		},
 		async getDecrypted(_additionalData: unknown, _nodeCredentials: unknown, type: string) {
 			const data = credentials[type];
 			if (!data) throw new Error(`No test credentials of type "${type}": pass them to runWorkflow`);

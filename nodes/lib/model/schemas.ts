@@ -71,6 +71,8 @@ export const orderSchema = z.object({
 	channel: z.string().optional(),
 	/** Tracked short-link or UTM code that led to the order. */
 	linkCode: z.string().optional(),
+	/** When the platform last changed the order (shop connectors set it; an order store upserts by orderId and keeps the latest). */
+	updatedAt: isoDateTimeWithOffset.optional(),
 });
 
 export const customerSchema = z.object({

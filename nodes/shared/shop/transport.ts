@@ -1,0 +1,176 @@
+/**
+ * Requests to a shop platform, the same way for every platform: through n8n's
+ * `httpRequestWithAuthentication` (n8n's proxy settings; the credential signs), paced to the
+ * platform's rate, retried on throttling and faults without ever applying a write twice, with
+ * one forced token refresh when the platform rejects the token, and errors rebuilt from the
+ * platform's code and message only, so no URL, header, token or signature reaches an error,
+ * an output item or a log.
+ */
+import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
+
+import { ShopPlatformError } from '../../lib/shop';
+import type { ShopApi, ShopConnector, ShopRequest, ShopResponse, Verdict } from './connector';
+import { CREDENTIAL_FAULT, TOKEN_REJECTED_HEADER } from './tokens';
+
+const REQUEST_TIMEOUT_MS = 30_000;
+/** Attempts per request: the first and up to five retries. */
+const MAX_ATTEMPTS = 6;
+/** Backoff without a hint from the platform: 0.5 s, 1 s, 2 s, 4 s, 8 s. */
+const FIRST_BACKOFF_MS = 500;
+const MAX_WAIT_MS = 60_000;
+
+export interface TransportOptions {
+	/** Clock and sleep, for tests. */
+	now?: () => number;
+	sleep?: (ms: number) => Promise<void>;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+type Outcome = { response: ShopResponse } | { fault: string };
+
+export function createShopApi(context: IExecuteFunctions, connector: ShopConnector, options: TransportOptions = {}): ShopApi {
+	const now = options.now ?? (() => Date.now());
+	const sleep = options.sleep ?? realSleep;
+	const minIntervalMs = connector.requestsPerSecond > 0 ? 1000 / connector.requestsPerSecond : 0;
+	let nextSlot = 0;
+
+	async function pace(): Promise<void> {
+		const at = now();
+		if (nextSlot > at) await sleep(nextSlot - at);
+		nextSlot = Math.max(at, nextSlot) + minIntervalMs;
+	}
+
+	async function send(request: ShopRequest, tokenRejectedAt?: number): Promise<Outcome> {
+		await pace();
+		const headers: Record<string, string> = {};
+		if (tokenRejectedAt !== undefined) headers[TOKEN_REJECTED_HEADER] = String(tokenRejectedAt);
+		try {
+			const response = (await context.helpers.httpRequestWithAuthentication.call(context, connector.credentialType, {
+				method: request.method,
+				// The credential's authenticate resolves the path against its base URL and signs.
+				url: request.path,
+				qs: request.qs,
+				body: request.body as IDataObject,
+				headers,
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				timeout: REQUEST_TIMEOUT_MS,
+			})) as { statusCode?: number; body?: unknown; headers?: Record<string, unknown> };
+			return {
+				response: {
+					statusCode: typeof response.statusCode === 'number' ? response.statusCode : 0,
+					body: response.body,
+					headers: response.headers ?? {},
+				},
+			};
+		} catch (error) {
+			return { fault: describeFault(error) };
+		}
+	}
+
+	async function attempt(request: ShopRequest): Promise<Verdict & { kind: 'ok' | 'error' }> {
+		let tokenRejectedAt: number | undefined;
+		let refreshed = false;
+		let lastReason = '';
+		for (let attemptNo = 1; attemptNo <= MAX_ATTEMPTS; attemptNo++) {
+			const outcome = await send(request, tokenRejectedAt);
+			let verdict: Verdict;
+			if ('fault' in outcome) {
+				if (outcome.fault.startsWith(CREDENTIAL_FAULT)) {
+					throw new ShopPlatformError(connector.displayName, 'credentials', outcome.fault.slice(CREDENTIAL_FAULT.length));
+				}
+				verdict = { kind: 'unavailable', reason: outcome.fault };
+			} else {
+				verdict = connector.readResponse(outcome.response);
+			}
+			if (verdict.kind === 'ok' || verdict.kind === 'error') return verdict;
+			if (verdict.kind === 'tokenRejected') {
+				if (refreshed) {
+					throw new ShopPlatformError(
+						connector.displayName,
+						'token',
+						`${verdict.reason} (also after refreshing it)`,
+						'Open the credential, check the app key, secret and shop, and save it again to get a new token.',
+					);
+				}
+				refreshed = true;
+				tokenRejectedAt = now();
+				attemptNo--; // a refresh is not a fault: it does not use up a retry
+				continue;
+			}
+			lastReason = verdict.reason;
+			if (verdict.kind === 'unavailable' && request.write && !request.idempotent) {
+				// The write may have been applied: sending it again could apply it twice.
+				throw new ShopPlatformError(
+					connector.displayName,
+					'unknown-outcome',
+					`${verdict.reason}; the write was not sent again because the platform might have applied it`,
+					'Read the current state on the shop before running again.',
+				);
+			}
+			if (attemptNo === MAX_ATTEMPTS) break;
+			const backoff = Math.min(FIRST_BACKOFF_MS * 2 ** (attemptNo - 1), MAX_WAIT_MS);
+			await sleep(Math.min(Math.max(verdict.waitMs ?? 0, backoff), MAX_WAIT_MS));
+		}
+		throw new ShopPlatformError(
+			connector.displayName,
+			'retries-exhausted',
+			`${lastReason} — still failing after ${MAX_ATTEMPTS} attempts`,
+			'The platform is throttling or unavailable; run the workflow again later. Nothing was lost: reads start again from the same cursor.',
+		);
+	}
+
+	return {
+		async call(request) {
+			const verdict = await attempt(request);
+			if (verdict.kind === 'error') {
+				throw new ShopPlatformError(connector.displayName, verdict.code, verdict.message, verdict.hint);
+			}
+			return verdict.data;
+		},
+		attempt,
+		now,
+		sleep,
+	};
+}
+
+
+/**
+ * A transport fault in words, without anything from the request: n8n's errors carry the
+ * request options (URL with tokens, signed query, headers), so only the message and the
+ * network code are kept, and query strings are cut from the message.
+ */
+export function describeFault(error: unknown): string {
+	if (typeof error !== 'object' || error === null) return redact(String(error));
+	const { message, code, cause } = error as { message?: unknown; code?: unknown; cause?: unknown };
+	// n8n wraps what the credential throws in a NodeApiError that keeps its message.
+	if (typeof message === 'string' && message.startsWith(CREDENTIAL_FAULT)) return redact(message);
+	const causeObject = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }) : undefined;
+	const codeText = typeof code === 'string' ? code : typeof causeObject?.code === 'string' ? causeObject.code : '';
+	const text = typeof message === 'string' && message !== '' ? message : 'request failed';
+	return redact(codeText && !text.includes(codeText) ? `${text} (${codeText})` : text);
+}
+
+/** Cuts query strings and anything that looks like a token or signature out of a text. */
+export function redact(text: string): string {
+	return text
+		.replace(/\?[^\s"']*/g, '?…')
+		.replace(/(access_token|accessToken|token|sign|secret|consumer_secret|consumer_key|password)=([^&\s"']+)/gi, '$1=…')
+		.replace(/\b(shpat|shpca|shppa|ck|cs)_[A-Za-z0-9]+/g, '$1_…');
+}
+
+/** A platform error as n8n shows it: the platform's code and message, and what to do. */
+export function toNodeError(context: IExecuteFunctions, error: unknown, itemIndex?: number): Error {
+	if (error instanceof ShopPlatformError) {
+		return new NodeApiError(context.getNode(), { code: error.code, message: error.platformMessage } as JsonObject, {
+			message: `${error.platformName}: ${error.platformMessage} (code ${error.code})`,
+			description: error.hint ?? `The platform refused the request with code ${error.code}.`,
+			itemIndex,
+			httpCode: error.httpStatus !== undefined ? String(error.httpStatus) : undefined,
+		});
+	}
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(context.getNode(), redact(error instanceof Error ? error.message : String(error)), { itemIndex });
+}
