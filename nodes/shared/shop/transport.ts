@@ -6,7 +6,14 @@
  * platform's code and message only, so no URL, header, token or signature reaches an error,
  * an output item or a log.
  */
-import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type JsonObject,
+} from 'n8n-workflow';
 
 import { ShopPlatformError } from '../../lib/shop';
 import type { ShopApi, ShopConnector, ShopRequest, ShopResponse, Verdict } from './connector';
@@ -173,4 +180,16 @@ export function toNodeError(context: IExecuteFunctions, error: unknown, itemInde
 	}
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(context.getNode(), redact(error instanceof Error ? error.message : String(error)), { itemIndex });
+}
+
+/**
+ * An item that failed, under "On Error: Continue". With *Continue (using error output)* it
+ * carries the error, so n8n routes it to the error output (n8n then keeps only the message
+ * and the input item's fields); with *Continue (regular output)* it goes on with every field
+ * of what happened, e.g. `issueStatus: 'failed'`, the platform code and message.
+ */
+export function failedItem(context: IExecuteFunctions, json: IDataObject, error: Error, itemIndex: number): INodeExecutionData {
+	const item: INodeExecutionData = { json: { ...json, error: error.message }, pairedItem: { item: itemIndex } };
+	if (context.getNode().onError === 'continueErrorOutput') item.error = error as NodeApiError;
+	return item;
 }

@@ -8,7 +8,7 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, ty
 
 import { couponToIssueSchema, ShopPlatformError, type CouponToIssue, type IssueOutcome } from '../../../../lib/shop';
 import type { ShopConnector } from '../../connector';
-import { createShopApi, toNodeError } from '../../transport';
+import { createShopApi, failedItem, toNodeError } from '../../transport';
 
 const show = { show: { resource: ['coupon'], operation: ['issue'] } };
 
@@ -50,7 +50,7 @@ export async function execute(this: IExecuteFunctions, connector: ShopConnector)
 				{ itemIndex },
 			);
 			if (!continueOnFail) throw error;
-			out[itemIndex] = { json: { ...json, issueStatus: 'failed', error: error.message }, error, pairedItem: { item: itemIndex } };
+			out[itemIndex] = failedItem(this, { ...json, issueStatus: 'failed' }, error, itemIndex);
 			continue;
 		}
 		const platformCustomerId = String(this.getNodeParameter('platformCustomerId', itemIndex, '') ?? '').trim();
@@ -87,7 +87,7 @@ export async function execute(this: IExecuteFunctions, connector: ShopConnector)
 					description: `${done} of ${outcomes.length} coupons were issued or already there; running again issues only the missing ones. Turn on Settings → On Error → Continue to let the other items through.`,
 				});
 			}
-			out[itemIndex] = { json: { ...json, error: error.message }, error: error as never, pairedItem: { item: itemIndex } };
+			out[itemIndex] = failedItem(this, json, error, itemIndex);
 		}
 	}
 	return out;

@@ -10,7 +10,7 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, ty
 
 import { ShopPlatformError } from '../../../../lib/shop';
 import type { ShopConnector } from '../../connector';
-import { createShopApi, toNodeError } from '../../transport';
+import { createShopApi, failedItem, toNodeError } from '../../transport';
 
 const show = { show: { resource: ['stock'], operation: ['setQuantity'] } };
 
@@ -92,16 +92,14 @@ export async function execute(this: IExecuteFunctions, connector: ShopConnector)
 		} catch (error) {
 			const nodeError = toNodeError(this, error, itemIndex);
 			if (!this.continueOnFail()) throw nodeError;
-			out.push({
-				json: {
-					...items[itemIndex].json,
-					stockStatus: 'failed',
-					error: nodeError.message,
-					...(error instanceof ShopPlatformError ? { platformCode: error.code } : {}),
-				},
-				error: nodeError as never,
-				pairedItem: { item: itemIndex },
-			});
+			out.push(
+				failedItem(
+					this,
+					{ ...items[itemIndex].json, stockStatus: 'failed', ...(error instanceof ShopPlatformError ? { platformCode: error.code } : {}) },
+					nodeError,
+					itemIndex,
+				),
+			);
 		}
 	}
 	return out;
