@@ -7,8 +7,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import {
+	readPagesBackwards,
 	ShopPlatformError,
 	termsKey,
+	type Page,
 	type CouponToIssue,
 	type IssueOutcome,
 	type SetStockOutcome,
@@ -63,21 +65,31 @@ const call = (api: string, version: string, body: Record<string, unknown>, extra
 type Json = Record<string, unknown>;
 const obj = (value: unknown): Json => (typeof value === 'object' && value !== null ? (value as Json) : {});
 
-/** A window holding more than 100 pages × 100 orders is read as two halves (down to one second). */
+/**
+ * One update-time window, every page, read back to front (readPagesBackwards: an order
+ * updated while the window is read is never skipped). A window holding more than Youzan can
+ * page (100 pages × 100 orders) is read as two halves, down to one second.
+ */
 async function fetchWindow(api: ShopApi, window: TimeWindow): Promise<unknown[]> {
-	const read: unknown[] = [];
-	for (let pageNo = 1; pageNo <= MAX_PAGE_NO; pageNo++) {
-		const data = obj(await api.call(call(TRADES_SOLD_GET.api, TRADES_SOLD_GET.version, tradesSoldGetParams(window, pageNo))));
-		const total = Number(data.total_results ?? 0) || 0;
-		if (pageNo === 1 && total > MAX_ORDERS_PER_WINDOW && window.end - window.start > 1000) {
-			const middle = window.start + Math.floor((window.end - window.start) / 2);
-			return [...(await fetchWindow(api, { start: window.start, end: middle })), ...(await fetchWindow(api, { start: middle, end: window.end }))];
-		}
-		const page = Array.isArray(data.full_order_info_list) ? data.full_order_info_list : [];
-		read.push(...page.map((entry) => obj(entry).full_order_info ?? entry));
-		if (page.length < MAX_PAGE_SIZE || pageNo * MAX_PAGE_SIZE >= total) break;
+	const fetchPage = async (pageIndex: number): Promise<Page<unknown>> => {
+		const data = obj(await api.call(call(TRADES_SOLD_GET.api, TRADES_SOLD_GET.version, tradesSoldGetParams(window, pageIndex + 1))));
+		const list = Array.isArray(data.full_order_info_list) ? data.full_order_info_list : [];
+		return { items: list.map((entry) => obj(entry).full_order_info ?? entry), total: Number(data.total_results ?? 0) || 0 };
+	};
+	const first = await fetchPage(0);
+	if (first.total > MAX_ORDERS_PER_WINDOW && window.end - window.start > 1000) {
+		const middle = window.start + Math.floor((window.end - window.start) / 2);
+		return [...(await fetchWindow(api, { start: window.start, end: middle })), ...(await fetchWindow(api, { start: middle, end: window.end }))];
 	}
-	return read;
+	let firstServed = false;
+	return await readPagesBackwards(async (pageIndex) => {
+		if (pageIndex === 0 && !firstServed) {
+			firstServed = true;
+			return first;
+		}
+		// Past page 100 Youzan refuses; a window that still holds more (within one second) is read as far as it serves.
+		return pageIndex < MAX_PAGE_NO ? await fetchPage(pageIndex) : { items: [], total: first.total };
+	}, MAX_PAGE_SIZE);
 }
 
 /** Every SKU of the shop: the item lists (on sale and in the warehouse list), then each item. */

@@ -50,8 +50,8 @@ export interface FakeYouzan {
 	/** Tokens handed out, in order. */
 	issuedTokens: string[];
 	seedOrders(orders: Array<Record<string, unknown>>): void;
-	/** Changes an order (deep-merged into full_order_info) and sets its update_time to the fake clock's now. */
-	updateOrder(tid: string, change: (fullOrder: Record<string, unknown>) => void): void;
+	/** Changes an order and sets its update_time (default: the fake clock's now). */
+	updateOrder(tid: string, change: (fullOrder: Record<string, unknown>) => void, updatedAtMs?: number): void;
 	seedItems(items: FakeItem[]): void;
 	stockOf(sku: string): number | undefined;
 	/** Changes stock behind the node's back (a sale between its read and its write). */
@@ -283,11 +283,11 @@ export async function startFakeYouzan(app: YouzanApp): Promise<FakeYouzan> {
 		seedOrders(list) {
 			for (const full of list) orders.set(String((full.order_info as Record<string, unknown>).tid), structuredClone(full));
 		},
-		updateOrder(tid, change) {
+		updateOrder(tid, change, updatedAtMs = clock.now()) {
 			const full = orders.get(tid);
 			if (!full) throw new Error(`no order ${tid}`);
 			change(full);
-			(full.order_info as Record<string, unknown>).update_time = msToShanghaiWallClock(clock.now());
+			(full.order_info as Record<string, unknown>).update_time = msToShanghaiWallClock(updatedAtMs);
 		},
 		seedItems(list) {
 			for (const item of list) items.set(item.item_id, structuredClone(item));
