@@ -32,6 +32,7 @@ import {
 	ordersQuery,
 	ORDERS_PATH,
 	PAGE_SIZE,
+	sharedPrefix,
 	stockItemPath,
 	stockLevelOf,
 	stockWriteBody,
@@ -203,6 +204,32 @@ async function customerEmails(api: ShopApi, ids: number[]): Promise<Map<number, 
 	return emails;
 }
 
+/** Above this many codes, existing coupons are looked up by their shared prefix (one listing), else code by code. */
+const CODES_CHECKED_ONE_BY_ONE = 10;
+
+/** The store's coupons among these codes: lower-cased code → coupon id. */
+async function existingCoupons(api: ShopApi, codes: string[]): Promise<Map<string, string>> {
+	const wanted = new Set(codes.map(couponCodeKey));
+	const found = new Map<string, string>();
+	const take = (list: Array<{ id?: number; code?: string }>) => {
+		for (const coupon of list) {
+			const key = couponCodeKey(String(coupon.code ?? ''));
+			if (wanted.has(key)) found.set(key, coupon.id ? String(coupon.id) : '');
+		}
+	};
+	const prefix = codes.length > CODES_CHECKED_ONE_BY_ONE ? sharedPrefix(codes) : '';
+	if (prefix !== '') {
+		// Should the search miss one, the batch answers "code already exists" for it: never two coupons.
+		take(await getAllPages(api, COUPONS_PATH, { search: prefix }));
+		return found;
+	}
+	for (const code of codes) {
+		const reply = await get(api, COUPONS_PATH, { code: code.trim() });
+		take(Array.isArray(reply.body) ? (reply.body as Array<{ id?: number; code?: string }>) : []);
+	}
+	return found;
+}
+
 interface BatchItem {
 	id?: number;
 	error?: { code?: string; message?: string };
@@ -320,19 +347,19 @@ export const wooCommerceConnector: ShopConnector = {
 					continue;
 				}
 				firstOfCode.set(key, index);
-				// A code the store has is a coupon already issued: not even sent again.
-				const existing = await get(api, COUPONS_PATH, { code: coupon.coupon.code.trim() });
-				const match = (Array.isArray(existing.body) ? (existing.body as Array<{ id?: number; code?: string }>) : []).find(
-					(c) => couponCodeKey(String(c.code ?? '')) === key,
-				);
-				if (match) {
-					outcomes[index] = { issueStatus: 'alreadyIssued', ...(match.id ? { platformCouponId: String(match.id) } : {}) };
-					continue;
-				}
 				toCreate.push({ index, plan });
 			}
 
-			for (const batch of chunks(toCreate, BATCH_LIMIT)) {
+			// A code the store has is a coupon already issued: not even sent again.
+			const existing = await existingCoupons(api, toCreate.map((entry) => coupons[entry.index].coupon.code));
+			const missing = toCreate.filter((entry) => {
+				const id = existing.get(couponCodeKey(coupons[entry.index].coupon.code));
+				if (id === undefined) return true;
+				outcomes[entry.index] = { issueStatus: 'alreadyIssued', ...(id ? { platformCouponId: id } : {}) };
+				return false;
+			});
+
+			for (const batch of chunks(missing, BATCH_LIMIT)) {
 				const reply = (await api.call({
 					method: 'POST',
 					path: COUPONS_BATCH_PATH,

@@ -112,3 +112,23 @@ export function chunks<T>(list: T[], size: number): T[][] {
 	for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
 	return out;
 }
+
+/**
+ * The prefix all these codes share (lower-cased), for looking existing coupons up with one
+ * `GET /coupons?search=` listing instead of one `?code=` request per code: Coupon Tier's codes
+ * start with the campaign's prefix. The search matches the code text anywhere (WordPress
+ * search, LIKE %term% on the coupon's title — its code; UNCONFIRMED for codes with spaces or
+ * quotes, so such prefixes are not used). Empty when the codes share fewer than
+ * `minLength` characters.
+ */
+export function sharedPrefix(codes: string[], minLength = 3): string {
+	if (codes.length === 0) return '';
+	let prefix = couponCodeKey(codes[0]);
+	for (const code of codes.slice(1)) {
+		const key = couponCodeKey(code);
+		let i = 0;
+		while (i < prefix.length && i < key.length && prefix[i] === key[i]) i++;
+		prefix = prefix.slice(0, i);
+	}
+	return prefix.length >= minLength && /^[a-z0-9_-]+$/.test(prefix) && !prefix.startsWith('-') ? prefix : '';
+}
