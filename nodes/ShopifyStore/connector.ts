@@ -514,7 +514,7 @@ export const shopifyConnector: ShopConnector = {
 	displayName: NAME,
 	credentialType: 'shopifyStoreApi',
 	// The cost bucket is the real limit (waited for above); this only spaces requests out.
-	requestsPerSecond: 10,
+	requestsPerSecond: 20,
 	readResponse: readShopifyResponse,
 	timeZone: 'UTC',
 	orders: {
