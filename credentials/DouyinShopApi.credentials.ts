@@ -147,9 +147,12 @@ export class DouyinShopApi implements ICredentialType {
 	}
 
 	authenticate: IAuthenticate = async (credentials, requestOptions): Promise<IHttpRequestOptions> => {
-		const options = checkToken(credentials, requestOptions, Date.now());
-		const method = String(options.url ?? '');
-		const signed = signedRequest(credentials, method, (options.body ?? {}) as IDataObject, String(credentials.accessToken));
+		const method = String(requestOptions.url ?? '');
+		// token.* calls are signed with the app key and secret alone (no access token): the
+		// credential test uses token.create, before any token exists.
+		const isTokenCall = method.startsWith('token.');
+		const options = isTokenCall ? requestOptions : checkToken(credentials, requestOptions, Date.now());
+		const signed = signedRequest(credentials, method, (options.body ?? {}) as IDataObject, isTokenCall ? '' : String(credentials.accessToken));
 		const rest = { ...options };
 		delete rest.baseURL;
 		delete rest.qs;
@@ -157,17 +160,32 @@ export class DouyinShopApi implements ICredentialType {
 			...rest,
 			...signed,
 			headers: { ...(options.headers ?? {}), ...signed.headers },
-			// Text, so that 64-bit ids are parsed with every digit (the connector parses it).
-			json: false,
-			encoding: 'text',
+			// Text, so that 64-bit ids are parsed with every digit (the connector parses it). The
+			// credential test's token call stays JSON: n8n's tester reads `code` from the object.
+			...(isTokenCall ? { json: true } : { json: false, encoding: 'text' as const }),
 		};
 	};
 
+	// token.create with the app key, secret and shop ID: checks the three together without
+	// needing a stored token (n8n's tester does not save one). For a self-use app this is the
+	// call the node makes first; the platform answers with the shop's current token.
 	test: ICredentialTestRequest = {
-		request: { method: 'POST', url: 'shop.getShopCategory', body: { cid: 0 } },
+		request: {
+			method: 'POST',
+			url: 'token.create',
+			body: { code: '', grant_type: 'authorization_self', shop_id: '={{ $credentials.shopId }}' },
+		},
 		rules: [
-			{ type: 'responseSuccessBody', properties: { key: 'code', value: 40003, message: 'Douyin Shop rejected the signature or the token (40003): check the App Key and App Secret' } },
-			{ type: 'responseSuccessBody', properties: { key: 'code', value: 30001, message: 'The app has no permission for this shop (30001): check the shop authorisation' } },
+			{ type: 'responseSuccessBody', properties: { key: 'code', value: 40003, message: 'Douyin Shop rejected the signature (40003): check the App Key and App Secret' } },
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'code',
+					value: 50001,
+					message: 'No token for this shop (50001): check the Shop ID and that the shop authorised the app (a tool app is checked on its first run instead)',
+				},
+			},
+			{ type: 'responseSuccessBody', properties: { key: 'code', value: 30002, message: "The platform refused this server's IP address (30002): add it to the app's IP allow-list" } },
 		],
 	};
 }
