@@ -1,111 +1,135 @@
 /**
  * The shop connectors in a real n8n (`n8n start`, the pack installed as a community package),
  * against fake platforms on 127.0.0.1 (test/support/fakeShops) that check signatures, tokens,
- * windows and paging as the platforms document them and log every write:
- * - the order-sync template (workflows/shop/shop-order-sync.json) out of the box on demo
- *   data, then with its demo node swapped for each shop node: a backfill split into the
- *   platform's windows fills the n8n Data Table, an incremental run picks up an updated order
- *   and updates its row (no second row), the token the credential obtained is saved by n8n
- *   and reused.
- * One n8n start serves every test in this file.
+ * windows and paging as the platforms document them and log every write.
+ *
+ * - workflows/shop/shop-order-sync.json: out of the box on demo data, then with its demo node
+ *   swapped for each shop node (as its note says): a backfill split into the platform's
+ *   windows fills the n8n Data Table; an incremental run picks up an updated order and updates
+ *   its row (no second row); a token the credential obtained is saved by n8n and reused.
+ * - workflows/shop/shop-campaign.json: out of the box (coupon node off), then per shop with
+ *   coupons: the store's orders → RFM + lifetime value → Coupon Tier → Issue coupons on the
+ *   shop. The first run meets injected faults (throttling, a 5xx, an answer lost after the
+ *   coupon was written); after a retry every coupon exists exactly once on the shop (the fake's
+ *   write log), and a further run issues none.
+ * One n8n start serves the whole file; each shop has its own order table.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { startDouyinFake, type DouyinFake, type DouyinFakeOrder } from '../support/fakeShops/douyin';
-import { freshInstance, importBuilt, n8nVersion, PROJECT_ROOT, startN8n, type Instance, type RunningN8n, type WorkflowJson } from './support/n8n';
+import {
+	executionRun,
+	freshInstance,
+	importBuilt,
+	listExecutions,
+	n8nVersion,
+	ownerSession,
+	PROJECT_ROOT,
+	startN8n,
+	itemsOf,
+	type Instance,
+	type RestSession,
+	type RunJson,
+	type RunningN8n,
+	type WorkflowJson,
+} from './support/n8n';
+import { SHOP_PROFILES, syntheticOrders, type ShopProfile, type SyntheticOrder } from './support/shopProfiles';
 import { callWebhook, readTableWorkflow, swapNode, viaWebhook, waitForWebhooks } from './support/shopWorkflows';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const runtimeLib = require('../../scripts/n8n-runtime');
 
-const SYNC_TEMPLATE = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'workflows/shop/shop-order-sync.json'), 'utf8')) as WorkflowJson;
-const DOUYIN = { appKey: '7000000000000000001', appSecret: 'e2e-douyin-app-secret-4f3e2d1c', shopId: '8800123' };
-const DAY_S = 86_400;
+const template = (file: string) => JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'workflows/shop', file), 'utf8')) as WorkflowJson;
+const SYNC = template('shop-order-sync.json');
+const CAMPAIGN = template('shop-campaign.json');
 
-function douyinOrder(i: number, updateTime: number, extra: Partial<DouyinFakeOrder> = {}): DouyinFakeOrder {
-	return {
-		order_id: `6930000000000${String(i).padStart(6, '0')}`,
-		order_status: 2,
-		order_status_desc: '备货中',
-		create_time: updateTime - 900,
-		update_time: updateTime,
-		pay_amount: 5_000 + i * 3,
-		doudian_open_id: `dy_e2e_buyer_${i % 23}`,
-		sku_order_list: [{ code: `E2E-SKU-${i % 4}`, item_num: 1 + (i % 2), origin_amount: 2_500, pay_amount: 5_000 + i * 3 }],
-		...extra,
-	};
+/** The template with its order table renamed (one table per shop in this test). */
+function withTable(workflow: WorkflowJson, table: string): WorkflowJson {
+	return JSON.parse(JSON.stringify(workflow).replaceAll('"shop_orders"', JSON.stringify(table))) as WorkflowJson;
 }
+
+function shopNode(profile: ShopProfile, parameters: Record<string, unknown>) {
+	return { type: profile.nodeType, credentialType: profile.credentialType, credentialId: profile.credentialId, parameters };
+}
+
+const profiles = SHOP_PROFILES.map((make) => make());
 
 describe(`shop connectors in n8n ${n8nVersion()}`, () => {
 	let instance: Instance;
 	let n8n: RunningN8n;
-	let douyin: DouyinFake;
-	const nowS = Math.floor(Date.now() / 1000);
+	let session: RestSession;
+	const now = Date.now();
+	const orders: SyntheticOrder[] = syntheticOrders(now);
+	const webhookPaths: string[] = [];
 
 	beforeAll(async () => {
-		douyin = await startDouyinFake({ ...DOUYIN });
-		for (let i = 0; i < 240; i++) douyin.upsertOrder(douyinOrder(i, nowS - 3 * DAY_S + i * 600));
-		for (let i = 240; i < 250; i++) douyin.upsertOrder(douyinOrder(i, nowS - 20 * DAY_S + i));
-
+		for (const profile of profiles) {
+			await profile.start();
+			profile.seed(orders);
+		}
 		instance = await freshInstance('shop-connectors');
 		const credentialsFile = path.join(instance.userFolder, 'shop-credentials.json');
 		fs.writeFileSync(
 			credentialsFile,
-			JSON.stringify([
-				{
-					id: 'e2eDouyinShop',
-					name: 'Douyin Shop (fake)',
-					type: 'douyinShopApi',
-					data: { ...DOUYIN, authorization: 'self', signMethod: 'hmac-sha256', baseUrl: douyin.baseUrl },
-				},
-			]),
+			JSON.stringify(profiles.map((p) => ({ id: p.credentialId, name: `${p.label} (fake)`, type: p.credentialType, data: p.credentialData() }))),
 		);
 		try {
 			await runtimeLib.importCredentials(instance.runtime, instance.userFolder, credentialsFile);
+			// The campaign's Coupon Tier uses the demo code secret.
+			await runtimeLib.importCredentials(instance.runtime, instance.userFolder);
 		} finally {
 			fs.rmSync(credentialsFile);
 		}
-		const workflows: WorkflowJson[] = [
-			viaWebhook(SYNC_TEMPLATE, 'ShopSyncDemo', 'sync-demo'),
-			viaWebhook(
-				swapNode(SYNC_TEMPLATE, 'Demo shop orders', {
-					type: 'douyinShop',
-					credentialType: 'douyinShopApi',
-					credentialId: 'e2eDouyinShop',
-					parameters: { resource: 'order', operation: 'getMany', readMode: 'sinceLastRun', lookbackDays: 30, overlapMinutes: 10, outputFormat: 'model', timeZone: 'Asia/Shanghai' },
-				}),
-				'ShopSyncDouyin',
-				'sync-douyin',
-			),
-			readTableWorkflow('ReadShopOrders', 'read-orders', 'shop_orders'),
-		];
+		const workflows: WorkflowJson[] = [viaWebhook(SYNC, 'ShopSyncDemo', 'sync-demo'), viaWebhook(CAMPAIGN, 'ShopCampaignDemo', 'campaign-demo'), readTableWorkflow('ReadOrdersDemo', 'read-demo', 'shop_orders')];
+		for (const profile of profiles) {
+			const table = `shop_orders_${profile.key}`;
+			const sync = swapNode(withTable(SYNC, table), 'Demo shop orders', shopNode(profile, { resource: 'order', operation: 'getMany', readMode: 'sinceLastRun', lookbackDays: 40, overlapMinutes: 10, outputFormat: 'model', timeZone: 'Asia/Shanghai' }));
+			workflows.push(viaWebhook(sync, `ShopSync${profile.key}`, `sync-${profile.key}`), readTableWorkflow(`ReadOrders${profile.key}`, `read-${profile.key}`, table));
+			if (profile.couponWriteKinds) {
+				const campaign = swapNode(withTable(CAMPAIGN, table), 'Issue coupons on the shop', shopNode(profile, { resource: 'coupon', operation: 'issue', platformCustomerId: '={{ $json.customerId }}' }));
+				const issue = campaign.nodes.find((n) => n.name === 'Issue coupons on the shop')!;
+				// As the template's note says: switch the node on (it keeps "On Error: Continue").
+				issue.onError = 'continueRegularOutput';
+				workflows.push(viaWebhook(campaign, `ShopCampaign${profile.key}`, `campaign-${profile.key}`));
+			}
+		}
 		await importBuilt(instance, workflows);
 		for (const workflow of workflows) {
 			const published = await runtimeLib.runN8n(instance.runtime, instance.userFolder, ['publish:workflow', `--id=${workflow.id}`]);
 			expect({ id: workflow.id, code: published.code }).toEqual({ id: workflow.id, code: 0 });
+			webhookPaths.push(String(workflow.nodes.find((n) => n.type === 'n8n-nodes-base.webhook')!.parameters.path));
 		}
 		n8n = await startN8n(instance);
-		await waitForWebhooks(n8n.baseUrl, ['sync-demo', 'sync-douyin', 'read-orders']);
+		await waitForWebhooks(n8n.baseUrl, webhookPaths);
+		session = await ownerSession(n8n.baseUrl);
 	});
 
 	afterAll(async () => {
 		await n8n?.stop();
-		await douyin?.close();
+		for (const profile of profiles) await profile.close();
 	});
 
-	const readStore = async () => {
-		const reply = await callWebhook(n8n.baseUrl, 'read-orders');
-		expect({ status: reply.status, text: reply.status === 200 ? '' : reply.text }).toEqual({ status: 200, text: '' });
-		return reply.items.filter((row) => row.orderId !== undefined);
-	};
+	async function call(pathName: string) {
+		const reply = await callWebhook(n8n.baseUrl, pathName);
+		expect({ path: pathName, status: reply.status, text: reply.status === 200 ? '' : `${reply.text.slice(0, 800)}\n${n8n.logTail(1500)}` }).toEqual({ path: pathName, status: 200, text: '' });
+		return reply;
+	}
+
+	async function readTable(pathName: string) {
+		return (await call(pathName)).items.filter((row) => row.orderId !== undefined);
+	}
+
+	/** The run data of the newest execution of a workflow (after its webhook answered). */
+	async function lastRun(workflowId: string): Promise<RunJson> {
+		const [newest] = await listExecutions(session, workflowId);
+		return (await executionRun(session, instance, newest.id)).run;
+	}
 
 	it('the sync template runs out of the box: the demo orders land in the order store, one row each', async () => {
 		const started = Date.now();
-		const reply = await callWebhook(n8n.baseUrl, 'sync-demo');
+		await call('sync-demo');
 		const ms = Date.now() - started;
-		expect({ status: reply.status, text: reply.status === 200 ? '' : reply.text.slice(0, 500) + n8n.logTail(1500) }).toEqual({ status: 200, text: '' });
-		const rows = await readStore();
+		const rows = await readTable('read-demo');
 		expect(rows).toHaveLength(2000);
 		expect(new Set(rows.map((r) => r.orderId)).size).toBe(2000);
 		expect(typeof rows[0].amount).toBe('number');
@@ -113,44 +137,103 @@ describe(`shop connectors in n8n ${n8nVersion()}`, () => {
 		console.log(`sync template on demo data: 2000 orders upserted in ${ms} ms (n8n ${n8nVersion()})`);
 	});
 
-	describe('Douyin Shop (抖店)', () => {
-		const douyinRows = async () => (await readStore()).filter((r) => r.platform === 'douyin' && String(r.orderId).startsWith('693'));
+	it('the campaign template runs out of the box on the store (coupon node off): tiers, codes, previews, restock', async () => {
+		await call('campaign-demo');
+		const run = await lastRun('ShopCampaignDemo');
+		const coupons = itemsOf(run, 'Coupon Tier', 0) ?? [];
+		expect(coupons.length).toBeGreaterThan(10);
+		// The switched-off node passes Coupon Tier's items through: nothing reaches a shop.
+		expect(itemsOf(run, 'Issue coupons on the shop')).toEqual(coupons);
+		const preview = itemsOf(run, 'Coupon results (WeCom preview)')?.[0];
+		expect(preview).toMatchObject({ status: 'preview', operation: 'preview' });
+		expect(JSON.stringify(preview)).toContain('not sent to the shop (node off)');
+		expect((itemsOf(run, 'Check stock levels', 0) ?? []).length).toBeGreaterThan(0);
+	});
 
-		it('the first run backfills in one-day windows and stores every order, mapped to the model', async () => {
-			const reply = await callWebhook(n8n.baseUrl, 'sync-douyin');
-			expect({ status: reply.status, text: reply.status === 200 ? '' : reply.text.slice(0, 500) + n8n.logTail(1500) }).toEqual({ status: 200, text: '' });
-			const calls = douyin.requests.filter((r) => r.operation === 'order.searchList');
-			expect(calls.length).toBeGreaterThanOrEqual(30);
-			for (const call of calls) expect(Number(call.body.update_time_end) - Number(call.body.update_time_start)).toBeLessThanOrEqual(DAY_S);
-			const rows = await douyinRows();
-			expect(rows).toHaveLength(250);
-			const row = rows.find((r) => r.orderId === '6930000000000000007')!;
-			expect(row).toMatchObject({ customerId: 'dy_e2e_buyer_7', status: 'paid', currency: 'CNY', amount: 50.21, refundedAmount: 0 });
-			expect(String(row.orderCreatedAt)).toMatch(/\+08:00$/);
-			expect(JSON.parse(String(row.lines))).toEqual([{ sku: 'E2E-SKU-3', quantity: 2, unitPrice: 25 }]);
-			expect(douyin.tokensIssued).toBe(1);
+	describe.each(profiles.map((profile) => ({ name: profile.label, profile })))('$name', ({ profile }) => {
+		const table = `read-${profile.key}`;
+
+		it('the first sync backfills in the platform\'s windows and stores every order, mapped to the model', async () => {
+			await call(`sync-${profile.key}`);
+			const windows = profile.orderWindows();
+			expect(windows.length).toBeGreaterThan(0);
+			for (const window of windows) expect(window.end - window.start).toBeLessThanOrEqual(profile.maxWindowMs);
+			const rows = await readTable(table);
+			expect(rows).toHaveLength(orders.length);
+			const sample = orders[17];
+			const row = rows.find((r) => r.orderId === profile.orderIdOf(sample))!;
+			expect(row).toMatchObject({ customerId: profile.customerIdOf(sample.customer), currency: 'CNY', amount: sample.cents / 100, refundedAmount: 0, platform: profile.key });
+			expect(String(row.orderCreatedAt)).toMatch(/(\+\d{2}:\d{2}|Z)$/);
+			expect(Date.parse(String(row.orderCreatedAt))).toBe(Math.floor(sample.createdMs / 1000) * 1000);
+			expect(JSON.parse(String(row.lines))).toEqual([{ sku: sample.sku, quantity: 1, unitPrice: sample.cents / 100 }]);
 		});
 
-		it('the next run reads only what changed: an updated order updates its row, and the saved token is reused', async () => {
-			const before = await douyinRows();
-			douyin.clearRequests();
-			// The buyer received order 7 a few minutes ago.
-			douyin.upsertOrder(douyinOrder(7, Math.floor(Date.now() / 1000) - 200, { order_status: 5, order_status_desc: '已完成' }));
-			const reply = await callWebhook(n8n.baseUrl, 'sync-douyin');
-			expect(reply.status).toBe(200);
-			const calls = douyin.requests.filter((r) => r.operation === 'order.searchList');
-			expect(calls).toHaveLength(1);
-			expect(douyin.requests.map((r) => r.operation)).not.toContain('token.create');
-			expect(douyin.tokensIssued).toBe(1);
-			const after = await douyinRows();
+		it('the next sync reads only what changed: the completed order updates its row; no token is fetched again', async () => {
+			const before = await readTable(table);
+			const tokenCalls = () => profile.requests().filter((r) => /token/i.test(r.operation)).length;
+			const tokensBefore = tokenCalls();
+			profile.server().clearRequests();
+			const orderId = profile.completeOrder(orders[5]);
+			await call(`sync-${profile.key}`);
+			const after = await readTable(table);
 			expect(after).toHaveLength(before.length);
-			expect(after.find((r) => r.orderId === '6930000000000000007')).toMatchObject({ status: 'completed', platformOrderStatus: '5 已完成' });
+			expect(after.find((r) => r.orderId === orderId)).toMatchObject({ status: 'completed' });
+			// One short window (the overlap and the minutes since the last run).
+			expect(profile.orderWindows().length).toBeLessThanOrEqual(2);
+			expect(tokensBefore).toBeLessThanOrEqual(1);
+			expect(tokenCalls()).toBe(0);
 		});
 
-		it('no secret or token reaches the order store or the answers', async () => {
-			const text = JSON.stringify(await readStore());
-			expect(text).not.toContain(DOUYIN.appSecret);
-			expect(text).not.toMatch(/dyat-|dyrt-/);
+		const kinds = profile.couponWriteKinds ?? [];
+		const appliedCoupons = () => profile.writes().filter((w) => kinds.includes(w.kind) && w.applied);
+
+		// Douyin Shop has no public coupon API (README): its node has no Coupon resource.
+		if (profile.couponWriteKinds) {
+			it('the campaign issues every coupon exactly once, through throttling, a 5xx and an answer lost after the write', async () => {
+				const server = profile.server();
+				const match = profile.isCouponWrite!;
+				server.failNext({ status: 429, body: { message: 'throttled (injected)' }, headers: { 'retry-after': '1' }, match });
+				server.failNext({ status: 503, body: { message: 'unavailable (injected)' }, match });
+				server.failNext({ dropConnection: true, afterHandling: true, match });
+				let reply = await callWebhook(n8n.baseUrl, `campaign-${profile.key}`);
+				let runs = 1;
+				if (reply.status !== 200) {
+					// A write whose outcome is unknown stops the run; the retry finds what was written.
+					reply = await callWebhook(n8n.baseUrl, `campaign-${profile.key}`);
+					runs++;
+				}
+				expect({ status: reply.status, text: reply.status === 200 ? '' : reply.text.slice(0, 800) }).toEqual({ status: 200, text: '' });
+				const run = await lastRun(`ShopCampaign${profile.key}`);
+				const wanted = itemsOf(run, 'Coupon Tier', 0) ?? [];
+				const results = itemsOf(run, 'Issue coupons on the shop') ?? [];
+				expect(wanted.length).toBeGreaterThan(5);
+				expect(results).toHaveLength(wanted.length);
+				const statuses = results.map((r) => r.issueStatus);
+				expect({ runs, failed: results.filter((r) => r.issueStatus === 'failed').map((r) => r.error) }).toEqual({ runs, failed: [] });
+				expect(statuses.every((s) => s === 'issued' || s === 'alreadyIssued')).toBe(true);
+				// Exactly one applied write per coupon on the shop (key: code, or activity + customer).
+				const counts = new Map<string, number>();
+				for (const write of appliedCoupons()) counts.set(`${write.kind}:${write.key}`, (counts.get(`${write.kind}:${write.key}`) ?? 0) + 1);
+				expect([...counts.values()].every((n) => n === 1)).toBe(true);
+				expect(new Set(appliedCoupons().map((w) => w.key)).size).toBeGreaterThanOrEqual(wanted.length);
+				// The faults were really met.
+				expect(server.requests.filter((r) => r.fault !== undefined)).toHaveLength(3);
+			});
+
+			it('running the campaign again issues nothing: every coupon is already on the shop', async () => {
+				const before = appliedCoupons().length;
+				await call(`campaign-${profile.key}`);
+				const run = await lastRun(`ShopCampaign${profile.key}`);
+				const results = itemsOf(run, 'Issue coupons on the shop') ?? [];
+				expect(results.length).toBeGreaterThan(5);
+				expect(new Set(results.map((r) => r.issueStatus))).toEqual(new Set(['alreadyIssued']));
+				expect(appliedCoupons()).toHaveLength(before);
+			});
+		}
+
+		it('no secret or token reaches n8n\'s answers, the order store or the run data', async () => {
+			const text = JSON.stringify(await readTable(table)) + (profile.couponWriteKinds ? JSON.stringify(await lastRun(`ShopCampaign${profile.key}`)) : '');
+			for (const secret of profile.secrets()) expect(text).not.toContain(secret);
 		});
 	});
 });

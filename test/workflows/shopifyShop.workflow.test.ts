@@ -153,7 +153,9 @@ describe('throttling', () => {
 		fake.bucket.maximumAvailable = 1000;
 		fake.bucket.available = 1000;
 		fake.bucket.restoreRate = 2000; // 722-point pages: the second page needs ~0.2 s of refill
-		for (let i = 0; i < 24; i++) fake.upsertOrder(fakeOrder(100 + i, Date.parse('2026-02-02T10:00:00Z') + i * 1000));
+		// 20 lines each: the pages cost what was requested (the fake refunds unused points, as Shopify does).
+		const lines = Array.from({ length: 20 }, (_, i) => ({ sku: `L-${i}`, quantity: 1, unitPrice: '1.00' }));
+		for (let i = 0; i < 24; i++) fake.upsertOrder(fakeOrder(100 + i, Date.parse('2026-02-02T10:00:00Z') + i * 1000, { total: '20.00', lines }));
 		const started = Date.now();
 		const result = await runWorkflow(
 			workflow({ readMode: 'timeRange', updatedAfter: '2026-02-02T00:00:00Z', updatedBefore: '2026-02-03T00:00:00Z', timeZone: 'UTC' }),

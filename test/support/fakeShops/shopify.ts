@@ -175,12 +175,18 @@ export async function startShopifyFake(options: ShopifyFakeOptions = {}): Promis
 			bucket.available -= requested;
 			costs.push({ operation: doc.fields.map((f) => f.name)[0], requested });
 			const data: Record<string, unknown> = {};
+			let actual = doc.kind === 'mutation' ? 10 : 0;
 			for (const field of doc.fields) {
 				const result = resolve(field, variables, log);
 				if ('error' in result) return { body: { errors: [{ message: result.error, extensions: { code: result.code } }] } };
 				data[field.alias ?? field.name] = result.value;
+				if (doc.kind === 'query') actual += actualCost(field, result.value, variables);
 			}
-			return { body: { data, extensions: costExtension(requested, requested) } };
+			// "The bucket is charged the requested cost up front; the difference to the actual cost
+			// is refunded after the query ran" (shopify.dev/docs/api/usage/rate-limits, cost calculation).
+			actual = Math.min(actual, requested);
+			bucket.available = Math.min(bucket.maximumAvailable, bucket.available + requested - actual);
+			return { body: { data, extensions: costExtension(requested, actual) } };
 		},
 	};
 
@@ -651,6 +657,19 @@ function argsOf(field: Field, variables: Record<string, unknown>): Record<string
  * Requested cost as shopify.dev/docs/api/usage/limits describes it: scalars 0, objects 1,
  * a connection (a field with `first`) 2 + first × (one node: 1 + its fields), pageInfo free.
  */
+/** The cost of what a field returned: a connection costs 2 plus its nodes actually returned. */
+function actualCost(field: Field, value: unknown, variables: Record<string, unknown>): number {
+	if (field.children.length === 0 || value === null || value === undefined) return 0;
+	const first = valueOf(field.args.first, variables);
+	if (typeof first === 'number') {
+		const nodesField = field.children.find((c) => c.name === 'nodes' || c.name === 'edges');
+		const list = nodesField ? ((value as Record<string, unknown>)[nodesField.alias ?? nodesField.name] as unknown[] | undefined) ?? [] : [];
+		return 2 + list.reduce<number>((sum, node) => sum + 1 + nodesField!.children.reduce((s, c) => s + actualCost(c, (node as Record<string, unknown>)?.[c.alias ?? c.name], variables), 0), 0);
+	}
+	if (field.name === 'pageInfo') return 0;
+	return 1 + field.children.reduce((sum, c) => sum + actualCost(c, (value as Record<string, unknown>)[c.alias ?? c.name], variables), 0);
+}
+
 function fieldCost(field: Field, variables: Record<string, unknown>): number {
 	if (field.children.length === 0) return 0;
 	const first = valueOf(field.args.first, variables);
