@@ -592,8 +592,69 @@ function fileHash(file) {
 	return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 12);
 }
 
+/**
+ * `n8n start` on free ports in its own process group, output to a log file; resolves once the
+ * REST API answers (`/rest/settings`, the first thing the editor asks for). The server is what
+ * loads n8n's modules (Data Tables among them), which `n8n execute` does not. `stop()` sends
+ * SIGTERM (n8n finishes running executions first) and kills the whole group after 20 s.
+ */
+async function startServer(runtime, userFolder, options = {}) {
+	const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
+	const port = await freePort();
+	const brokerPort = await freePort();
+	const logFile = path.join(userFolder, 'n8n-start.log');
+	const logFd = fs.openSync(logFile, 'w');
+	const child = childProcess.spawn(runtime.nodeBin, [describeRuntime(runtime.version).n8nEntry, 'start'], {
+		cwd: userFolder,
+		env: cleanEnv(runtime, userFolder, {
+			N8N_PORT: String(port),
+			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+			N8N_HOST: 'localhost',
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_SECURE_COOKIE: 'false',
+			...(options.env ?? {}),
+		}),
+		stdio: ['ignore', logFd, logFd],
+		detached: true,
+	});
+	fs.closeSync(logFd);
+	const exited = new Promise((resolve) => child.once('exit', () => resolve()));
+	const logTail = (chars = 3000) => fs.readFileSync(logFile, 'utf8').slice(-chars);
+	const stop = async () => {
+		if (child.exitCode !== null || child.signalCode !== null) return;
+		const killTimer = setTimeout(() => {
+			try {
+				process.kill(-child.pid, 'SIGKILL');
+			} catch {
+				// already gone
+			}
+		}, 20_000);
+		child.kill('SIGTERM');
+		await exited;
+		clearTimeout(killTimer);
+	};
+	const baseUrl = `http://127.0.0.1:${port}`;
+	const deadline = Date.now() + readyTimeoutMs;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`n8n exited (${child.exitCode}) before it was ready:\n${logTail()}`);
+		try {
+			const response = await fetch(`${baseUrl}/rest/settings`);
+			if (response.ok && (response.headers.get('content-type') ?? '').includes('json')) break;
+		} catch {
+			// not listening yet
+		}
+		if (Date.now() > deadline) {
+			await stop();
+			throw new Error(`n8n was not ready within ${readyTimeoutMs / 1000} s:\n${logTail()}`);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 300));
+	}
+	return { baseUrl, child, logFile, logTail, stop };
+}
+
 module.exports = {
 	PROJECT_ROOT,
+	startServer,
 	PACK_NAME,
 	RUNTIMES,
 	DEFAULT_N8N_VERSION,

@@ -48,18 +48,20 @@ export function planIncrementalRange(input: IncrementalPlanInput): IncrementalPl
 	const end = input.now - input.settleMs;
 	const usable = input.cursor !== undefined && input.cursor.scope === input.scope && Number.isFinite(input.cursor.readUntil);
 	const kind = usable ? 'incremental' : 'backfill';
-	let start = usable ? input.cursor!.readUntil - input.overlapMs : input.now - input.lookbackDays * DAY_MS;
-	let clampedFrom: number | undefined;
-	if (input.maxAgeDays !== undefined) {
-		// A few minutes inside the platform's limit, so the oldest window is not refused on a
-		// clock difference between us and the platform.
-		const oldest = input.now - input.maxAgeDays * DAY_MS + 10 * 60_000;
-		if (start < oldest) {
-			clampedFrom = start;
-			start = oldest;
-		}
-	}
-	return { range: { start: Math.min(start, end), end }, kind, ...(clampedFrom !== undefined ? { clampedFrom } : {}) };
+	const start = usable ? input.cursor!.readUntil - input.overlapMs : input.now - input.lookbackDays * DAY_MS;
+	return clampToPlatformAge({ range: { start: Math.min(start, end), end }, kind }, input.now, input.maxAgeDays);
+}
+
+/**
+ * A range cut to what the platform serves (orders updated in the last `maxAgeDays`), a few
+ * minutes inside the limit so the oldest window is not refused on a clock difference between
+ * us and the platform. `clampedFrom` tells the original start, so the gap is reported.
+ */
+export function clampToPlatformAge(plan: IncrementalPlan, now: number, maxAgeDays: number | undefined): IncrementalPlan {
+	if (maxAgeDays === undefined) return plan;
+	const oldest = now - maxAgeDays * DAY_MS + 10 * 60_000;
+	if (plan.range.start >= oldest) return plan;
+	return { ...plan, range: { start: Math.min(oldest, plan.range.end), end: plan.range.end }, clampedFrom: plan.range.start };
 }
 
 /** The cursor after every window of `plan` was read completely. */

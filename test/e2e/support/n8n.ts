@@ -3,7 +3,7 @@
  * installed as a community package (the tarball globalSetup built), workflows imported and
  * executed with n8n's CLI, and their run data read by node name.
  */
-import { spawn, type ChildProcess } from 'child_process';
+import type { ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -173,60 +173,9 @@ export interface RunningN8n {
 	stop(): Promise<void>;
 }
 
-/**
- * `n8n start` on free ports in its own process group, output to a log file; resolves once the
- * REST API answers (`/rest/settings`, the first thing the editor asks for).
- */
+/** `n8n start` with the pack's user folder (scripts/n8n-runtime.js startServer). */
 export async function startN8n(instance: Instance, readyTimeoutMs = 60_000): Promise<RunningN8n> {
-	const port: number = await runtimeLib.freePort();
-	const brokerPort: number = await runtimeLib.freePort();
-	const logFile = path.join(instance.userFolder, 'n8n-start.log');
-	const log = fs.openSync(logFile, 'w');
-	const child = spawn(instance.runtime.nodeBin, [runtimeLib.describeRuntime(instance.runtime.version).n8nEntry, 'start'], {
-		cwd: instance.userFolder,
-		env: runtimeLib.cleanEnv(instance.runtime, instance.userFolder, {
-			N8N_PORT: String(port),
-			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
-			N8N_HOST: 'localhost',
-			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_SECURE_COOKIE: 'false',
-		}),
-		stdio: ['ignore', log, log],
-		detached: true,
-	});
-	fs.closeSync(log);
-	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-	const logTail = (chars = 3000) => fs.readFileSync(logFile, 'utf8').slice(-chars);
-	const stop = async () => {
-		if (child.exitCode !== null || child.signalCode !== null) return;
-		const killTimer = setTimeout(() => {
-			try {
-				process.kill(-(child.pid as number), 'SIGKILL');
-			} catch {
-				// already gone
-			}
-		}, 20_000);
-		child.kill('SIGTERM');
-		await exited;
-		clearTimeout(killTimer);
-	};
-	const baseUrl = `http://127.0.0.1:${port}`;
-	const deadline = Date.now() + readyTimeoutMs;
-	for (;;) {
-		if (child.exitCode !== null) throw new Error(`n8n exited (${child.exitCode}) before it was ready:\n${logTail()}`);
-		try {
-			const response = await fetch(`${baseUrl}/rest/settings`);
-			if (response.ok && (response.headers.get('content-type') ?? '').includes('json')) break;
-		} catch {
-			// not listening yet
-		}
-		if (Date.now() > deadline) {
-			await stop();
-			throw new Error(`n8n was not ready within ${readyTimeoutMs / 1000} s:\n${logTail()}`);
-		}
-		await new Promise((resolve) => setTimeout(resolve, 300));
-	}
-	return { baseUrl, child, logFile, logTail, stop };
+	return (await runtimeLib.startServer(instance.runtime, instance.userFolder, { readyTimeoutMs })) as RunningN8n;
 }
 
 export interface RestSession {

@@ -92,8 +92,12 @@ export function readTableWorkflow(id: string, path: string, table: string): Work
 }
 
 /** Calls a published webhook; resolves with the JSON items it answers. */
-export async function callWebhook(baseUrl: string, path: string): Promise<{ status: number; items: Array<Record<string, unknown>>; text: string }> {
-	const response = await fetch(`${baseUrl}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+export async function callWebhook(
+	baseUrl: string,
+	path: string,
+	body: Record<string, unknown> = {},
+): Promise<{ status: number; items: Array<Record<string, unknown>>; text: string }> {
+	const response = await fetch(`${baseUrl}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 	const text = await response.text();
 	let items: Array<Record<string, unknown>> = [];
 	try {
@@ -121,4 +125,41 @@ export async function waitForWebhooks(baseUrl: string, paths: string[], timeoutM
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
 	}
+}
+
+/** A webhook workflow that deletes the rows of a Data Table changed after `{ after: epoch ms }` (a save cut short). */
+export function deleteNewestRowsWorkflow(id: string, path: string, table: string): WorkflowJson {
+	return {
+		id,
+		name: `Delete newest rows of ${table} (${path})`,
+		nodes: [
+			{
+				id: `webhook-${path}`,
+				name: 'Webhook (test)',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: randomUUID(),
+				parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+			},
+			{
+				id: 'delete',
+				name: 'Delete rows',
+				type: 'n8n-nodes-base.dataTable',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: {
+					resource: 'row',
+					operation: 'deleteRows',
+					dataTableId: { __rl: true, mode: 'name', value: table },
+					matchType: 'allConditions',
+					filters: { conditions: [{ keyName: 'updatedAtMs', condition: 'gt', keyValue: '={{ $json.body.after }}' }] },
+					options: {},
+				},
+				alwaysOutputData: true,
+			},
+		],
+		connections: { 'Webhook (test)': { main: [[{ node: 'Delete rows', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1', timezone: 'Asia/Shanghai' },
+	};
 }

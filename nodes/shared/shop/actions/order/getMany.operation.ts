@@ -8,6 +8,7 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, ty
 import { assertTimeZone } from '../../../../lib/time';
 import {
 	advanceCursor,
+	clampToPlatformAge,
 	latestPerOrder,
 	planIncrementalRange,
 	splitIntoWindows,
@@ -137,7 +138,7 @@ export async function execute(this: IExecuteFunctions, connector: ShopConnector)
 		if (Number.isNaN(start) || Number.isNaN(end) || end < start) {
 			throw new NodeOperationError(this.getNode(), 'Updated After and Updated Before must be dates, the first not after the second');
 		}
-		plan = { range: { start, end }, kind: 'backfill' };
+		plan = clampToPlatformAge({ range: { start, end }, kind: 'backfill' }, now, connector.orders.maxAgeDays);
 	}
 
 	const windows: TimeWindow[] = splitIntoWindows(plan.range, connector.orders.maxWindowMs);
