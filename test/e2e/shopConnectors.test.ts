@@ -33,6 +33,7 @@ import {
 	type RunningN8n,
 	type WorkflowJson,
 } from './support/n8n';
+import { startPostgres, type TestPostgres } from '../support/postgres';
 import { SHOP_PROFILES, syntheticOrders, type ShopProfile, type SyntheticOrder } from './support/shopProfiles';
 import { callWebhook, deleteNewestRowsWorkflow, readTableWorkflow, swapNode, viaWebhook, waitForWebhooks } from './support/shopWorkflows';
 
@@ -42,6 +43,7 @@ const runtimeLib = require('../../scripts/n8n-runtime');
 const template = (file: string) => JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'workflows/shop', file), 'utf8')) as WorkflowJson;
 const SYNC = template('shop-order-sync.json');
 const CAMPAIGN = template('shop-campaign.json');
+const SYNC_POSTGRES = template('shop-order-sync-postgres.json');
 
 /** The template with its order table renamed (one table per shop in this test). */
 function withTable(workflow: WorkflowJson, table: string): WorkflowJson {
@@ -65,6 +67,7 @@ describe(`shop connectors in n8n ${n8nVersion()}`, () => {
 	let instance: Instance;
 	let n8n: RunningN8n;
 	let session: RestSession;
+	let pg: TestPostgres;
 	const now = Date.now();
 	const orders: SyntheticOrder[] = syntheticOrders(now);
 	const webhookPaths: string[] = [];
@@ -74,11 +77,20 @@ describe(`shop connectors in n8n ${n8nVersion()}`, () => {
 			await profile.start();
 			profile.seed(orders);
 		}
+		pg = await startPostgres();
 		instance = await freshInstance('shop-connectors');
 		const credentialsFile = path.join(instance.userFolder, 'shop-credentials.json');
 		fs.writeFileSync(
 			credentialsFile,
-			JSON.stringify(profiles.map((p) => ({ id: p.credentialId, name: `${p.label} (fake)`, type: p.credentialType, data: p.credentialData() }))),
+			JSON.stringify([
+				...profiles.map((p) => ({ id: p.credentialId, name: `${p.label} (fake)`, type: p.credentialType, data: p.credentialData() })),
+				{
+					id: 'ShopOrderStorePg01',
+					name: 'Order store (Postgres)',
+					type: 'postgres',
+					data: { host: pg.host, port: pg.port, database: pg.database, user: pg.user, password: '', ssl: 'disable', allowUnauthorizedCerts: false, maxConnections: 10 },
+				},
+			]),
 		);
 		try {
 			await runtimeLib.importCredentials(instance.runtime, instance.userFolder, credentialsFile);
@@ -104,6 +116,15 @@ describe(`shop connectors in n8n ${n8nVersion()}`, () => {
 				workflows.push(viaWebhook(campaign, `ShopCampaign${profile.key}`, `campaign-${profile.key}`));
 			}
 		}
+		// The Postgres variant of the sync template, fed by the Douyin Shop fake.
+		const douyin = profiles.find((p) => p.key === 'douyin')!;
+		workflows.push(
+			viaWebhook(
+				swapNode(withLookback(SYNC_POSTGRES, 40), 'Demo shop orders', shopNode(douyin, { resource: 'order', operation: 'getMany', readMode: 'timeRange', updatedAfter: '={{ $json.updatedAfter }}', updatedBefore: '', outputFormat: 'model', timeZone: 'Asia/Shanghai' })),
+				'ShopSyncPgDouyin',
+				'sync-pg-douyin',
+			),
+		);
 		await importBuilt(instance, workflows);
 		for (const workflow of workflows) {
 			const published = await runtimeLib.runN8n(instance.runtime, instance.userFolder, ['publish:workflow', `--id=${workflow.id}`]);
@@ -118,6 +139,7 @@ describe(`shop connectors in n8n ${n8nVersion()}`, () => {
 	afterAll(async () => {
 		await n8n?.stop();
 		for (const profile of profiles) await profile.close();
+		pg?.stop();
 	});
 
 	async function call(pathName: string) {
@@ -141,11 +163,11 @@ describe(`shop connectors in n8n ${n8nVersion()}`, () => {
 		await call('sync-demo');
 		const ms = Date.now() - started;
 		const rows = await readTable('read-demo');
-		expect(rows).toHaveLength(2000);
-		expect(new Set(rows.map((r) => r.orderId)).size).toBe(2000);
+		expect(rows).toHaveLength(1000);
+		expect(new Set(rows.map((r) => r.orderId)).size).toBe(1000);
 		expect(typeof rows[0].amount).toBe('number');
 		expect(JSON.parse(String(rows[0].lines))).toEqual(expect.any(Array));
-		console.log(`sync template on demo data: 2000 orders upserted in ${ms} ms (n8n ${n8nVersion()})`);
+		console.log(`sync template on demo data: 1000 orders upserted in ${ms} ms (n8n ${n8nVersion()})`);
 	});
 
 	it('the campaign template runs out of the box on the store (coupon node off): tiers, codes, previews, restock', async () => {
@@ -259,6 +281,44 @@ describe(`shop connectors in n8n ${n8nVersion()}`, () => {
 		it('no secret or token reaches n8n\'s answers, the order store or the run data', async () => {
 			const text = JSON.stringify(await readTable(table)) + (profile.couponWriteKinds ? JSON.stringify(await lastRun(`ShopCampaign${profile.key}`)) : '');
 			for (const secret of profile.secrets()) expect(text).not.toContain(secret);
+		});
+	});
+	describe('the Postgres variant (shop-order-sync-postgres.json), Douyin Shop → a real PostgreSQL', () => {
+		const count = () => Number(pg.sql('SELECT count(*) FROM shop_orders').trim());
+		const douyin = profiles.find((p) => p.key === 'douyin')!;
+
+		it('backfills every order into the table, typed (timestamptz, numeric, jsonb)', async () => {
+			await call('sync-pg-douyin');
+			expect(count()).toBe(orders.length);
+			const sample = orders[17];
+			const [row] = pg
+				.sql(`SELECT customer_id, amount, (extract(epoch FROM order_created_at) * 1000)::bigint, lines->0->>'sku', status FROM shop_orders WHERE order_id = '${douyin.orderIdOf(sample)}'`)
+				.trim()
+				.split('\n');
+			expect(row.split('|')).toEqual([douyin.customerIdOf(sample.customer), (sample.cents / 100).toFixed(2), String(Math.floor(sample.createdMs / 1000) * 1000), sample.sku, 'paid']);
+		});
+
+		it('the next run updates a changed order in place, and a save cut short is completed', async () => {
+			const orderId = douyin.completeOrder(orders[9]);
+			await call('sync-pg-douyin');
+			expect(count()).toBe(orders.length);
+			expect(pg.sql(`SELECT status FROM shop_orders WHERE order_id = '${orderId}'`).trim()).toBe('completed');
+			const newest = pg.sql('SELECT order_id FROM shop_orders ORDER BY order_updated_at DESC LIMIT 5').trim().split('\n');
+			pg.sql(`DELETE FROM shop_orders WHERE order_id IN (${newest.map((id) => `'${id}'`).join(',')})`);
+			expect(count()).toBe(orders.length - 5);
+			await call('sync-pg-douyin');
+			expect(count()).toBe(orders.length);
+		});
+
+		it("the template's query for the campaign returns the columns RFM Segment reads", () => {
+			const note = String(SYNC_POSTGRES.nodes.find((n) => n.name === 'Query for the campaign')!.parameters.content);
+			const query = /```sql\n([\s\S]*?)```/.exec(note)![1];
+			const rows = pg.sql(query).trim().split('\n');
+			expect(rows).toHaveLength(orders.length);
+			const select = query.replace(/^--.*$/gm, '').trim().replace(/;$/, '');
+			const first = JSON.parse(pg.sql(`SELECT row_to_json(q) FROM (${select}) q LIMIT 1`)) as Record<string, unknown>;
+			expect(Object.keys(first)).toEqual(['orderId', 'customerId', 'platform', 'orderCreatedAt', 'status', 'currency', 'amount', 'refundedAmount', 'channel']);
+			expect(typeof first.amount).toBe('number');
 		});
 	});
 });
