@@ -7,10 +7,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecuteContext, ExecutionLifecycleHooks, RoutingNode, WorkflowExecute } from 'n8n-core';
 import {
+	createEmptyRunExecutionData,
 	NodeConnectionTypes,
 	Workflow,
+	type ICredentialsDecrypted,
+	type IExecuteData,
 	type ICredentialDataDecryptedObject,
 	type ICredentialsHelper,
 	type ICredentialType,
@@ -258,4 +261,64 @@ export function chain(...names: string[]): IConnections {
 		connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
 	}
 	return connections;
+}
+
+/**
+ * What n8n's credential tester (packages/cli credentials-tester.service.ts) does with a
+ * credential's `test`: a temporary node whose only property routes the test request, run by
+ * n8n-core's RoutingNode (so through the credential's preAuthentication and authenticate, as
+ * n8n does for a saved credential), then the rules turn a known answer into a failure. Resolves
+ * with 'OK' or the failure message.
+ */
+export async function testCredential(type: ICredentialType, data: ICredentialDataDecryptedObject): Promise<string> {
+	const nodeType = {
+		description: {
+			displayName: 'Temp',
+			name: 'temp',
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: {},
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: type.name, required: true }],
+			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: type.test!.request }, default: '' }],
+		},
+	} as unknown as INodeType;
+	const node: INode = {
+		id: 'temp',
+		name: 'Temp-Node',
+		type: 'temp',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials: { [type.name]: { id: '1', name: 'Credential under test' } },
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) },
+	});
+	const helper = credentialsHelper({ [type.name]: data });
+	const additionalData = { credentialsHelper: helper } as unknown as IWorkflowExecuteAdditionalData;
+	const executeData = { node, data: {}, source: null } as unknown as IExecuteData;
+	const context = new ExecuteContext(workflow, node, additionalData, 'internal', createEmptyRunExecutionData(), 0, [], { main: [[{ json: {} }]] }, executeData, []);
+	const credentials = { id: '1', name: 'Credential under test', type: type.name, data } as ICredentialsDecrypted;
+	let body: IDataObject;
+	try {
+		const response = (await new RoutingNode(context, nodeType, credentials).runNode()) as INodeExecutionData[][];
+		// An empty list answers (e.g. no orders yet) with no items: nothing for the rules to read.
+		body = response[0]?.[0]?.json ?? {};
+	} catch (error) {
+		const status = (error as { cause?: { response?: { status?: number } }; httpCode?: string }).cause?.response?.status ?? Number((error as { httpCode?: string }).httpCode);
+		for (const rule of type.test!.rules ?? []) {
+			if (rule.type === 'responseCode' && rule.properties.value === status) return rule.properties.message;
+		}
+		return `Error: ${(error as Error).message}`;
+	}
+	for (const rule of type.test!.rules ?? []) {
+		if (rule.type === 'responseSuccessBody' && body[rule.properties.key] === rule.properties.value) return rule.properties.message;
+	}
+	return 'OK';
 }

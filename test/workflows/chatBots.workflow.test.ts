@@ -6,28 +6,14 @@
  */
 import { inspect } from 'node:util';
 
-import { ExecuteContext, RoutingNode } from 'n8n-core';
-import {
-	createEmptyRunExecutionData,
-	Workflow,
-	type ICredentialDataDecryptedObject,
-	type ICredentialsDecrypted,
-	type ICredentialType,
-	type IDataObject,
-	type IExecuteData,
-	type IHttpRequestOptions,
-	type INode,
-	type INodeExecutionData,
-	type INodeType,
-	type IWorkflowExecuteAdditionalData,
-} from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 
 import { DingTalkBotApi } from '../../credentials/DingTalkBotApi.credentials';
 import { FeishuBotApi } from '../../credentials/FeishuBotApi.credentials';
 import { WeComBotApi } from '../../credentials/WeComBotApi.credentials';
 
 import { resetChatClock, setChatClock } from '../../nodes/shared/chat/clock';
-import { chain, node, runWorkflow, type RunResult, type TestCredentials } from '../support/n8n';
+import { chain, node, runWorkflow, testCredential, type RunResult, type TestCredentials } from '../support/n8n';
 import {
 	startDingTalkServer,
 	startFeishuServer,
@@ -126,61 +112,6 @@ function expectNoSecrets(result: RunResult, nodeName = 'Bot') {
 }
 
 describe('credential test requests', () => {
-	/**
-	 * What n8n's credential tester (packages/cli credentials-tester.service.ts) does with a
-	 * credential's `test`: a temporary node whose only property routes the test request, run by
-	 * n8n-core's RoutingNode (so through the credential's authenticate), then the
-	 * `responseSuccessBody` rules turn a known error code into a failure.
-	 */
-	async function testCredential(type: ICredentialType, data: ICredentialDataDecryptedObject): Promise<string> {
-		const nodeType = {
-			description: {
-				displayName: 'Temp',
-				name: 'temp',
-				group: ['transform'],
-				version: 1,
-				description: '',
-				defaults: {},
-				inputs: ['main'],
-				outputs: ['main'],
-				credentials: [{ name: type.name, required: true }],
-				properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: type.test!.request }, default: '' }],
-			},
-		} as unknown as INodeType;
-		const node: INode = {
-			id: 'temp',
-			name: 'Temp-Node',
-			type: 'temp',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-			credentials: { [type.name]: { id: '1', name: 'Test bot' } },
-		};
-		const workflow = new Workflow({
-			nodes: [node],
-			connections: {},
-			active: false,
-			nodeTypes: { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) },
-		});
-		const authenticate = type.authenticate as (c: ICredentialDataDecryptedObject, r: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
-		const additionalData = {
-			credentialsHelper: {
-				getParentTypes: () => [],
-				preAuthentication: async () => undefined,
-				authenticate: async (c: ICredentialDataDecryptedObject, _type: string, r: IHttpRequestOptions) => await authenticate(c, r),
-			},
-		} as unknown as IWorkflowExecuteAdditionalData;
-		const executeData = { node, data: {}, source: null } as unknown as IExecuteData;
-		const context = new ExecuteContext(workflow, node, additionalData, 'internal', createEmptyRunExecutionData(), 0, [], { main: [[{ json: {} }]] }, executeData, []);
-		const credentials = { id: '1', name: 'Test bot', type: type.name, data } as ICredentialsDecrypted;
-		const response = (await new RoutingNode(context, nodeType, credentials).runNode()) as INodeExecutionData[][];
-		const body = response[0][0].json;
-		for (const rule of type.test!.rules ?? []) {
-			if (rule.type === 'responseSuccessBody' && body[rule.properties.key] === rule.properties.value) return rule.properties.message;
-		}
-		return 'OK';
-	}
-
 	it('WeCom: a good key passes without posting anything, a wrong key fails with errcode 93000', async () => {
 		const server = await track(startWeComServer({ key: WECOM_KEY }));
 		expect(await testCredential(new WeComBotApi(), wecomCredentials(server).weComBotApi)).toBe('OK');
