@@ -7,6 +7,7 @@
  *   each peak RSS is its own (scripts/bench-rfm.js).
  * - Reorder maths, 50k sku-warehouse positions × 90 days (scripts/bench-reorder.js).
  * - Lifetime value fit, 100k customers (scripts/bench-clv.js).
+ * - The order store: n8n Data Table vs Postgres in a real n8n (scripts/bench-order-store.js).
  *
  * Figures depend on the machine and its load; nothing here asserts a time.
  */
@@ -69,6 +70,19 @@ for (const name of ['bench-reorder.js', 'bench-clv.js']) {
 		const ms = ['fitBgNbd', 'fitGammaGamma'].map((fit) => Number(new RegExp(`${fit} \\(3 starts, BFGS\\)\\s+(\\d+) ms`).exec(out)?.[1] ?? NaN));
 		const seconds = (ms[0] + ms[1]) / 1000;
 		targets.push({ what: 'Lifetime value: BG/NBD + Gamma-Gamma fit, 100k customers', limit: '< 10 s', value: `${seconds.toFixed(2)} s`, ok: seconds < 10 });
+	}
+	console.log('');
+}
+
+// The order store in a real n8n: Data Table vs Postgres (scripts/bench-order-store.js; needs Debian's
+// postgresql, which .ci/run installs; set BENCH_ORDER_STORE=0 to skip it).
+if (process.env.BENCH_ORDER_STORE !== '0') {
+	console.log('— bench-order-store.js (n8n start, 100,000 orders; a few minutes)');
+	try {
+		const out = execFileSync(node, [script('bench-order-store.js'), '--rows=100000'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+		process.stdout.write(out.split('\n').filter((line) => !line.startsWith('{')).join('\n'));
+	} catch (error) {
+		console.log(`  skipped: ${String(error.message).split('\n')[0]}`);
 	}
 	console.log('');
 }
