@@ -63,6 +63,24 @@ function shopNode(profile: ShopProfile, parameters: Record<string, unknown>) {
 
 const profiles = SHOP_PROFILES.map((make) => make());
 
+/** Webhook → the shop node's Stock → Set Quantity, with a fixed Write ID (as a restock workflow would set it). */
+function stockWorkflow(profile: ShopProfile): WorkflowJson {
+	const base = readTableWorkflow(`Stock${profile.key}`, `stock-${profile.key}`, 'unused');
+	const warehouse = profile.seedStock();
+	base.name = `Set stock on ${profile.label}`;
+	base.nodes[1] = {
+		id: 'set-stock',
+		name: 'Set stock',
+		type: `n8n-nodes-commerce-ops.${profile.nodeType}`,
+		typeVersion: 1,
+		position: [200, 0],
+		parameters: { resource: 'stock', operation: 'setQuantity', sku: 'E2E-STOCK', warehouse, quantity: 42, writeId: 'e2e-restock-2026-12-02', expectedQuantity: '' },
+		credentials: { [profile.credentialType]: { id: profile.credentialId, name: `${profile.label} (fake)` } },
+	};
+	base.connections = { 'Webhook (test)': { main: [[{ node: 'Set stock', type: 'main', index: 0 }]] } };
+	return base;
+}
+
 describe(`shop connectors in n8n ${n8nVersion()}`, () => {
 	let instance: Instance;
 	let n8n: RunningN8n;
@@ -104,6 +122,7 @@ describe(`shop connectors in n8n ${n8nVersion()}`, () => {
 			const table = `shop_orders_${profile.key}`;
 			const sync = swapNode(withLookback(withTable(SYNC, table), 40), 'Demo shop orders', shopNode(profile, { resource: 'order', operation: 'getMany', readMode: 'timeRange', updatedAfter: '={{ $json.updatedAfter }}', updatedBefore: '', outputFormat: 'model', timeZone: 'Asia/Shanghai' }));
 			workflows.push(
+				stockWorkflow(profile),
 				viaWebhook(sync, `ShopSync${profile.key}`, `sync-${profile.key}`),
 				readTableWorkflow(`ReadOrders${profile.key}`, `read-${profile.key}`, table),
 				deleteNewestRowsWorkflow(`CutOrders${profile.key}`, `cut-${profile.key}`, table),
@@ -232,6 +251,15 @@ describe(`shop connectors in n8n ${n8nVersion()}`, () => {
 			const after = await readTable(table);
 			expect(after).toHaveLength(rows.length);
 			for (const orderId of cut) expect(after.some((r) => r.orderId === orderId)).toBe(true);
+		});
+
+		it('stock set twice with the same Write ID changes the shop once', async () => {
+			const first = await call(`stock-${profile.key}`);
+			expect(first.items[0]).toMatchObject({ sku: 'E2E-STOCK', stockStatus: 'applied', previousQuantity: 10, quantity: 42 });
+			const second = await call(`stock-${profile.key}`);
+			expect(['unchanged', 'alreadyApplied']).toContain(second.items[0].stockStatus);
+			expect(profile.stockNow()).toBe(42);
+			expect(profile.writes().filter((w) => w.kind === 'stock.set' && w.applied)).toHaveLength(1);
 		});
 
 		// Douyin Shop has no public coupon API (README): its node has no Coupon resource.

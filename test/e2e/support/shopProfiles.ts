@@ -69,6 +69,10 @@ export interface ShopProfile {
 	isCouponWrite?: (request: FakeRequest) => boolean;
 	server(): FakeShopServer;
 	secrets(): string[];
+	/** Puts SKU `E2E-STOCK` on the shop with 10 units; returns the Warehouse parameter that addresses it. */
+	seedStock(): string;
+	/** Units of `E2E-STOCK` on the shop now. */
+	stockNow(): number | undefined;
 }
 
 const DOUYIN = { appKey: '7000000000000000001', appSecret: 'e2e-douyin-app-secret-4f3e2d1c', shopId: '8800123' };
@@ -118,6 +122,11 @@ export function douyinProfile(): ShopProfile {
 		writes: () => fake.writes,
 		server: () => fake,
 		secrets: () => [DOUYIN.appSecret],
+		seedStock() {
+			fake.stock.set('E2E-STOCK', new Map([['', 10]]));
+			return '';
+		},
+		stockNow: () => fake.stock.get('E2E-STOCK')?.get(''),
 	};
 }
 
@@ -178,6 +187,11 @@ export function youzanProfile(): ShopProfile {
 		isCouponWrite: (r) => r.path.includes('youzan.ump.coupon.take'),
 		server: () => fake.server,
 		secrets: () => [YOUZAN.clientSecret, ...fake.issuedTokens],
+		seedStock() {
+			fake.seedItems([{ item_id: 901, item_no: 'E2E', title: 'E2E 商品', quantity: 10, onSale: true, skus: [{ sku_id: 902, item_no: 'E2E-STOCK', quantity: 10 }] }]);
+			return '';
+		},
+		stockNow: () => fake.stockOf('E2E-STOCK'),
 	};
 }
 
@@ -250,6 +264,12 @@ export function shopifyProfile(): ShopProfile {
 		isCouponWrite: (r) => /discountCodeBasicCreate|discountRedeemCodeBulkAdd/.test(String(r.body.query ?? '')),
 		server: () => fake,
 		secrets: () => [SHOPIFY.clientSecret, ...fake.issuedTokens],
+		seedStock() {
+			fake.addLocation(61, 'E2E Warehouse');
+			fake.setLevel('E2E-STOCK', { locationId: 61, available: 10, on_hand: 10, committed: 0, incoming: 0 });
+			return 'E2E Warehouse';
+		},
+		stockNow: () => fake.stockOf('E2E-STOCK', 61)?.available,
 	};
 }
 
@@ -302,6 +322,11 @@ export function wooCommerceProfile(): ShopProfile {
 		isCouponWrite: (r) => r.method === 'POST' && r.path.endsWith('/coupons/batch'),
 		server: () => fake,
 		secrets: () => [WOO.consumerSecret, WOO.consumerKey],
+		seedStock() {
+			fake.addProduct({ id: 8_801, sku: 'E2E-STOCK', stock_quantity: 10 });
+			return '';
+		},
+		stockNow: () => fake.stockOf('E2E-STOCK') ?? undefined,
 	};
 }
 
