@@ -123,7 +123,8 @@ function assertSingleWarehouse(warehouse: string): void {
 
 /**
  * Youzan has no idempotency key for stock writes, so the stock is read first: a stock
- * already at the quantity is `alreadyApplied` (the same Write ID retried, or done by hand),
+ * already at the quantity is `unchanged` and not written (the same write retried, or done by
+ * hand; as on the other shops, `alreadyApplied` is kept for a Write ID the platform remembers),
  * and "Only If Stock Is Still" is checked on the value just read. The check and the write are
  * two calls: a sale between them is overwritten (the window is one request long). The write
  * is absolute (type 0), so sending it again after a lost answer sets the same number.
@@ -141,7 +142,7 @@ async function setStock(api: ShopApi, request: SetStockRequest): Promise<SetStoc
 			'Read the stock again (Get Many) and decide the new quantity from the current one.',
 		);
 	}
-	if (current.onHand === request.quantity) return { stockStatus: 'alreadyApplied', previousQuantity: current.onHand, quantity: request.quantity };
+	if (current.onHand === request.quantity) return { stockStatus: 'unchanged', previousQuantity: current.onHand, quantity: request.quantity };
 	await api.call(
 		call(ITEM_QUANTITY_UPDATE.api, ITEM_QUANTITY_UPDATE.version, quantityUpdateParams(current, request.quantity), { write: true, idempotent: true }),
 	);

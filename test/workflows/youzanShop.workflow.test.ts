@@ -190,7 +190,7 @@ describe('Stock', () => {
 	it('Set Quantity: the same Write ID twice writes once (read first, skipped when equal), as an absolute full update', async () => {
 		const params = { resource: 'stock', operation: 'setQuantity', sku: 'TEE-B-L', warehouse: '', quantity: 20, writeId: 'restock-tee-b-l' };
 		expect((await runWorkflow(workflow(params), credentials)).output('Youzan')[0]).toMatchObject({ stockStatus: 'applied', previousQuantity: 5, quantity: 20 });
-		expect((await runWorkflow(workflow(params), credentials)).output('Youzan')[0]).toMatchObject({ stockStatus: 'alreadyApplied', previousQuantity: 20 });
+		expect((await runWorkflow(workflow(params), credentials)).output('Youzan')[0]).toMatchObject({ stockStatus: 'unchanged', previousQuantity: 20 });
 		expect(fake.server.writes.filter((w) => w.kind === 'stock.set')).toEqual([
 			{ kind: 'stock.set', key: '11:22=20', applied: true, detail: { before: 5, after: 20, type: 0 } },
 		]);
