@@ -3,11 +3,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { CustomerHistory } from '../../../nodes/lib/clv';
 
-/** CI lays shared/ beside the repository. */
-export const CDNOW_PATH = path.join(
-	__dirname,
-	'../../../../shared/data/cdnow/cdnow_customers_summary_with_transactions.csv',
-);
+/**
+ * The CDNOW cohort behind the published BG/NBD fit (Fader, Hardie & Lee 2005), as the
+ * `lifetimes` package ships it (MIT, LICENSE-lifetimes.txt beside it); copied into the
+ * repository so the tests run without anything beside it.
+ */
+export const CDNOW_PATH = path.join(__dirname, '../../reference/clv/cdnow_customers_summary_with_transactions.csv');
 
 export interface CdnowCustomer extends CustomerHistory {
 	id: number;
