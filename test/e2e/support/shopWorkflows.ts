@@ -12,19 +12,24 @@ import { PACKAGE, type WorkflowJson, type WorkflowNode } from './n8n';
 
 const TRIGGER_TYPES = new Set(['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.scheduleTrigger']);
 
-/** The workflow with its Manual and Schedule Triggers replaced by a Webhook Trigger at `path`. */
-export function viaWebhook(workflow: WorkflowJson, id: string, path: string): WorkflowJson {
-	const triggers = workflow.nodes.filter((n) => TRIGGER_TYPES.has(n.type));
-	const firstTargets = workflow.connections[triggers[0].name];
-	const webhook: WorkflowNode = {
+/** A Webhook Trigger at `path` that answers with every item of the workflow's last node. */
+function webhookTrigger(path: string, position: [number, number]): WorkflowNode {
+	return {
 		id: `webhook-${path}`,
 		name: 'Webhook (test)',
 		type: 'n8n-nodes-base.webhook',
 		typeVersion: 2,
-		position: triggers[0].position,
+		position,
 		webhookId: randomUUID(),
 		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
 	};
+}
+
+/** The workflow with its Manual and Schedule Triggers replaced by a Webhook Trigger at `path`. */
+export function viaWebhook(workflow: WorkflowJson, id: string, path: string): WorkflowJson {
+	const triggers = workflow.nodes.filter((n) => TRIGGER_TYPES.has(n.type));
+	const firstTargets = workflow.connections[triggers[0].name];
+	const webhook = webhookTrigger(path, triggers[0].position);
 	const connections = Object.fromEntries(Object.entries(workflow.connections).filter(([name]) => !triggers.some((t) => t.name === name)));
 	return {
 		...structuredClone(workflow),
@@ -67,15 +72,7 @@ export function readTableWorkflow(id: string, path: string, table: string): Work
 		id,
 		name: `Read ${table} (${path})`,
 		nodes: [
-			{
-				id: `webhook-${path}`,
-				name: 'Webhook (test)',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: randomUUID(),
-				parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
-			},
+			webhookTrigger(path, [0, 0]),
 			{
 				id: 'read',
 				name: 'Read table',
@@ -133,15 +130,7 @@ export function deleteNewestRowsWorkflow(id: string, path: string, table: string
 		id,
 		name: `Delete newest rows of ${table} (${path})`,
 		nodes: [
-			{
-				id: `webhook-${path}`,
-				name: 'Webhook (test)',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: randomUUID(),
-				parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
-			},
+			webhookTrigger(path, [0, 0]),
 			{
 				id: 'delete',
 				name: 'Delete rows',
