@@ -106,6 +106,9 @@ async function startEditor(options = {}) {
 	await runtimeLib.importCredentials(runtime, userFolder);
 	const imported = await runtimeLib.importWorkflows(runtime, userFolder, workflowsDir);
 	timings.importMs = imported.ms;
+	// The shop templates (workflows/shop/: order sync into a Data Table, shop campaign).
+	const shopDir = path.join(workflowsDir, 'shop');
+	if (fs.existsSync(shopDir)) timings.importMs += (await runtimeLib.importWorkflows(runtime, userFolder, shopDir)).ms;
 
 	const logFile = path.join(userFolder, 'n8n-editor.log');
 	const log = fs.openSync(logFile, 'a');

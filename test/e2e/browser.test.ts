@@ -161,6 +161,24 @@ describe(`the editor of n8n ${n8nVersion()} in Chromium`, () => {
 		await page.keyboard.press('Escape');
 	});
 
+	it('finds the shop nodes by their Chinese names in the node panel (抖店, 有赞)', async () => {
+		await page.goto(`${editor.baseUrl}/workflow/${template.id}`);
+		await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60000 });
+		await page.click('[data-test-id="node-creator-plus-button"]');
+		const search = page.locator('[data-test-id="node-creator-search-bar"]');
+		await search.waitFor({ state: 'visible', timeout: 30000 });
+		for (const [words, node] of [
+			['抖店', 'Douyin Shop (抖店)'],
+			['有赞', 'Youzan Shop (有赞)'],
+		]) {
+			await search.fill(words);
+			const names = page.locator('[data-test-id="node-creator-item-name"]');
+			await names.filter({ hasText: node }).first().waitFor({ state: 'visible', timeout: 15000 });
+			if (words === '抖店') await page.screenshot({ path: path.join(shots, 'node-search-douyin.png') });
+		}
+		await page.keyboard.press('Escape');
+	});
+
 	it('made no requests outside this n8n', () => {
 		expect(outsideRequests).toEqual([]);
 	});
