@@ -7,7 +7,7 @@
  *   it afterwards; a run counts as installed only when `.install-complete` is written at the end.
  *   Default n8n 2.8.4 on this machine's Node 20 (the newest n8n that runs on it); `N8N_VERSION=
  *   2.41.1` or `--n8n-version=2.41.1` selects n8n 2.41.1 on Node 24 from the npm package
- *   `node@24` (see ../../shared/docs/n8n.md for why these two).
+ *   `node@24` (2.8.4 is the newest n8n that runs on Node 20; 2.41.1 the newest that installed here on Node 24).
  * - Creates clean n8n user folders (`.n8n-user/<name>/`, embedded SQLite) and installs the pack
  *   there as a community package exactly as n8n 2.8's own installer does
  *   (modules/community-packages/community-packages.service.ts `downloadPackage`): the `npm pack`

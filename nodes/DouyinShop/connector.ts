@@ -111,7 +111,6 @@ export const douyinConnector: ShopConnector = {
 	displayName: NAME,
 	credentialType: 'douyinShopApi',
 	requestsPerSecond: 5,
-	timeZone: 'Asia/Shanghai',
 	readResponse: readDouyinResponse,
 
 	orders: {

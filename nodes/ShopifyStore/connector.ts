@@ -516,7 +516,6 @@ export const shopifyConnector: ShopConnector = {
 	// The cost bucket is the real limit (waited for above); this only spaces requests out.
 	requestsPerSecond: 20,
 	readResponse: readShopifyResponse,
-	timeZone: 'UTC',
 	orders: {
 		maxWindowMs: DAY_MS,
 		maxAgeDays: 60,

@@ -241,7 +241,6 @@ export const wooCommerceConnector: ShopConnector = {
 	credentialType: 'wooCommerceStoreApi',
 	requestsPerSecond: 10,
 	// The _gmt fields are UTC; the site's own zone is not in the order answer.
-	timeZone: 'UTC',
 	readResponse: readWooResponse,
 
 	orders: {

@@ -49,7 +49,6 @@ import {
 	tradesSoldGetParams,
 	VOUCHER_ACTIVITY_CREATE,
 	voucherActivityParams,
-	YOUZAN_TIME_ZONE,
 } from '../lib/shop/platforms/youzan';
 import type { ShopApi, ShopConnector, ShopRequest, StockFilter } from '../shared/shop/connector';
 
@@ -231,7 +230,6 @@ export const youzanConnector: ShopConnector = {
 	credentialType: 'youzanShopApi',
 	// No published QPS for the order APIs; item.quantity.update is 30 QPS per shop (ERR §5.3). 10/s stays well inside.
 	requestsPerSecond: 10,
-	timeZone: YOUZAN_TIME_ZONE,
 	readResponse: (response) => readYouzanBody(response.statusCode, response.body),
 	orders: {
 		maxWindowMs: MAX_WINDOW_MS,

@@ -117,6 +117,4 @@ export interface ShopConnector {
 	 * has no Coupon resource, and the README says why.
 	 */
 	coupons?: CouponApi;
-	/** Time zone the platform's wall-clock times are in (Chinese platforms: Asia/Shanghai). */
-	timeZone: string;
 }
