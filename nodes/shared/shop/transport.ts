@@ -26,19 +26,13 @@ const MAX_ATTEMPTS = 6;
 const FIRST_BACKOFF_MS = 500;
 const MAX_WAIT_MS = 60_000;
 
-export interface TransportOptions {
-	/** Clock and sleep, for tests. */
-	now?: () => number;
-	sleep?: (ms: number) => Promise<void>;
-}
-
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 type Outcome = { response: ShopResponse } | { fault: string };
 
-export function createShopApi(context: IExecuteFunctions, connector: ShopConnector, options: TransportOptions = {}): ShopApi {
-	const now = options.now ?? (() => Date.now());
-	const sleep = options.sleep ?? realSleep;
+export function createShopApi(context: IExecuteFunctions, connector: ShopConnector): ShopApi {
+	const now = () => Date.now();
+	const sleep = realSleep;
 	const minIntervalMs = connector.requestsPerSecond > 0 ? 1000 / connector.requestsPerSecond : 0;
 	let nextSlot = 0;
 
