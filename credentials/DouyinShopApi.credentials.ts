@@ -19,6 +19,7 @@ import {
 	type DouyinSignMethod,
 } from '../nodes/lib/shop/platforms/douyin';
 import { CredentialSetupError, STORED_TOKEN_PROPERTIES, checkToken, refreshTokenUsable } from '../nodes/shared/shop/tokens';
+import { REQUEST_RATE_PROPERTY } from '../nodes/shared/shop/rateLimit';
 
 const DOUYIN_BASE_URL = 'https://openapi-fxg.jinritemai.com';
 /** Refresh tokens live 14 days (official Go SDK `core/create_token_request.go` comment). */
@@ -97,6 +98,7 @@ export class DouyinShopApi implements ICredentialType {
 			default: DOUYIN_BASE_URL,
 			description: 'Change only for a gateway, the sandbox (https://openapi-sandbox.jinritemai.com) or a test server',
 		},
+		REQUEST_RATE_PROPERTY,
 		...STORED_TOKEN_PROPERTIES,
 	];
 

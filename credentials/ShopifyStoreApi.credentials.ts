@@ -12,6 +12,7 @@ import type {
 
 import { DEFAULT_SHOPIFY_API_VERSION, graphqlPath, shopBaseUrl } from '../nodes/lib/shop/platforms/shopify';
 import { CredentialSetupError, STORED_TOKEN_PROPERTIES, TOKEN_REJECTED_HEADER, checkToken } from '../nodes/shared/shop/tokens';
+import { REQUEST_RATE_PROPERTY } from '../nodes/shared/shop/rateLimit';
 
 /** Stored in place of a token when the credential uses a permanent Admin API token (nothing to refresh). */
 const STATIC_TOKEN_MARKER = 'admin-api-access-token';
@@ -99,6 +100,7 @@ export class ShopifyStoreApi implements ICredentialType {
 				{ name: '2026-01', value: '2026-01' },
 			],
 		},
+		REQUEST_RATE_PROPERTY,
 		...STORED_TOKEN_PROPERTIES,
 	];
 

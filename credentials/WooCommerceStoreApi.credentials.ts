@@ -1,5 +1,6 @@
 import type { IAuthenticate, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, Icon, INodeProperties } from 'n8n-workflow';
 
+import { REQUEST_RATE_PROPERTY } from '../nodes/shared/shop/rateLimit';
 import { CredentialSetupError } from '../nodes/shared/shop/tokens';
 
 /**
@@ -59,6 +60,7 @@ export class WooCommerceStoreApi implements ICredentialType {
 				{ name: 'Query String', value: 'queryString', description: 'For servers that drop the Authorization header ("Consumer key is missing")' },
 			],
 		},
+		REQUEST_RATE_PROPERTY,
 	];
 
 	authenticate: IAuthenticate = async (credentials, requestOptions): Promise<IHttpRequestOptions> => {

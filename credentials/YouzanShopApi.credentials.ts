@@ -10,6 +10,7 @@ import type {
 
 import { readTokenAnswer, silentTokenBody, TOKEN_PATH } from '../nodes/lib/shop/platforms/youzan';
 import { checkToken, CredentialSetupError, STORED_TOKEN_PROPERTIES } from '../nodes/shared/shop/tokens';
+import { REQUEST_RATE_PROPERTY } from '../nodes/shared/shop/rateLimit';
 
 const YOUZAN_BASE_URL = 'https://open.youzanyun.com';
 
@@ -66,6 +67,7 @@ export class YouzanShopApi implements ICredentialType {
 			default: YOUZAN_BASE_URL,
 			description: 'Change it only for a proxy or a test server',
 		},
+		REQUEST_RATE_PROPERTY,
 		...STORED_TOKEN_PROPERTIES,
 	];
 

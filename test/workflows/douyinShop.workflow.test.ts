@@ -266,6 +266,29 @@ describe('limits and faults', () => {
 		expect(searchListCalls().map((c) => c.fault ?? 'ok')).toEqual(['status 200', 'status 502', 'ok']);
 	});
 
+	it("paces its calls to the credential's Requests per Second, which overrides the platform default", async () => {
+		await fake.close();
+		// This fake throttles (60000) any sixth call within one second (the token call counts too).
+		fake = await startDouyinFake({ appKey: APP_KEY, appSecret: APP_SECRET, shopId: SHOP_ID, qps: 5 });
+		const base = { ...credentials.douyinShopApi, baseUrl: fake.baseUrl };
+		const backfill = workflow({ resource: 'order', operation: 'getMany', readMode: 'sinceLastRun', lookbackDays: 8 });
+		const calls = () => fake.requests.filter((r) => r.operation === 'order.searchList');
+
+		const started = Date.now();
+		await runWorkflow(backfill, { douyinShopApi: { ...base, requestsPerSecond: 3 } });
+		const windows = calls().length;
+		// One call every third of a second at most (the platform default, 5 a second, would be faster).
+		expect(Date.now() - started).toBeGreaterThanOrEqual((windows - 1) * 330);
+		expect(windows).toBeGreaterThanOrEqual(8);
+		// 3 a second under a limit of 5: no call was refused, so none was sent twice.
+		expect(new Set(calls().map((c) => c.body.update_time_start)).size).toBe(windows);
+
+		fake.clearRequests();
+		await runWorkflow(workflow({ resource: 'order', operation: 'getMany', readMode: 'sinceLastRun', lookbackDays: 8 }), { douyinShopApi: { ...base, requestsPerSecond: 100 } });
+		// 100 a second: the platform throttled some calls, which were sent again (and still lost nothing).
+		expect(calls().length).toBeGreaterThan(new Set(calls().map((c) => c.body.update_time_start)).size);
+	});
+
 	it('a platform error becomes a clear node error with its code, and nothing secret is in the run', async () => {
 		fake.failNext({ status: 200, body: { code: 30001, msg: '无权限', sub_code: 'isv.app-permissions-insufficient', sub_msg: '应用无此接口权限' }, match: (r) => r.query.get('method') === 'order.searchList' });
 		const result = await runWorkflow(workflow({ resource: 'order', operation: 'getMany', readMode: 'timeRange', updatedAfter: new Date(Date.now() - 3_600_000).toISOString() }), credentials);

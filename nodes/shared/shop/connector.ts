@@ -106,7 +106,10 @@ export interface ShopConnector {
 	/** As users read it, e.g. `Douyin Shop (抖店)`. */
 	displayName: string;
 	credentialType: string;
-	/** Steady request rate the platform allows this app, requests per second. */
+	/**
+	 * Steady request rate the platform allows an ordinary app, requests per second; the
+	 * credential's Requests per Second overrides it (rateLimit.ts).
+	 */
 	requestsPerSecond: number;
 	/** Reads a response: success, throttled, unavailable, token rejected, or the platform's error. */
 	readResponse(response: ShopResponse): Verdict;

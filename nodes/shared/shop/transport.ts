@@ -9,6 +9,7 @@
 import {
 	NodeApiError,
 	NodeOperationError,
+	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -17,6 +18,7 @@ import {
 
 import { ShopPlatformError } from '../../lib/shop';
 import type { ShopApi, ShopConnector, ShopRequest, ShopResponse, Verdict } from './connector';
+import { requestRateOf } from './rateLimit';
 import { CREDENTIAL_FAULT, TOKEN_REJECTED_HEADER } from './tokens';
 
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -33,10 +35,20 @@ type Outcome = { response: ShopResponse } | { fault: string };
 export function createShopApi(context: IExecuteFunctions, connector: ShopConnector): ShopApi {
 	const now = () => Date.now();
 	const sleep = realSleep;
-	const minIntervalMs = connector.requestsPerSecond > 0 ? 1000 / connector.requestsPerSecond : 0;
+	let minIntervalMs: number | undefined;
 	let nextSlot = 0;
 
 	async function pace(): Promise<void> {
+		if (minIntervalMs === undefined) {
+			let credentials: ICredentialDataDecryptedObject | undefined;
+			try {
+				credentials = await context.getCredentials<ICredentialDataDecryptedObject>(connector.credentialType);
+			} catch {
+				credentials = undefined; // the request itself reports a missing credential
+			}
+			const rate = requestRateOf(credentials, connector.requestsPerSecond);
+			minIntervalMs = rate > 0 ? 1000 / rate : 0;
+		}
 		const at = now();
 		if (nextSlot > at) await sleep(nextSlot - at);
 		nextSlot = Math.max(at, nextSlot) + minIntervalMs;
