@@ -71,6 +71,13 @@ export interface OrderFeed {
 	maxWindowMs: number;
 	/** How many days back the platform serves orders by update time; undefined = no limit. */
 	maxAgeDays?: number;
+	/**
+	 * The platform refuses any window older than maxAgeDays (Pinduoduo, Taobao: "only the last
+	 * 3 months"), so a Time Range reaching further back is cut to it, with a notice. Without it
+	 * the limit is only usual (Shopify serves older orders with read_all_orders) and a Time
+	 * Range is sent as asked, with a warning.
+	 */
+	maxAgeEnforced?: boolean;
 	/** How far behind now a window must end (indexing delay), ms. */
 	settleMs: number;
 	/** Reads every order updated in [start, end), all pages, in the platform's raw form. */

@@ -138,11 +138,14 @@ export async function execute(this: IExecuteFunctions, connector: ShopConnector)
 		if (Number.isNaN(start) || Number.isNaN(end) || end < start) {
 			throw new NodeOperationError(this.getNode(), 'Updated After and Updated Before must be dates, the first not after the second');
 		}
-		// Not clamped: a shop may serve older orders than usual (Shopify with read_all_orders);
-		// the output pane says when the range reaches past the platform's usual limit.
+		// Cut to the platform's age limit only where the platform refuses older windows; elsewhere
+		// a shop may serve older orders than usual (Shopify with read_all_orders), and the output
+		// pane says when the range reaches past the usual limit.
 		plan = { range: { start, end }, kind: 'backfill' };
 		const usual = clampToPlatformAge(plan, now, connector.orders.maxAgeDays);
-		if (usual.clampedFrom !== undefined) {
+		if (connector.orders.maxAgeEnforced) {
+			plan = usual;
+		} else if (usual.clampedFrom !== undefined) {
 			this.addExecutionHints({
 				message: `${connector.displayName} usually serves orders only from the last ${connector.orders.maxAgeDays} days (more with extra permissions): orders updated before ${new Date(usual.range.start).toISOString()} may be missing. / 平台通常只提供近 ${connector.orders.maxAgeDays} 天的订单，更早的订单可能缺失。`,
 				type: 'warning',
