@@ -318,7 +318,9 @@ export async function testCredential(type: ICredentialType, data: ICredentialDat
 		return `Error: ${(error as Error).message}`;
 	}
 	for (const rule of type.test!.rules ?? []) {
-		if (rule.type === 'responseSuccessBody' && body[rule.properties.key] === rule.properties.value) return rule.properties.message;
+		// n8n reads the key as a path (lodash get: `error_response.error_code`), credentials-tester.service.js.
+		const value = rule.type === 'responseSuccessBody' ? rule.properties.key.split('.').reduce<unknown>((at, key) => (at as IDataObject | undefined)?.[key], body) : undefined;
+		if (rule.type === 'responseSuccessBody' && value === rule.properties.value) return rule.properties.message;
 	}
 	return 'OK';
 }
