@@ -79,15 +79,23 @@ const call = (method: string, params: Record<string, unknown>, extra: Partial<Sh
 const fail = (code: string, message: string, hint?: string) => new ShopPlatformError(TAOBAO_DISPLAY_NAME, code, message, hint);
 
 /**
+ * Sends of a write whose outcome stayed unknown, before the node gives up. Each resend follows a
+ * read-back that found the write not applied, so more rounds never apply it twice; they only
+ * ride out a platform that fails several times in a row (a 5xx, then an answer lost after the
+ * write).
+ */
+const MAX_WRITE_ROUNDS = 4;
+
+/**
  * A write TOP cannot deduplicate, sent at most once in effect: the transport does not resend
  * it after a fault that may have reached the shop (`idempotent: false`); then `landed` reads
- * the shop, and only a write that did not land is sent again (once).
+ * the shop, and only a write that did not land is sent again.
  */
 async function writeOnce(api: ShopApi, request: ShopRequest, landed: () => Promise<boolean>): Promise<Awaited<ReturnType<ShopApi['attempt']>> | { kind: 'landed' }> {
 	for (let sent = 1; ; sent++) {
 		const outcome = await settle(api.attempt({ ...request, write: true, idempotent: false }));
 		if ('verdict' in outcome) return outcome.verdict;
-		if (!isUnknownOutcome(outcome.error) || sent >= 2) throw outcome.error;
+		if (!isUnknownOutcome(outcome.error) || sent >= MAX_WRITE_ROUNDS) throw outcome.error;
 		if (await landed()) return { kind: 'landed' };
 	}
 }
@@ -297,7 +305,7 @@ async function sendBatch(api: ShopApi, couponId: string, batch: Pending[], outco
 	for (let sent = 1; remaining.length > 0; sent++) {
 		const outcome = await settle(api.attempt(call(COUPON_SEND, { coupon_id: couponId, buyer_nick: remaining.map((m) => m.nick).join(',') }, { write: true, idempotent: false })));
 		if ('error' in outcome) {
-			if (!isUnknownOutcome(outcome.error) || sent >= 2) throw outcome.error;
+			if (!isUnknownOutcome(outcome.error) || sent >= MAX_WRITE_ROUNDS) throw outcome.error;
 			const without: Pending[] = [];
 			for (const member of remaining) {
 				const held = await holds(api, couponId, member.nick);

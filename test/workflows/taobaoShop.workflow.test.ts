@@ -390,6 +390,16 @@ describe('Coupon → Issue', () => {
 		expect(sendsPerBuyer()).toEqual([1, 1, 1, 1]);
 	});
 
+	it('a 5xx, then an answer lost after the resend landed: each checked on the shop, every coupon exactly once', async () => {
+		const isSend = (r: { body: Record<string, unknown> }) => r.body.method === 'taobao.promotion.coupon.send';
+		fake.failNext({ status: 503, body: 'unavailable', match: isSend });
+		fake.failNext({ dropConnection: true, afterHandling: true, match: isSend });
+		const out = (await runWorkflow(couponWorkflow(buyers.map((b) => coupon(b))), credentials)).output('Taobao');
+		expect(out.map((i) => i.issueStatus)).toEqual(['issued', 'issued', 'issued', 'issued']);
+		expect(fake.requests.filter((r) => r.operation === 'taobao.promotion.coupon.send').map((r) => r.fault ?? 'ok')).toEqual(['status 503', 'dropped']);
+		expect(sendsPerBuyer()).toEqual([1, 1, 1, 1]);
+	});
+
 	it('a lost answer to creating the shop coupon: found by its terms, not created twice', async () => {
 		fake.failNext({ dropConnection: true, afterHandling: true, match: (r) => r.body.method === 'taobao.promotion.coupon.add' });
 		const out = (await runWorkflow(couponWorkflow(buyers.map((b) => coupon(b))), credentials)).output('Taobao');

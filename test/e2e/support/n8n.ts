@@ -217,6 +217,20 @@ export async function ownerSession(baseUrl: string): Promise<RestSession> {
 	};
 }
 
+/**
+ * Publishes (activates) imported workflows through the running n8n's REST API, as the editor's
+ * Publish button does (`POST /rest/workflows/:id/activate` with the version to publish; n8n
+ * 2.x workflows.controller.js): their triggers and webhooks go live at once, with no restart.
+ * One CLI `publish:workflow` per workflow boots n8n each time (about 6 s here).
+ */
+export async function publishWorkflows(session: RestSession, workflowIds: string[]): Promise<void> {
+	for (const id of workflowIds) {
+		const { versionId } = await session.request<{ versionId: string }>('GET', `/workflows/${id}`);
+		const published = await session.request<{ active: boolean; activeVersionId?: string | null }>('POST', `/workflows/${id}/activate`, { versionId });
+		if (!published.active) throw new Error(`workflow ${id} was not published: ${JSON.stringify(published).slice(0, 300)}`);
+	}
+}
+
 export interface ExecutionSummary {
 	id: string;
 	status: string;

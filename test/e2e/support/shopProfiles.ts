@@ -6,6 +6,9 @@
  * and the lifetime-value fit have repeat buyers and Coupon Tier has several tiers.
  */
 import { startDouyinFake, type DouyinFake } from '../../support/fakeShops/douyin';
+import { pinduoduoProfile } from './profiles/pinduoduo';
+import { taobaoProfile } from './profiles/taobao';
+import { xiaohongshuProfile } from './profiles/xiaohongshu';
 import type { FakeRequest, FakeShopServer, LoggedRequest, WriteRecord } from '../../support/fakeShops/server';
 import { startShopifyFake, type ShopifyFake } from '../../support/fakeShops/shopify';
 import { startWooCommerceFake, wooOrder, type WooFake } from '../../support/fakeShops/woocommerce';
@@ -42,6 +45,24 @@ export function syntheticOrders(now: number): SyntheticOrder[] {
 	return orders;
 }
 
+/**
+ * For the 90-day backfills: 20 orders 45–88 days old, and a flash sale 60 days ago of 220
+ * orders within 15 minutes, each a repeat purchase of one of the 40 customers. However a
+ * 30-minute window cuts the sale, one window holds more than 100 orders (two pages of 100).
+ * Indexes continue after `first`.
+ */
+export function olderOrders(now: number, first: number): SyntheticOrder[] {
+	const orders: SyntheticOrder[] = [];
+	for (let k = 0; k < 20; k++) {
+		orders.push({ index: first + k, customer: k * 2, createdMs: now - (45 + 2 * k) * 24 * HOUR_MS - k * 60_000, cents: 5_900 + k * 100, sku: `E2E-SKU-${k % 5}` });
+	}
+	const sale = now - 60 * 24 * HOUR_MS;
+	for (let k = 0; k < 220; k++) {
+		orders.push({ index: first + 20 + k, customer: k % 40, createdMs: sale + k * 4_000, cents: 1_990, sku: 'E2E-SKU-FLASH' });
+	}
+	return orders;
+}
+
 export interface ShopProfile {
 	key: string;
 	label: string;
@@ -54,8 +75,23 @@ export interface ShopProfile {
 	close(): Promise<void>;
 	credentialData(): Record<string, unknown>;
 	seed(orders: SyntheticOrder[]): void;
-	/** Marks one order as received/completed on the shop now; returns its model orderId. */
-	completeOrder(order: SyntheticOrder): string;
+	/**
+	 * Marks one order as received/completed on the shop (its update time `atMs`, default a few
+	 * minutes ago); returns its model orderId.
+	 */
+	completeOrder(order: SyntheticOrder, atMs?: number): string;
+	/**
+	 * Days the first sync reads back (the template's empty-store lookback is set to it). 40 by
+	 * default; 90 for the platforms whose feeds keep only three months, where the backfill also
+	 * meets older orders and a flash sale too big for one page (olderOrders below).
+	 */
+	backfillDays?: number;
+	/**
+	 * Runs `hook` once, right after the first page of an order-feed window with more than one
+	 * page was served, with the model orderIds on that page: the e2e changes one of them there,
+	 * while n8n is paging that window.
+	 */
+	afterFirstPageOfBusyWindow?(hook: (servedOrderIds: string[]) => void): void;
 	orderIdOf(order: SyntheticOrder): string;
 	/** The model customerId the connector gives this synthetic customer. */
 	customerIdOf(customer: number): string;
@@ -330,4 +366,4 @@ export function wooCommerceProfile(): ShopProfile {
 	};
 }
 
-export const SHOP_PROFILES = [douyinProfile, youzanProfile, shopifyProfile, wooCommerceProfile];
+export const SHOP_PROFILES = [douyinProfile, youzanProfile, shopifyProfile, wooCommerceProfile, pinduoduoProfile, taobaoProfile, xiaohongshuProfile];

@@ -48,11 +48,11 @@ export function pinduoduoProfile(): ShopProfile {
 		},
 		afterFirstPageOfBusyWindow(hook) {
 			let done = false;
-			fake.onPageServed = (page, _served, form, total) => {
+			fake.onPageServed = (page, served, form, total) => {
 				// Back to front: a window of more than one page is first asked for its count (page 1).
 				if (done || page !== 1 || form.use_has_next === 'true' || total <= Number(form.page_size)) return;
 				done = true;
-				hook();
+				hook(served.map((order) => order.order_sn));
 			};
 		},
 		orderIdOf: orderId,

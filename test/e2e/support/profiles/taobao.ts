@@ -55,11 +55,11 @@ export function taobaoProfile(): ShopProfile {
 		},
 		afterFirstPageOfBusyWindow(hook) {
 			let done = false;
-			fake.onPageServed = (pageNo, _served, total, pageSize) => {
+			fake.onPageServed = (pageNo, served, total, pageSize) => {
 				// Back to front: a window of more than one page is first asked for page 1 (its total).
 				if (done || pageNo !== 1 || total <= pageSize) return;
 				done = true;
-				hook();
+				hook(served.map((trade) => trade.tid));
 			};
 		},
 		orderIdOf: orderId,

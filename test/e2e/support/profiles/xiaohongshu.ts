@@ -21,6 +21,7 @@ export function xiaohongshuProfile(): ShopProfile {
 		nodeType: 'xiaohongshuShop',
 		credentialType: 'xiaohongshuShopApi',
 		credentialId: 'e2eXiaohongshuShop',
+		backfillDays: 90,
 		maxWindowMs: 30 * MINUTE_MS,
 		async start() {
 			fake = await startXiaohongshuFake({ ...XHS });
@@ -52,10 +53,19 @@ export function xiaohongshuProfile(): ShopProfile {
 				});
 			}
 		},
-		completeOrder(o) {
+		completeOrder(o, atMs = Date.now() - 200_000) {
 			const order = fake.orders.get(orderId(o))!;
-			fake.upsertOrder({ ...order, orderStatus: 7, finishTime: Date.now() - 200_000, updateTime: Date.now() - 200_000 });
+			fake.upsertOrder({ ...order, orderStatus: 7, finishTime: atMs, updateTime: atMs });
 			return orderId(o);
+		},
+		afterFirstPageOfBusyWindow(hook) {
+			let done = false;
+			fake.onPageServed = (pageNo, served) => {
+				// Back to front: a window of more than one page is first asked for page 1 (its total).
+				if (done || pageNo !== 1 || served.length < 100) return;
+				done = true;
+				hook(served.map((order) => order.orderId));
+			};
 		},
 		orderIdOf: orderId,
 		customerIdOf: userId,
