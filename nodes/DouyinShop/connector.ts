@@ -17,7 +17,7 @@
  * (5 requests/s here), whether sku.syncStock dedups idempotent_id on absolute writes.
  */
 import { parseJsonKeepingBigIntegers, JsonInteger } from '../lib/shop/json/bigIntegers';
-import { readPagesBackwards, ShopPlatformError, type SetStockOutcome, type StockLevel } from '../lib/shop';
+import { precheckStockWrite, readPagesBackwards, ShopPlatformError, type SetStockOutcome, type StockLevel } from '../lib/shop';
 import { douyinOrderToModel, type DouyinShopOrder } from '../lib/shop/platforms/douyin';
 import type { ShopApi, ShopConnector, ShopResponse, Verdict } from '../shared/shop/connector';
 
@@ -174,15 +174,8 @@ export const douyinConnector: ShopConnector = {
 			if (current === undefined) {
 				throw new ShopPlatformError(NAME, 'not-found', `SKU ${request.sku} has no stock in warehouse ${request.warehouse || 'default'}`);
 			}
-			if (request.expectedQuantity !== undefined && current.onHand !== request.expectedQuantity) {
-				throw new ShopPlatformError(
-					NAME,
-					'stock-changed',
-					`SKU ${request.sku} has ${current.onHand} in stock, not ${request.expectedQuantity} as expected; nothing was written`,
-					'The stock changed since it was read (a sale or another write): read it again and decide.',
-				);
-			}
-			if (current.onHand === request.quantity) return { stockStatus: 'unchanged', previousQuantity: current.onHand, quantity: request.quantity };
+			const skipped = precheckStockWrite(NAME, request, current.onHand);
+			if (skipped) return skipped;
 			const verdict = await api.attempt({
 				method: 'POST',
 				path: 'sku.syncStock',

@@ -19,7 +19,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { readPagesBackwards, ShopPlatformError, type SetStockOutcome, type SetStockRequest, type StockLevel, type TimeWindow } from '../lib/shop';
+import { precheckStockWrite, readPagesBackwards, ShopPlatformError, type SetStockOutcome, type SetStockRequest, type StockLevel, type TimeWindow } from '../lib/shop';
 import {
 	GOODS_LIST_GET,
 	GOODS_PAGE_SIZE,
@@ -41,6 +41,7 @@ import {
 	type PddOrder,
 } from '../lib/shop/platforms/pinduoduo';
 import type { ShopApi, ShopConnector, StockFilter } from '../shared/shop/connector';
+import { writeAtMostOnce } from '../shared/shop/writes';
 
 const NAME = 'Pinduoduo Shop (拼多多)';
 
@@ -103,55 +104,33 @@ async function readLevel(api: ShopApi, sku: string): Promise<StockLevel> {
  * Pinduoduo has no idempotency key for stock writes, so the stock is read first: a stock
  * already at the quantity is `unchanged` and not written; "Only If Stock Is Still" is
  * checked on that read. The write is absolute (update_type 1). When its answer is lost (a
- * dropped connection, a 5xx, "system busy") the stock is read again: at the target → the
- * write was applied (`alreadyApplied`); still at the value read before → it was not, and it
- * is sent again; anything else → stop, the stock changed in between. So a write is never
- * applied twice. The read and the write are two calls: a sale between them is overwritten.
+ * dropped connection, a 5xx, "system busy") the stock is read again (writeAtMostOnce): at the
+ * target → the write was applied (`alreadyApplied`); still at the value read before → it was
+ * not, and it is sent again; anything else → stop, the stock changed in between. So a write
+ * is never applied twice. The read and the write are two calls: a sale between them is
+ * overwritten.
  */
 async function setStock(api: ShopApi, request: SetStockRequest): Promise<SetStockOutcome> {
 	assertSingleWarehouse(request.warehouse);
 	const current = await readLevel(api, request.sku);
-	if (request.expectedQuantity !== undefined && current.onHand !== request.expectedQuantity) {
+	const skipped = precheckStockWrite(NAME, request, current.onHand);
+	if (skipped) return skipped;
+	const write = { method: 'POST' as const, path: GOODS_QUANTITY_UPDATE, body: quantityUpdateParams(current, request.quantity) as IDataObject };
+	const verdict = await writeAtMostOnce(api, write, async () => {
+		const now = await readLevel(api, request.sku);
+		if (now.onHand === request.quantity) return true;
+		if (now.onHand === current.onHand) return false;
 		throw new ShopPlatformError(
 			NAME,
-			'stock-changed',
-			`SKU ${request.sku} has ${current.onHand} in stock, not ${request.expectedQuantity} as expected; nothing was written`,
-			'The stock changed since it was read (a sale or another write): read it again and decide.',
+			'unknown-outcome',
+			`the answer to the stock write of ${request.sku} was lost, and the stock is now ${now.onHand} (neither ${current.onHand} before nor ${request.quantity}); it was not written again`,
+			'Read the stock again (Get Many) and decide.',
 		);
-	}
-	if (current.onHand === request.quantity) return { stockStatus: 'unchanged', previousQuantity: current.onHand, quantity: request.quantity };
-	for (let sent = 1; ; sent++) {
-		const verdict = await writeOnce(api, current, request.quantity);
-		if (verdict === 'written') return { stockStatus: 'applied', previousQuantity: current.onHand, quantity: request.quantity };
-		if (sent >= 3) throw verdict;
-		const now = await readLevel(api, request.sku);
-		if (now.onHand === request.quantity) return { stockStatus: 'alreadyApplied', previousQuantity: current.onHand, quantity: request.quantity };
-		if (now.onHand !== current.onHand) {
-			throw new ShopPlatformError(
-				NAME,
-				'unknown-outcome',
-				`the answer to the stock write of ${request.sku} was lost, and the stock is now ${now.onHand} (neither ${current.onHand} before nor ${request.quantity}); it was not written again`,
-				'Read the stock again (Get Many) and decide.',
-			);
-		}
-	}
-}
-
-/** One write: 'written', or the transport's unknown-outcome error (answer lost); other errors throw. */
-async function writeOnce(api: ShopApi, level: StockLevel, quantity: number): Promise<'written' | ShopPlatformError> {
-	const outcome = await api
-		.call({ method: 'POST', path: GOODS_QUANTITY_UPDATE, body: quantityUpdateParams(level, quantity) as IDataObject, write: true, idempotent: false })
-		.then(
-			(data) => ({ data }),
-			(error: unknown) => ({ error }),
-		);
-	if ('error' in outcome) {
-		if (outcome.error instanceof ShopPlatformError && outcome.error.code === 'unknown-outcome') return outcome.error;
-		throw outcome.error;
-	}
-	const { data } = outcome;
-	if (!quantityUpdateSucceeded(data)) throw new ShopPlatformError(NAME, 'is_success-false', `Pinduoduo did not set the stock of ${level.sku} (is_success: false)`);
-	return 'written';
+	});
+	if (verdict.kind === 'landed') return { stockStatus: 'alreadyApplied', previousQuantity: current.onHand, quantity: request.quantity };
+	if (verdict.kind === 'error') throw new ShopPlatformError(NAME, verdict.code, verdict.message, verdict.hint);
+	if (!quantityUpdateSucceeded(verdict.data)) throw new ShopPlatformError(NAME, 'is_success-false', `Pinduoduo did not set the stock of ${current.sku} (is_success: false)`);
+	return { stockStatus: 'applied', previousQuantity: current.onHand, quantity: request.quantity };
 }
 
 export const pinduoduoConnector: ShopConnector = {

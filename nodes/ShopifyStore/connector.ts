@@ -18,7 +18,7 @@
  * Unconfirmed, chosen defensively: the search index lag (2 minutes settle), the 1000-point
  * cap per query (pages sized to 80 % of it), passing the idempotency key inline.
  */
-import { ShopPlatformError, termsKey, type CouponToIssue, type IssueOutcome, type SetStockOutcome, type StockLevel } from '../lib/shop';
+import { ShopPlatformError, termsKey, unchangedStock, type CouponToIssue, type IssueOutcome, type SetStockOutcome, type StockLevel } from '../lib/shop';
 import {
 	BULK_ADD_MUTATION,
 	BULK_CREATION_QUERY,
@@ -252,7 +252,8 @@ const CONCURRENT_RETRIES = 3;
 async function setStock(api: ShopApi, request: { sku: string; warehouse: string; quantity: number; idempotencyKey: string; expectedQuantity?: number }): Promise<SetStockOutcome> {
 	const level = await oneLevel(api, request.sku, request.warehouse);
 	const previousQuantity = Number(level.platformRef.available);
-	if (previousQuantity === request.quantity) return { stockStatus: 'unchanged', previousQuantity, quantity: request.quantity };
+	const unchanged = unchangedStock(request, previousQuantity);
+	if (unchanged) return unchanged;
 	const input = {
 		name: 'available',
 		reason: 'correction',

@@ -6,15 +6,18 @@
  * Two things TOP lacks, and how this connector stays exactly-once without them:
  * - no idempotency key on stock writes or coupon sends: a write whose answer was lost (5xx,
  *   dropped connection) is not sent again blindly; the shop is read first (the stock, or the
- *   buyer's coupons) and the write is sent again only if it did not land (writeOnce below);
+ *   buyer's coupons) and the write is sent again only if it did not land
+ *   (writeAtMostOnce, nodes/shared/shop/writes.ts);
  * - no coupon per code: Coupon Tier's code is not Taobao's, so the shop coupon for the terms is
  *   looked up before one is created, and each buyer's coupons are looked up before sending.
  * Unconfirmed, chosen defensively (docs/nodes/TaobaoShop.md "Unconfirmed"): the request rate
  * (5/s here), the indexing delay (3 minutes), that coupondetail.get is still offered.
  */
 import {
+	precheckStockWrite,
 	readPagesBackwards,
 	ShopPlatformError,
+	STOCK_OF_SKU_IS,
 	type CouponToIssue,
 	type IssueOutcome,
 	type SetStockOutcome,
@@ -66,6 +69,7 @@ import {
 	type TaobaoPlatform,
 } from '../lib/shop/platforms/taobao';
 import type { ShopApi, ShopConnector, ShopRequest, StockFilter } from '../shared/shop/connector';
+import { writeAtMostOnce } from '../shared/shop/writes';
 
 export const TAOBAO_DISPLAY_NAME = 'Taobao / Tmall Shop (淘宝/天猫)';
 
@@ -77,39 +81,6 @@ const call = (method: string, params: Record<string, unknown>, extra: Partial<Sh
 });
 
 const fail = (code: string, message: string, hint?: string) => new ShopPlatformError(TAOBAO_DISPLAY_NAME, code, message, hint);
-
-/**
- * Sends of a write whose outcome stayed unknown, before the node gives up. Each resend follows a
- * read-back that found the write not applied, so more rounds never apply it twice; they only
- * ride out a platform that fails several times in a row (a 5xx, then an answer lost after the
- * write).
- */
-const MAX_WRITE_ROUNDS = 4;
-
-/**
- * A write TOP cannot deduplicate, sent at most once in effect: the transport does not resend
- * it after a fault that may have reached the shop (`idempotent: false`); then `landed` reads
- * the shop, and only a write that did not land is sent again.
- */
-async function writeOnce(api: ShopApi, request: ShopRequest, landed: () => Promise<boolean>): Promise<Awaited<ReturnType<ShopApi['attempt']>> | { kind: 'landed' }> {
-	for (let sent = 1; ; sent++) {
-		const outcome = await settle(api.attempt({ ...request, write: true, idempotent: false }));
-		if ('verdict' in outcome) return outcome.verdict;
-		if (!isUnknownOutcome(outcome.error) || sent >= MAX_WRITE_ROUNDS) throw outcome.error;
-		if (await landed()) return { kind: 'landed' };
-	}
-}
-
-/** A promise's value or its error, without a catch clause. */
-async function settle<T>(promise: Promise<T>): Promise<{ verdict: T } | { error: unknown }> {
-	return await promise.then(
-		(verdict) => ({ verdict }),
-		(error: unknown) => ({ error }),
-	);
-}
-
-/** The transport's refusal to resend a write that may have landed (transport.ts). */
-const isUnknownOutcome = (error: unknown) => error instanceof ShopPlatformError && error.code === 'unknown-outcome';
 
 /** One update-time window, every page, last page first (readPagesBackwards; page_no from 1). */
 async function fetchWindow(api: ShopApi, window: TimeWindow): Promise<unknown[]> {
@@ -191,17 +162,20 @@ async function currentLevel(api: ShopApi, sku: string): Promise<StockLevel> {
 async function setStock(api: ShopApi, request: SetStockRequest): Promise<SetStockOutcome> {
 	assertSingleWarehouse(request.warehouse);
 	const current = await currentLevel(api, request.sku);
-	if (request.expectedQuantity !== undefined && current.onHand !== request.expectedQuantity) {
-		throw fail(
-			'stock-changed',
-			`the stock of ${request.sku} is ${current.onHand}, not ${request.expectedQuantity}: it changed since it was read, so it was not overwritten`,
-			'Read the stock again (Get Many) and decide the new quantity from the current one.',
-		);
-	}
-	if (current.onHand === request.quantity) return { stockStatus: 'unchanged', previousQuantity: current.onHand, quantity: request.quantity };
-	const verdict = await writeOnce(api, call(ITEM_QUANTITY_UPDATE, quantityUpdateParams(current, request.quantity)), async () => {
+	const skipped = precheckStockWrite(TAOBAO_DISPLAY_NAME, request, current.onHand, STOCK_OF_SKU_IS);
+	if (skipped) return skipped;
+	const verdict = await writeAtMostOnce(api, call(ITEM_QUANTITY_UPDATE, quantityUpdateParams(current, request.quantity)), async () => {
 		const after = (await levelsByCode(api, request.sku)).find((l) => l.platformRef.skuId === current.platformRef.skuId && l.platformRef.numIid === current.platformRef.numIid);
-		return after?.onHand === request.quantity;
+		if (after?.onHand === request.quantity) return true;
+		// Moved to a third value (a sale in between): writing again would overwrite it.
+		if (after?.onHand !== current.onHand) {
+			throw fail(
+				'unknown-outcome',
+				`the answer to the stock write of ${request.sku} was lost, and the stock is now ${after?.onHand ?? 'unknown'} (neither ${current.onHand} before nor ${request.quantity}); it was not written again`,
+				'Read the stock again (Get Many) and decide.',
+			);
+		}
+		return false;
 	});
 	if (verdict.kind === 'error') throw fail(verdict.code, verdict.message, verdict.hint);
 	return { stockStatus: 'applied', previousQuantity: current.onHand, quantity: request.quantity };
@@ -268,7 +242,7 @@ async function issueCoupons(api: ShopApi, coupons: CouponToIssue[]): Promise<Iss
 	for (const { terms, members } of groups.values()) {
 		let couponId = await findCoupon(api, terms);
 		if (couponId === undefined) {
-			const created = await writeOnce(api, call(COUPON_ADD, couponAddParams(terms)), async () => (couponId = await findCoupon(api, terms)) !== undefined);
+			const created = await writeAtMostOnce(api, call(COUPON_ADD, couponAddParams(terms)), async () => (couponId = await findCoupon(api, terms)) !== undefined);
 			if (created.kind === 'error') {
 				for (const { index } of members) {
 					outcomes[index] = { issueStatus: 'failed', platformCode: created.code, issueMessage: `the shop coupon (${terms.denominations} yuan off ${terms.condition}) was not created: ${created.message}` };
@@ -302,10 +276,10 @@ async function issueCoupons(api: ShopApi, coupons: CouponToIssue[]): Promise<Iss
  */
 async function sendBatch(api: ShopApi, couponId: string, batch: Pending[], outcomes: IssueOutcome[]): Promise<void> {
 	let remaining = batch;
-	for (let sent = 1; remaining.length > 0; sent++) {
-		const outcome = await settle(api.attempt(call(COUPON_SEND, { coupon_id: couponId, buyer_nick: remaining.map((m) => m.nick).join(',') }, { write: true, idempotent: false })));
-		if ('error' in outcome) {
-			if (!isUnknownOutcome(outcome.error) || sent >= MAX_WRITE_ROUNDS) throw outcome.error;
+	const verdict = await writeAtMostOnce(
+		api,
+		() => call(COUPON_SEND, { coupon_id: couponId, buyer_nick: remaining.map((m) => m.nick).join(',') }),
+		async () => {
 			const without: Pending[] = [];
 			for (const member of remaining) {
 				const held = await holds(api, couponId, member.nick);
@@ -313,23 +287,22 @@ async function sendBatch(api: ShopApi, couponId: string, batch: Pending[], outco
 				else without.push(member);
 			}
 			remaining = without;
-			continue;
-		}
-		const verdict = outcome.verdict;
-		if (verdict.kind === 'error') {
-			for (const { index } of remaining) outcomes[index] = { issueStatus: 'failed', platformCode: verdict.code, issueMessage: verdict.message };
-			return;
-		}
-		// "发送成功则返回为空": buyers not listed as failed were sent the coupon.
-		const { sent: numbers, failed } = sendResultsOf(verdict.data);
-		for (const member of remaining) {
-			const reason = failed.get(member.nick);
-			const number = numbers.get(member.nick);
-			outcomes[member.index] = reason
-				? { issueStatus: 'failed', platformCode: 'send-refused', issueMessage: `Taobao did not send coupon ${couponId} to ${member.nick}: ${reason}` }
-				: { issueStatus: 'issued', ...(number ? { platformCouponId: number } : {}), issueMessage: `shop coupon ${couponId}` };
-		}
+			return remaining.length === 0;
+		},
+	);
+	if (verdict.kind === 'landed') return;
+	if (verdict.kind === 'error') {
+		for (const { index } of remaining) outcomes[index] = { issueStatus: 'failed', platformCode: verdict.code, issueMessage: verdict.message };
 		return;
+	}
+	// "发送成功则返回为空": buyers not listed as failed were sent the coupon.
+	const { sent: numbers, failed } = sendResultsOf(verdict.data);
+	for (const member of remaining) {
+		const reason = failed.get(member.nick);
+		const number = numbers.get(member.nick);
+		outcomes[member.index] = reason
+			? { issueStatus: 'failed', platformCode: 'send-refused', issueMessage: `Taobao did not send coupon ${couponId} to ${member.nick}: ${reason}` }
+			: { issueStatus: 'issued', ...(number ? { platformCouponId: number } : {}), issueMessage: `shop coupon ${couponId}` };
 	}
 }
 

@@ -13,7 +13,17 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { readPagesBackwards, ShopPlatformError, type IssueOutcome, type SetStockOutcome, type StockLevel } from '../lib/shop';
+import {
+	assertStockStillExpected,
+	readPagesBackwards,
+	ShopPlatformError,
+	SKU_HAS_IN_STOCK,
+	unchangedStock,
+	type IssueOutcome,
+	type SetStockOutcome,
+	type StockChangedWords,
+	type StockLevel,
+} from '../lib/shop';
 import {
 	BATCH_LIMIT,
 	chunks,
@@ -49,6 +59,11 @@ const NAME = 'WooCommerce Store';
 const PRODUCTS_PATH = '/wp-json/wc/v3/products';
 /** SKUs per `/products?sku=a,b,c` query (the parameter takes a comma-separated list), kept short for URL length. */
 const SKUS_PER_QUERY = 40;
+/** WooCommerce has no compare-and-set: the refusal says that a sale can still slip in. */
+const WOO_STOCK_CHANGED: StockChangedWords = {
+	...SKU_HAS_IN_STOCK,
+	hint: `${SKU_HAS_IN_STOCK.hint} WooCommerce has no compare-and-set, so the check is made just before the write; a sale in the second between can still be overwritten.`,
+};
 
 /** What a successful answer hands to the connector: the body and the list totals. */
 interface WooReply {
@@ -289,15 +304,10 @@ export const wooCommerceConnector: ShopConnector = {
 				// This Write ID was applied before; sales since then are not overwritten.
 				return { stockStatus: 'alreadyApplied', previousQuantity, quantity: previousQuantity };
 			}
-			if (previousQuantity === request.quantity) return { stockStatus: 'unchanged', previousQuantity, quantity: request.quantity };
-			if (request.expectedQuantity !== undefined && previousQuantity !== request.expectedQuantity) {
-				throw new ShopPlatformError(
-					NAME,
-					'stock-changed',
-					`SKU ${request.sku} has ${previousQuantity} in stock, not ${request.expectedQuantity} as expected; nothing was written`,
-					'The stock changed since it was read (a sale or another write): read it again and decide. WooCommerce has no compare-and-set, so the check is made just before the write; a sale in the second between can still be overwritten.',
-				);
-			}
+			// An equal stock is `unchanged` before "Only If Stock Is Still" is checked, as Shopify does.
+			const unchanged = unchangedStock(request, previousQuantity);
+			if (unchanged) return unchanged;
+			assertStockStillExpected(NAME, request, previousQuantity, WOO_STOCK_CHANGED);
 			const reply = (await api.call({
 				method: 'PUT',
 				path: stockItemPath(current.platformRef),

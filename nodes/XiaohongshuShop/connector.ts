@@ -20,6 +20,7 @@
  * here), the indexing delay (windows end 3 minutes before now), the throttling/busy answers.
  */
 import {
+	precheckStockWrite,
 	readPagesBackwards,
 	ShopPlatformError,
 	type SetStockOutcome,
@@ -52,7 +53,8 @@ import {
 	type XhsOrderListData,
 	type XhsSkuStockData,
 } from '../lib/shop/platforms/xiaohongshu';
-import type { ShopApi, ShopConnector, ShopRequest, ShopResponse, Verdict } from '../shared/shop/connector';
+import type { ShopApi, ShopConnector, ShopResponse, Verdict } from '../shared/shop/connector';
+import { writeAtMostOnce } from '../shared/shop/writes';
 
 const NAME = 'Xiaohongshu Shop (小红书)';
 
@@ -151,13 +153,6 @@ async function catalogOf(api: ShopApi): Promise<XhsCatalogEntry[]> {
 	return await catalog;
 }
 
-/** A write whose outcome the transport could not learn comes back as `unknown` instead of throwing. */
-async function attemptWrite(api: ShopApi, request: ShopRequest) {
-	return await api.attempt(request).catch((error: unknown) =>
-		error instanceof ShopPlatformError && error.code === 'unknown-outcome' ? { kind: 'unknown' as const, error } : Promise.reject(error),
-	);
-}
-
 async function readStock(api: ShopApi, skuId: string): Promise<XhsSkuStockData> {
 	return ((await api.call({ method: 'POST', path: XHS_STOCK_METHODS.read, body: { skuId } })) ?? {}) as XhsSkuStockData;
 }
@@ -217,37 +212,25 @@ export const xiaohongshuConnector: ShopConnector = {
 			const figures = figuresOf(before, whcode);
 			if (figures === undefined) throw new ShopPlatformError(NAME, 'not-found', `SKU ${request.sku} has no stock in warehouse ${whcode}`);
 			const current = Number(figures.available ?? 0);
-			if (request.expectedQuantity !== undefined && current !== request.expectedQuantity) {
-				throw new ShopPlatformError(
-					NAME,
-					'stock-changed',
-					`SKU ${request.sku} has ${current} in stock, not ${request.expectedQuantity} as expected; nothing was written`,
-					'The stock changed since it was read (a sale or another write): read it again and decide.',
-				);
-			}
-			if (current === request.quantity) return { stockStatus: 'unchanged', previousQuantity: current, quantity: request.quantity };
+			const skipped = precheckStockWrite(NAME, request, current);
+			if (skipped) return skipped;
 
 			const qty = syncQtyFor(figures, request.quantity);
 			const write = areaStock
 				? { method: 'POST' as const, path: XHS_STOCK_METHODS.syncByWarehouse, body: { skuId: entry.skuId, qtyWithWhcode: { [whcode]: qty } } }
 				: { method: 'POST' as const, path: XHS_STOCK_METHODS.sync, body: { skuId: entry.skuId, qty } };
 			// No idempotency id exists: after an answer that never came, the stock is read again
-			// instead of writing blindly. Applied → alreadyApplied; untouched → the write is sent
-			// again; anything else → the unknown outcome is reported. A write is never applied twice.
-			let verdict: Awaited<ReturnType<ShopApi['attempt']>> | undefined;
-			for (let attemptNo = 1; verdict === undefined; attemptNo++) {
-				const outcome = await attemptWrite(api, { ...write, write: true, idempotent: false });
-				if (outcome.kind !== 'unknown') {
-					verdict = outcome;
-					continue;
-				}
+			// instead of writing blindly (writeAtMostOnce). Both figures are compared, sellable and
+			// total, since the write sets the total: applied → alreadyApplied; untouched → the write
+			// is sent again; anything else → the unknown outcome is reported.
+			const verdict = await writeAtMostOnce(api, write, async (lostAnswer) => {
 				const after = figuresOf(await readStock(api, entry.skuId), whcode);
-				if (Number(after?.available) === request.quantity && Number(after?.total) === qty) {
-					return { stockStatus: 'alreadyApplied', previousQuantity: current, quantity: request.quantity };
-				}
+				if (Number(after?.available) === request.quantity && Number(after?.total) === qty) return true;
 				const untouched = Number(after?.available) === current && Number(after?.total) === Number(figures.total ?? figures.available);
-				if (!untouched || attemptNo >= 3) throw new ShopPlatformError(NAME, outcome.error.code, outcome.error.platformMessage, outcome.error.hint);
-			}
+				if (untouched) return false;
+				throw lostAnswer;
+			});
+			if (verdict.kind === 'landed') return { stockStatus: 'alreadyApplied', previousQuantity: current, quantity: request.quantity };
 			if (verdict.kind === 'error') throw new ShopPlatformError(NAME, verdict.code, verdict.message, verdict.hint);
 			const answer = (verdict.data ?? {}) as XhsSkuStockData & { data?: Record<string, { skuStockInfo?: { available?: number } }> };
 			if (answer.response?.success === false) {

@@ -7,8 +7,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import {
+	precheckStockWrite,
 	readPagesBackwards,
 	ShopPlatformError,
+	STOCK_OF_SKU_IS,
 	termsKey,
 	type Page,
 	type CouponToIssue,
@@ -133,15 +135,8 @@ async function setStock(api: ShopApi, request: SetStockRequest): Promise<SetStoc
 	const level = (await listLevels(api)).find((candidate) => candidate.sku === request.sku);
 	if (!level) throw new ShopPlatformError(DISPLAY_NAME, 'sku-not-found', `no SKU with the code ${request.sku} in the shop's items`);
 	const current = (await readItem(api, level.platformRef.itemId)).find((candidate) => candidate.sku === request.sku) ?? level;
-	if (request.expectedQuantity !== undefined && current.onHand !== request.expectedQuantity) {
-		throw new ShopPlatformError(
-			DISPLAY_NAME,
-			'stock-changed',
-			`the stock of ${request.sku} is ${current.onHand}, not ${request.expectedQuantity}: it changed since it was read, so it was not overwritten`,
-			'Read the stock again (Get Many) and decide the new quantity from the current one.',
-		);
-	}
-	if (current.onHand === request.quantity) return { stockStatus: 'unchanged', previousQuantity: current.onHand, quantity: request.quantity };
+	const skipped = precheckStockWrite(DISPLAY_NAME, request, current.onHand, STOCK_OF_SKU_IS);
+	if (skipped) return skipped;
 	await api.call(
 		call(ITEM_QUANTITY_UPDATE.api, ITEM_QUANTITY_UPDATE.version, quantityUpdateParams(current, request.quantity), { write: true, idempotent: true }),
 	);

@@ -4,16 +4,18 @@
  * signature with its own implementation of the published recipe, the token, the window and
  * the page size, and logs every write.
  */
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { orderSchema } from '../../nodes/lib/model';
 import { startDouyinFake, type DouyinFake, type DouyinFakeOrder } from '../support/fakeShops/douyin';
-import { chain, credentialUpdates, node, runWorkflow, type TestCredentials } from '../support/n8n';
+import { credentialUpdates, runWorkflow, type TestCredentials } from '../support/n8n';
+import { NO_STORED_TOKEN, shopNodeWorkflow } from '../support/shopWorkflow';
 
 const APP_KEY = '7123456789012345678';
 const APP_SECRET = 'dd-test-secret-9f8e7d6c5b4a';
 const SHOP_ID = '4463798';
 const DAY_S = 86_400;
+const CREDENTIAL = { douyinShopApi: { id: 'cred-1', name: 'Douyin test shop' } };
 
 let fake: DouyinFake;
 let credentials: TestCredentials;
@@ -44,11 +46,7 @@ beforeEach(async () => {
 			shopId: SHOP_ID,
 			signMethod: 'hmac-sha256',
 			baseUrl: fake.baseUrl,
-			accessToken: '',
-			accessTokenExpiresAt: 0,
-			accessTokenObtainedAt: 0,
-			refreshToken: '',
-			refreshTokenExpiresAt: 0,
+			...NO_STORED_TOKEN,
 		},
 	};
 	credentialUpdates.length = 0;
@@ -58,16 +56,7 @@ afterEach(async () => {
 	await fake.close();
 });
 
-function workflow(parameters: IDataObject, staticData: IDataObject = {}, extra: Partial<INode> = {}) {
-	return {
-		nodes: [
-			node('Run', 'n8n-nodes-base.manualTrigger'),
-			node('Douyin', 'douyinShop', parameters, { credentials: { douyinShopApi: { id: 'cred-1', name: 'Douyin test shop' } }, ...extra }),
-		],
-		connections: chain('Run', 'Douyin'),
-		staticData,
-	};
-}
+const workflow = shopNodeWorkflow('Douyin', 'douyinShop', CREDENTIAL);
 
 const searchListCalls = () => fake.requests.filter((r) => r.operation === 'order.searchList');
 
@@ -235,19 +224,12 @@ describe('Stock', () => {
 	});
 
 	it('with Continue On Fail a bad item goes out with its error and the others are written', async () => {
-		const wf = {
-			nodes: [
-				node('Run', 'n8n-nodes-base.manualTrigger'),
-				node('Items', 'test.fixture', { items: JSON.stringify([{ sku: 'TEE-W-M', quantity: 5 }, { sku: 'NOPE', quantity: 5 }, { sku: 'CAP-B', warehouse: 'WH-GZ', quantity: -1 }, { sku: 'CAP-B', warehouse: 'WH-GZ', quantity: 1 }]) }),
-				node(
-					'Douyin',
-					'douyinShop',
-					{ resource: 'stock', operation: 'setQuantity', sku: '={{ $json.sku }}', warehouse: '={{ $json.warehouse ?? "" }}', quantity: '={{ $json.quantity }}' },
-					{ credentials: { douyinShopApi: { id: 'cred-1', name: 'Douyin test shop' } }, onError: 'continueRegularOutput' },
-				),
-			],
-			connections: chain('Run', 'Items', 'Douyin'),
-		};
+		const wf = workflow({ resource: 'stock', operation: 'setQuantity', sku: '={{ $json.sku }}', warehouse: '={{ $json.warehouse ?? "" }}', quantity: '={{ $json.quantity }}' }, {}, { onError: 'continueRegularOutput' }, [
+			{ sku: 'TEE-W-M', quantity: 5 },
+			{ sku: 'NOPE', quantity: 5 },
+			{ sku: 'CAP-B', warehouse: 'WH-GZ', quantity: -1 },
+			{ sku: 'CAP-B', warehouse: 'WH-GZ', quantity: 1 },
+		]);
 		const items = (await runWorkflow(wf, credentials)).output('Douyin');
 		expect(items.map((i) => i.stockStatus)).toEqual(['applied', 'failed', 'failed', 'applied']);
 		expect(String(items[1].error)).toMatch(/SKU NOPE|sku not found/);

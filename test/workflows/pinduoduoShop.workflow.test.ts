@@ -8,13 +8,14 @@
  * Until package.json lists the node and its credential (the lead adds them), the manifest the
  * test harness reads is given the two entries here, the same way n8n would read them.
  */
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { PinduoduoShopApi } from '../../credentials/PinduoduoShopApi.credentials';
 import { orderSchema } from '../../nodes/lib/model';
 import { pddFormBody, signedPddForm } from '../../nodes/lib/shop/platforms/pinduoduo';
 import { beijingText, pddOrder, startPinduoduoFake, type PinduoduoFake, type PddFakeOrder } from '../support/fakeShops/pinduoduo';
-import { chain, credentialUpdates, node, runWorkflow, testCredential, type TestCredentials } from '../support/n8n';
+import { credentialUpdates, runWorkflow, testCredential, type TestCredentials } from '../support/n8n';
+import { NO_STORED_TOKEN, shopNodeWorkflow } from '../support/shopWorkflow';
 
 const CLIENT_ID = 'pdd-test-client-7f3e';
 const CLIENT_SECRET = 'pdd-test-secret-0a9b8c7d6e5f';
@@ -22,6 +23,7 @@ const AUTH_CODE = 'pdd-auth-code-1f2e3d';
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
+const CREDENTIAL = { pinduoduoShopApi: { id: 'cred-1', name: 'Pinduoduo test shop' } };
 
 let fake: PinduoduoFake;
 let credentials: TestCredentials;
@@ -46,11 +48,7 @@ beforeEach(async () => {
 			baseUrl: fake.baseUrl,
 			// Fast tests: a 2-day backfill is ~100 windows. The default pace (10/s) is the connector's.
 			requestsPerSecond: 1000,
-			accessToken: '',
-			accessTokenExpiresAt: 0,
-			accessTokenObtainedAt: 0,
-			refreshToken: '',
-			refreshTokenExpiresAt: 0,
+			...NO_STORED_TOKEN,
 		},
 	};
 	credentialUpdates.length = 0;
@@ -60,16 +58,7 @@ afterEach(async () => {
 	await fake.close();
 });
 
-function workflow(parameters: IDataObject, staticData: IDataObject = {}, extra: Partial<INode> = {}) {
-	return {
-		nodes: [
-			node('Run', 'n8n-nodes-base.manualTrigger'),
-			node('PDD', 'pinduoduoShop', parameters, { credentials: { pinduoduoShopApi: { id: 'cred-1', name: 'Pinduoduo test shop' } }, ...extra }),
-		],
-		connections: chain('Run', 'PDD'),
-		staticData,
-	};
-}
+const workflow = shopNodeWorkflow('PDD', 'pinduoduoShop', CREDENTIAL);
 
 const feedCalls = () => fake.requests.filter((r) => r.operation === 'pdd.order.number.list.increment.get');
 const secrets = () => [CLIENT_SECRET, AUTH_CODE, ...fake.issuedTokens];
@@ -364,28 +353,14 @@ describe('Stock', () => {
 	});
 
 	it('with Continue On Fail every input item comes out: bad ones with their error, the others written', async () => {
-		const wf = {
-			nodes: [
-				node('Run', 'n8n-nodes-base.manualTrigger'),
-				node('Items', 'test.fixture', {
-					items: JSON.stringify([
-						{ sku: 'TEE-W-M', quantity: 5 },
-						{ sku: 'NOPE', quantity: 5 },
-						{ sku: 'CAP-B', quantity: -1 },
-						{ sku: 'CAP-B', warehouse: 'WH-1', quantity: 1 },
-						{ sku: '', quantity: 1 },
-						{ sku: 'CAP-B', quantity: 1 },
-					]),
-				}),
-				node(
-					'PDD',
-					'pinduoduoShop',
-					{ resource: 'stock', operation: 'setQuantity', sku: '={{ $json.sku }}', warehouse: '={{ $json.warehouse ?? "" }}', quantity: '={{ $json.quantity }}' },
-					{ credentials: { pinduoduoShopApi: { id: 'cred-1', name: 'Pinduoduo test shop' } }, onError: 'continueRegularOutput' },
-				),
-			],
-			connections: chain('Run', 'Items', 'PDD'),
-		};
+		const wf = workflow({ resource: 'stock', operation: 'setQuantity', sku: '={{ $json.sku }}', warehouse: '={{ $json.warehouse ?? "" }}', quantity: '={{ $json.quantity }}' }, {}, { onError: 'continueRegularOutput' }, [
+			{ sku: 'TEE-W-M', quantity: 5 },
+			{ sku: 'NOPE', quantity: 5 },
+			{ sku: 'CAP-B', quantity: -1 },
+			{ sku: 'CAP-B', warehouse: 'WH-1', quantity: 1 },
+			{ sku: '', quantity: 1 },
+			{ sku: 'CAP-B', quantity: 1 },
+		]);
 		const result = await runWorkflow(wf, credentials);
 		const items = result.output('PDD');
 		expect(items.map((i) => i.stockStatus)).toEqual(['applied', 'failed', 'failed', 'failed', 'failed', 'applied']);

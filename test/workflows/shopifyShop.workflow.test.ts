@@ -8,7 +8,8 @@ import type { IDataObject, INode } from 'n8n-workflow';
 
 import { orderSchema } from '../../nodes/lib/model';
 import { startShopifyFake, type FakeShopifyOrder, type ShopifyFake } from '../support/fakeShops/shopify';
-import { chain, credentialUpdates, node, runWorkflow, type TestCredentials } from '../support/n8n';
+import { credentialUpdates, runWorkflow, type TestCredentials } from '../support/n8n';
+import { NO_STORED_TOKEN, shopNodeWorkflow } from '../support/shopWorkflow';
 
 const CLIENT_ID = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const CLIENT_SECRET = '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';
@@ -39,11 +40,7 @@ beforeEach(async () => {
 			clientSecret: CLIENT_SECRET,
 			adminAccessToken: '',
 			apiVersion: '2026-04',
-			accessToken: '',
-			accessTokenExpiresAt: 0,
-			accessTokenObtainedAt: 0,
-			refreshToken: '',
-			refreshTokenExpiresAt: 0,
+			...NO_STORED_TOKEN,
 		},
 	};
 	credentialUpdates.length = 0;
@@ -53,12 +50,7 @@ afterEach(async () => {
 	await fake.close();
 });
 
-function workflow(parameters: IDataObject, staticData: IDataObject = {}, extra: Partial<INode> = {}, items?: IDataObject[]) {
-	const nodes = [node('Run', 'n8n-nodes-base.manualTrigger')];
-	if (items) nodes.push(node('Items', 'test.fixture', { items: JSON.stringify(items) }));
-	nodes.push(node('Shopify', 'shopifyStore', parameters, { credentials: CREDENTIAL, ...extra }));
-	return { nodes, connections: items ? chain('Run', 'Items', 'Shopify') : chain('Run', 'Shopify'), staticData };
-}
+const workflow = shopNodeWorkflow('Shopify', 'shopifyStore', CREDENTIAL);
 
 function fakeOrder(id: number, updatedAt: number, extra: Partial<FakeShopifyOrder> = {}): FakeShopifyOrder {
 	return {

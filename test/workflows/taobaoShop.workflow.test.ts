@@ -6,13 +6,14 @@
  * logs every write.
  */
 
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { TaobaoShopApi } from '../../credentials/TaobaoShopApi.credentials';
 import { orderSchema } from '../../nodes/lib/model';
 import { topSign } from '../../nodes/lib/shop/platforms/taobao';
 import { bigId, gmt8Ms, gmt8Text, startTaobaoFake, type TaobaoFake, type TaobaoFakeTrade } from '../support/fakeShops/taobao';
-import { chain, node, runWorkflow, testCredential, type TestCredentials } from '../support/n8n';
+import { runWorkflow, testCredential, type TestCredentials } from '../support/n8n';
+import { shopNodeWorkflow } from '../support/shopWorkflow';
 
 const APP_KEY = '23456789';
 const APP_SECRET = 'top-test-secret-5e4d3c2b1a09';
@@ -49,13 +50,7 @@ function trade(n: number, modifiedMs: number, extra: Partial<TaobaoFakeTrade> = 
 }
 const tid = (n: number) => bigId('23', n);
 
-function workflow(parameters: IDataObject, staticData: IDataObject = {}, extra: Partial<INode> = {}) {
-	return {
-		nodes: [node('Run', 'n8n-nodes-base.manualTrigger'), node('Taobao', 'taobaoShop', parameters, { credentials: CREDENTIAL, ...extra })],
-		connections: chain('Run', 'Taobao'),
-		staticData,
-	};
-}
+const workflow = shopNodeWorkflow('Taobao', 'taobaoShop', CREDENTIAL);
 
 const feedCalls = () => fake.requests.filter((r) => r.operation === 'taobao.trades.sold.increment.get');
 const windowOf = (r: { body: Record<string, unknown> }) => ({ start: gmt8Ms(r.body.start_modified), end: gmt8Ms(r.body.end_modified) });
@@ -296,14 +291,14 @@ describe('Stock', () => {
 	});
 
 	it('Continue On Fail: every input item comes out, bad ones with a clear reason', async () => {
-		const wf = {
-			nodes: [
-				node('Run', 'n8n-nodes-base.manualTrigger'),
-				node('Items', 'test.fixture', { items: JSON.stringify([{ sku: 'TEE-B-L', quantity: 5 }, { sku: 'NOPE', quantity: 5 }, { sku: 'MUG', quantity: -1 }, { sku: '', quantity: 1 }, { sku: 'MUG', warehouse: 'WH-2', quantity: 1 }, { sku: 'MUG', quantity: 1 }]) }),
-				node('Taobao', 'taobaoShop', { resource: 'stock', operation: 'setQuantity', sku: '={{ $json.sku }}', warehouse: '={{ $json.warehouse ?? "" }}', quantity: '={{ $json.quantity }}' }, { credentials: CREDENTIAL, onError: 'continueRegularOutput' }),
-			],
-			connections: chain('Run', 'Items', 'Taobao'),
-		};
+		const wf = workflow({ resource: 'stock', operation: 'setQuantity', sku: '={{ $json.sku }}', warehouse: '={{ $json.warehouse ?? "" }}', quantity: '={{ $json.quantity }}' }, {}, { onError: 'continueRegularOutput' }, [
+			{ sku: 'TEE-B-L', quantity: 5 },
+			{ sku: 'NOPE', quantity: 5 },
+			{ sku: 'MUG', quantity: -1 },
+			{ sku: '', quantity: 1 },
+			{ sku: 'MUG', warehouse: 'WH-2', quantity: 1 },
+			{ sku: 'MUG', quantity: 1 },
+		]);
 		const items = (await runWorkflow(wf, credentials)).output('Taobao');
 		expect(items.map((i) => i.stockStatus)).toEqual(['applied', 'failed', 'failed', 'failed', 'failed', 'applied']);
 		expect(String(items[1].error)).toMatch(/no SKU or item with the merchant code \(商家编码\) NOPE/);
@@ -343,16 +338,9 @@ describe('Coupon → Issue', () => {
 	const buyers = ['nick:买家甲', 'nick:买家乙', 'tb_buyer_c', 'tb_buyer_d'];
 	const nickOf = (id: string) => id.replace(/^nick:/, '');
 
-	function couponWorkflow(items: IDataObject[], continueOnFail = false) {
-		return {
-			nodes: [
-				node('Run', 'n8n-nodes-base.manualTrigger'),
-				node('Coupon Tier', 'test.fixture', { items: JSON.stringify(items) }),
-				node('Taobao', 'taobaoShop', { resource: 'coupon', operation: 'issue' }, { credentials: CREDENTIAL, ...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}) }),
-			],
-			connections: chain('Run', 'Coupon Tier', 'Taobao'),
-		};
-	}
+	/** The items stand for Coupon Tier's output. */
+	const couponWorkflow = (items: IDataObject[], continueOnFail = false) =>
+		workflow({ resource: 'coupon', operation: 'issue' }, {}, continueOnFail ? { onError: 'continueRegularOutput' } : {}, items);
 	const sendsPerBuyer = () => [...fake.appliedCountByKey('coupon.send').values()];
 
 	it('one shop coupon for the terms, sent once per buyer; a second run is alreadyIssued and sends nothing', async () => {

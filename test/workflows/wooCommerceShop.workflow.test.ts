@@ -8,7 +8,8 @@ import type { IDataObject, INode } from 'n8n-workflow';
 
 import { orderSchema } from '../../nodes/lib/model';
 import { startWooCommerceFake, wcText, wooOrder, type WooFake } from '../support/fakeShops/woocommerce';
-import { chain, node, runWorkflow, type TestCredentials } from '../support/n8n';
+import { runWorkflow, type TestCredentials } from '../support/n8n';
+import { shopNodeWorkflow } from '../support/shopWorkflow';
 
 const KEY = 'ck_4f1c0ffee5a1d2b3c4d5e6f708192a3b4c5d6e7f';
 const SECRET = 'cs_9a8b7c6d5e4f30211f2e3d4c5b6a79880766aa55';
@@ -28,15 +29,7 @@ afterEach(async () => {
 	await fake.close();
 });
 
-function workflow(parameters: IDataObject, staticData: IDataObject = {}, extra: Partial<INode> = {}, items?: IDataObject[]) {
-	const woo = node('Woo', 'wooCommerceStore', parameters, { credentials: CREDENTIAL_REF, ...extra });
-	if (items === undefined) return { nodes: [node('Run', 'n8n-nodes-base.manualTrigger'), woo], connections: chain('Run', 'Woo'), staticData };
-	return {
-		nodes: [node('Run', 'n8n-nodes-base.manualTrigger'), node('Items', 'test.fixture', { items: JSON.stringify(items) }), woo],
-		connections: chain('Run', 'Items', 'Woo'),
-		staticData,
-	};
-}
+const workflow = shopNodeWorkflow('Woo', 'wooCommerceStore', CREDENTIAL_REF);
 
 const orderCalls = () => fake.requests.filter((r) => r.operation === 'GET /orders');
 const noSecretIn = (text: string) => {

@@ -4,12 +4,13 @@
  * checks every signature with its own implementation of the published recipe, the timestamp,
  * the token, the 30-minute window, the page rules, and logs every stock write.
  */
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { XiaohongshuShopApi } from '../../credentials/XiaohongshuShopApi.credentials';
 import { orderSchema } from '../../nodes/lib/model';
 import { startXiaohongshuFake, type XhsFake, type XhsFakeOrder } from '../support/fakeShops/xiaohongshu';
-import { chain, credentialUpdates, node, runWorkflow, testCredential, type TestCredentials } from '../support/n8n';
+import { credentialUpdates, runWorkflow, testCredential, type TestCredentials } from '../support/n8n';
+import { NO_STORED_TOKEN, shopNodeWorkflow } from '../support/shopWorkflow';
 
 const APP_ID = 'xhs-test-app-4b6e72c9';
 const APP_SECRET = 'xhs-test-secret-429a0aee9ef9e4a8';
@@ -17,6 +18,7 @@ const AUTH_CODE = 'code-9e28279e6035dc686e0-7aaea841f3b32';
 const MINUTE_MS = 60_000;
 const HALF_HOUR_MS = 30 * MINUTE_MS;
 const DAY_MS = 86_400_000;
+const CREDENTIAL = { xiaohongshuShopApi: { id: 'cred-1', name: 'Xiaohongshu test shop' } };
 
 let fake: XhsFake;
 let credentials: TestCredentials;
@@ -49,11 +51,7 @@ beforeEach(async () => {
 			baseUrl: fake.baseUrl,
 			// The fake does not throttle unless asked: tests run at full speed (the default is 20/s).
 			requestsPerSecond: 1000,
-			accessToken: '',
-			accessTokenExpiresAt: 0,
-			accessTokenObtainedAt: 0,
-			refreshToken: '',
-			refreshTokenExpiresAt: 0,
+			...NO_STORED_TOKEN,
 		},
 	};
 	credentialUpdates.length = 0;
@@ -63,16 +61,7 @@ afterEach(async () => {
 	await fake.close();
 });
 
-function workflow(parameters: IDataObject, staticData: IDataObject = {}, extra: Partial<INode> = {}) {
-	return {
-		nodes: [
-			node('Run', 'n8n-nodes-base.manualTrigger'),
-			node('XHS', 'xiaohongshuShop', parameters, { credentials: { xiaohongshuShopApi: { id: 'cred-1', name: 'Xiaohongshu test shop' } }, ...extra }),
-		],
-		connections: chain('Run', 'XHS'),
-		staticData,
-	};
-}
+const workflow = shopNodeWorkflow('XHS', 'xiaohongshuShop', CREDENTIAL);
 
 const listCalls = () => fake.requests.filter((r) => r.operation === 'order.getOrderList');
 const detailCalls = () => fake.requests.filter((r) => r.operation === 'order.getOrderDetail');
@@ -325,27 +314,13 @@ describe('Stock', () => {
 	});
 
 	it('with Continue On Fail every input item comes out: bad ones with their error, the others written', async () => {
-		const wf = {
-			nodes: [
-				node('Run', 'n8n-nodes-base.manualTrigger'),
-				node('Items', 'test.fixture', {
-					items: JSON.stringify([
-						{ sku: 'TEE-W-M', quantity: 5 },
-						{ sku: 'NOPE', quantity: 5 },
-						{ sku: 'CAP-B', warehouse: 'WH-GZ', quantity: -1 },
-						{ sku: '', quantity: 1 },
-						{ sku: 'CAP-B', warehouse: 'WH-SH', quantity: 1 },
-					]),
-				}),
-				node(
-					'XHS',
-					'xiaohongshuShop',
-					{ resource: 'stock', operation: 'setQuantity', sku: '={{ $json.sku }}', warehouse: '={{ $json.warehouse ?? "" }}', quantity: '={{ $json.quantity }}' },
-					{ credentials: { xiaohongshuShopApi: { id: 'cred-1', name: 'Xiaohongshu test shop' } }, onError: 'continueRegularOutput' },
-				),
-			],
-			connections: chain('Run', 'Items', 'XHS'),
-		};
+		const wf = workflow({ resource: 'stock', operation: 'setQuantity', sku: '={{ $json.sku }}', warehouse: '={{ $json.warehouse ?? "" }}', quantity: '={{ $json.quantity }}' }, {}, { onError: 'continueRegularOutput' }, [
+			{ sku: 'TEE-W-M', quantity: 5 },
+			{ sku: 'NOPE', quantity: 5 },
+			{ sku: 'CAP-B', warehouse: 'WH-GZ', quantity: -1 },
+			{ sku: '', quantity: 1 },
+			{ sku: 'CAP-B', warehouse: 'WH-SH', quantity: 1 },
+		]);
 		const items = (await runWorkflow(wf, credentials)).output('XHS');
 		expect(items.map((i) => i.stockStatus)).toEqual(['applied', 'failed', 'failed', 'failed', 'applied']);
 		expect(String(items[1].error)).toMatch(/SKU NOPE is not in the shop's catalog/);

@@ -4,11 +4,12 @@
  * token on every call (expiry on its own clock), the trades.sold.get window and paging
  * limits, throttles in Youzan's shape, and logs every write.
  */
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { orderSchema } from '../../nodes/lib/model';
 import { msToShanghaiWallClock, startFakeYouzan, youzanOrder, type FakeYouzan } from '../support/fakeShops/youzan';
-import { chain, credentialUpdates, node, runWorkflow, type TestCredentials } from '../support/n8n';
+import { credentialUpdates, runWorkflow, type TestCredentials } from '../support/n8n';
+import { NO_STORED_TOKEN, shopNodeWorkflow } from '../support/shopWorkflow';
 
 const CLIENT_ID = 'yz-test-client-7f3a';
 const CLIENT_SECRET = 'yz-test-secret-1b2c3d4e5f60718293';
@@ -27,11 +28,7 @@ beforeEach(async () => {
 			clientSecret: CLIENT_SECRET,
 			grantId: String(KDT_ID),
 			baseUrl: fake.server.baseUrl,
-			accessToken: '',
-			accessTokenExpiresAt: 0,
-			accessTokenObtainedAt: 0,
-			refreshToken: '',
-			refreshTokenExpiresAt: 0,
+			...NO_STORED_TOKEN,
 		},
 	};
 	credentialUpdates.length = 0;
@@ -41,13 +38,7 @@ afterEach(async () => {
 	await fake.close();
 });
 
-function workflow(parameters: IDataObject, staticData: IDataObject = {}, extra: Partial<INode> = {}) {
-	return {
-		nodes: [node('Run', 'n8n-nodes-base.manualTrigger'), node('Youzan', 'youzanShop', parameters, { credentials: CREDENTIAL, ...extra })],
-		connections: chain('Run', 'Youzan'),
-		staticData,
-	};
-}
+const workflow = shopNodeWorkflow('Youzan', 'youzanShop', CREDENTIAL);
 
 const soldGetCalls = () => fake.server.requests.filter((r) => r.operation === 'youzan.trades.sold.get');
 const wall = (ms: number) => msToShanghaiWallClock(ms);
@@ -242,16 +233,9 @@ describe('Coupon → Issue', () => {
 	});
 	const customers = ['yzo-c1', 'yzo-c2', 'yzo-c3', 'yzo-c4'];
 
-	function couponWorkflow(items: IDataObject[], continueOnFail = false) {
-		return {
-			nodes: [
-				node('Run', 'n8n-nodes-base.manualTrigger'),
-				node('Coupon Tier', 'test.fixture', { items: JSON.stringify(items) }),
-				node('Youzan', 'youzanShop', { resource: 'coupon', operation: 'issue' }, { credentials: CREDENTIAL, ...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}) }),
-			],
-			connections: chain('Run', 'Coupon Tier', 'Youzan'),
-		};
-	}
+	/** The items stand for Coupon Tier's output. */
+	const couponWorkflow = (items: IDataObject[], continueOnFail = false) =>
+		workflow({ resource: 'coupon', operation: 'issue' }, {}, continueOnFail ? { onError: 'continueRegularOutput' } : {}, items);
 
 	const takesPerKey = () => [...fake.server.appliedCountByKey('coupon.take').values()];
 
