@@ -18,13 +18,15 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const runtimeLib = require('./n8n-runtime');
+const { PROJECT_ROOT, PACK_NAME } = require('./n8n-runtime/util');
+const { ensureRuntime } = require('./n8n-runtime/install');
+const { createUserFolder, installPack, packPack } = require('./n8n-runtime/pack');
+const { importCredentials, importWorkflows, ownerSession, runN8n, startServer } = require('./n8n-runtime/run');
 const { startPostgres } = require('./postgres');
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
 const ROWS = Number(args.rows ?? 100_000);
-const PACK = runtimeLib.PACK_NAME;
-const template = (file) => JSON.parse(fs.readFileSync(path.join(runtimeLib.PROJECT_ROOT, 'workflows', 'shop', file), 'utf8'));
+const template = (file) => JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'workflows', 'shop', file), 'utf8'));
 
 function webhook(pathName, responseData = 'firstEntryJson') {
 	return {
@@ -47,7 +49,7 @@ function chainWorkflow(id, nodes) {
 const demoOrders = {
 	id: 'demo',
 	name: 'Demo shop orders',
-	type: `${PACK}.demoShopData`,
+	type: `${PACK_NAME}.demoShopData`,
 	typeVersion: 1,
 	position: [0, 0],
 	parameters: { dataset: 'orders', seed: '={{ $json.body.seed }}', customers: 500, orders: '={{ $json.body.orders }}', skus: 40, warehouses: 'east-shanghai, south-guangzhou', days: 365 },
@@ -112,10 +114,10 @@ function rssOf(pid) {
 }
 
 async function main() {
-	const runtime = await runtimeLib.ensureRuntime({ version: args['n8n-version'] });
-	const tarball = runtimeLib.packPack({ build: false });
-	const userFolder = runtimeLib.createUserFolder(`bench-order-store-${runtime.version}`);
-	runtimeLib.installPack(userFolder, tarball, runtime);
+	const runtime = await ensureRuntime({ version: args['n8n-version'] });
+	const tarball = packPack({ build: false });
+	const userFolder = createUserFolder(`bench-order-store-${runtime.version}`);
+	installPack(userFolder, tarball, runtime);
 	const pg = await startPostgres();
 	let n8n;
 	try {
@@ -124,14 +126,14 @@ async function main() {
 			credentialsFile,
 			JSON.stringify([{ id: 'ShopOrderStorePg01', name: 'Order store (Postgres)', type: 'postgres', data: { host: pg.host, port: pg.port, database: pg.database, user: pg.user, password: '', ssl: 'disable', allowUnauthorizedCerts: false, maxConnections: 10 } }]),
 		);
-		await runtimeLib.importCredentials(runtime, userFolder, credentialsFile);
+		await importCredentials(runtime, userFolder, credentialsFile);
 		const dir = path.join(userFolder, 'bench-workflows');
 		fs.mkdirSync(dir, { recursive: true });
 		const wfs = workflows();
 		for (const wf of wfs) fs.writeFileSync(path.join(dir, `${wf.id}.json`), JSON.stringify(wf));
-		await runtimeLib.importWorkflows(runtime, userFolder, dir);
-		for (const wf of wfs) await runtimeLib.runN8n(runtime, userFolder, ['publish:workflow', `--id=${wf.id}`]);
-		n8n = await runtimeLib.startServer(runtime, userFolder);
+		await importWorkflows(runtime, userFolder, dir);
+		for (const wf of wfs) await runN8n(runtime, userFolder, ['publish:workflow', `--id=${wf.id}`]);
+		n8n = await startServer(runtime, userFolder);
 		for (const wf of wfs) {
 			const p = wf.nodes[0].parameters.path;
 			for (let i = 0; i < 200; i++) {
@@ -180,8 +182,8 @@ async function main() {
 		row('n8n peak RSS during the read', afterDt.peakMb, afterPg.peakMb, 'MB');
 
 		// Size as n8n counts it against N8N_DATA_TABLES_MAX_SIZE_BYTES.
-		const session = await ownerSession(n8n.baseUrl);
-		const limits = await session('/data-tables-global/limits');
+		const session = await ownerSession(n8n.baseUrl, { browserId: `bench-${Date.now()}`, password: 'Bench-owner-password-7' });
+		const limits = await session.request('GET', '/data-tables-global/limits');
 		const pgBytes = Number(pg.sql("SELECT pg_total_relation_size('shop_orders')").trim());
 		const dtBytes = Number(limits.totalBytes ?? limits.sizeBytes ?? 0);
 		row(`size of ${ROWS.toLocaleString('en')} orders`, dtBytes / 1e6, pgBytes / 1e6, 'MB');
@@ -198,25 +200,6 @@ async function main() {
 		await n8n?.stop();
 		pg.stop();
 	}
-}
-
-/** Sets up the owner (as n8n's setup screen does) and returns a GET helper for /rest routes. */
-async function ownerSession(baseUrl) {
-	const browserId = `bench-${Date.now()}`;
-	const setup = await fetch(`${baseUrl}/rest/owner/setup`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', 'browser-id': browserId },
-		body: JSON.stringify({ email: 'owner@commerce-ops.local', firstName: 'Shop', lastName: 'Owner', password: 'Bench-owner-password-7' }),
-	});
-	const cookie = (setup.headers.get('set-cookie') ?? '')
-		.split(/,(?=\s*[\w-]+=)/)
-		.map((part) => part.split(';')[0].trim())
-		.filter((part) => part.startsWith('n8n-auth='))
-		.join('; ');
-	return async (route) => {
-		const response = await fetch(`${baseUrl}/rest${route}`, { headers: { cookie, 'browser-id': browserId } });
-		return (await response.json()).data;
-	};
 }
 
 main().catch((error) => {

@@ -2,7 +2,7 @@
 /**
  * `npm run demo`: the pack in a real n8n, end to end, on demo data.
  *
- * 1. installs n8n on first use (scripts/n8n-runtime.js), builds the pack and installs it into a
+ * 1. installs n8n on first use (scripts/n8n-runtime/), builds the pack and installs it into a
  *    clean n8n user folder as a community package;
  * 2. imports every template in workflows/ (one n8n call);
  * 3. executes the flagship templates (those a report section reads) from their Manual Trigger;
@@ -16,10 +16,11 @@
 const childProcess = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const runtimeLib = require('./n8n-runtime');
+const { PROJECT_ROOT, formatMs, log } = require('./n8n-runtime/util');
+const { prepareInstance } = require('./n8n-runtime/pack');
+const { importCredentials, importWorkflows, executeWorkflow, nodeItems } = require('./n8n-runtime/run');
 const report = require('./demo-report');
 
-const { PROJECT_ROOT, formatMs } = runtimeLib;
 const WORKFLOWS_DIR = path.join(PROJECT_ROOT, 'workflows');
 
 function parseArgs(argv) {
@@ -74,7 +75,7 @@ async function runDemo(options = {}) {
 	const started = Date.now();
 	const timings = {};
 
-	const { runtime, userFolder, timings: setup } = await runtimeLib.prepareInstance({
+	const { runtime, userFolder, timings: setup } = await prepareInstance({
 		name: options.name ?? 'demo',
 		keep: options.keep,
 		build: options.build,
@@ -85,10 +86,10 @@ async function runDemo(options = {}) {
 
 	const templates = readTemplates();
 	// The demo credentials the templates reference (the coupon template's public demo code secret).
-	await runtimeLib.importCredentials(runtime, userFolder);
-	const imported = await runtimeLib.importWorkflows(runtime, userFolder, WORKFLOWS_DIR);
+	await importCredentials(runtime, userFolder);
+	const imported = await importWorkflows(runtime, userFolder, WORKFLOWS_DIR);
 	timings[`import ${imported.count} templates`] = imported.ms;
-	runtimeLib.log(`imported ${imported.count} templates in ${formatMs(imported.ms)}`);
+	log(`imported ${imported.count} templates in ${formatMs(imported.ms)}`);
 
 	const labels = segmentLabels();
 	const sections = [];
@@ -96,12 +97,12 @@ async function runDemo(options = {}) {
 	for (const { template, build } of report.SECTIONS) {
 		const entry = templates.find((t) => t.file === template);
 		if (!entry) {
-			runtimeLib.log(`skipping a report section: workflows/${template} is missing`);
+			log(`skipping a report section: workflows/${template} is missing`);
 			continue;
 		}
 		if (!runs[template]) {
-			runtimeLib.log(`executing "${entry.workflow.name}" (${template})`);
-			const result = await runtimeLib.executeWorkflow(runtime, userFolder, entry.workflow.id);
+			log(`executing "${entry.workflow.name}" (${template})`);
+			const result = await executeWorkflow(runtime, userFolder, entry.workflow.id);
 			timings[`execute ${template}`] = result.ms;
 			if (!result.ok) {
 				const node = result.error?.node?.name;
@@ -114,7 +115,7 @@ async function runDemo(options = {}) {
 			}
 			runs[template] = result.run;
 		}
-		const items = (nodeName, output = 0) => runtimeLib.nodeItems(runs[template], nodeName, output);
+		const items = (nodeName, output = 0) => nodeItems(runs[template], nodeName, output);
 		const section = build({ items, labels });
 		if (section) sections.push({ ...section, template });
 	}

@@ -16,9 +16,12 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const childProcess = require('node:child_process');
-const runtimeLib = require('./n8n-runtime');
+const { PROJECT_ROOT, formatMs, freePort } = require('./n8n-runtime/util');
+const { cleanEnv } = require('./n8n-runtime/env');
+const { prepareInstance } = require('./n8n-runtime/pack');
+const { importCredentials, importWorkflows, setupOwner } = require('./n8n-runtime/run');
 
-const WORKFLOWS_DIR = path.join(runtimeLib.PROJECT_ROOT, 'workflows');
+const WORKFLOWS_DIR = path.join(PROJECT_ROOT, 'workflows');
 const OWNER_FILE = 'editor-owner.json';
 
 function parseArgs(argv) {
@@ -65,12 +68,7 @@ async function ensureOwner(baseUrl, userFolder, settings) {
 		return { credentials: saved, created: false };
 	}
 	const credentials = newOwnerCredentials();
-	const response = await fetch(`${baseUrl}/rest/owner/setup`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(credentials),
-	});
-	if (!response.ok) throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
+	await setupOwner(baseUrl, credentials);
 	fs.writeFileSync(ownerFile, JSON.stringify(credentials, null, 2) + '\n', { mode: 0o600 });
 	return { credentials, created: true };
 }
@@ -93,7 +91,7 @@ function templateIds(dir = WORKFLOWS_DIR) {
  */
 async function startEditor(options = {}) {
 	const port = options.port ?? 5678;
-	const { runtime, userFolder, timings } = await runtimeLib.prepareInstance({
+	const { runtime, userFolder, timings } = await prepareInstance({
 		name: options.name ?? 'editor',
 		keep: options.keep,
 		build: options.build,
@@ -103,19 +101,19 @@ async function startEditor(options = {}) {
 	const started = Date.now();
 	const workflowsDir = options.workflowsDir ?? WORKFLOWS_DIR;
 	// The demo credentials the templates reference (the coupon template's public demo code secret).
-	await runtimeLib.importCredentials(runtime, userFolder);
-	const imported = await runtimeLib.importWorkflows(runtime, userFolder, workflowsDir);
+	await importCredentials(runtime, userFolder);
+	const imported = await importWorkflows(runtime, userFolder, workflowsDir);
 	timings.importMs = imported.ms;
 	// The shop templates (workflows/shop/: order sync into a Data Table, shop campaign).
 	const shopDir = path.join(workflowsDir, 'shop');
-	if (fs.existsSync(shopDir)) timings.importMs += (await runtimeLib.importWorkflows(runtime, userFolder, shopDir)).ms;
+	if (fs.existsSync(shopDir)) timings.importMs += (await importWorkflows(runtime, userFolder, shopDir)).ms;
 
 	const logFile = path.join(userFolder, 'n8n-editor.log');
 	const log = fs.openSync(logFile, 'a');
-	const brokerPort = await runtimeLib.freePort();
+	const brokerPort = await freePort();
 	const child = childProcess.spawn(runtime.nodeBin, [runtime.n8nEntry, 'start'], {
 		cwd: userFolder,
-		env: runtimeLib.cleanEnv(runtime, userFolder, {
+		env: cleanEnv(runtime, userFolder, {
 			N8N_PORT: String(port),
 			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 			N8N_HOST: 'localhost',
@@ -179,8 +177,8 @@ async function main() {
 	for (const t of templates) console.log(`  ${t.name.padEnd(40)} ${baseUrl}/workflow/${t.id}`);
 	console.log(`User folder ${rel(userFolder)}/ (SQLite database), n8n log ${rel(logFile)}`);
 	console.log(
-		`Ready in ${runtimeLib.formatMs(Object.values(timings).reduce((a, b) => a + b, 0))} ` +
-			`(pack ${runtimeLib.formatMs(timings.packMs)}, install into n8n ${runtimeLib.formatMs(timings.installPackMs)}, import ${runtimeLib.formatMs(timings.importMs)}, start ${runtimeLib.formatMs(timings.startMs)}). Ctrl-C stops n8n.`,
+		`Ready in ${formatMs(Object.values(timings).reduce((a, b) => a + b, 0))} ` +
+			`(pack ${formatMs(timings.packMs)}, install into n8n ${formatMs(timings.installPackMs)}, import ${formatMs(timings.importMs)}, start ${formatMs(timings.startMs)}). Ctrl-C stops n8n.`,
 	);
 	let stopping = false;
 	const shutdown = async () => {

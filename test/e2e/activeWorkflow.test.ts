@@ -17,16 +17,23 @@
  * packages/cli/src/execution-lifecycle/execution-lifecycle-hooks.ts saves changed static data for
  * every mode but 'manual'.
  */
-import * as childProcess from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
 import { startDingTalkServer, type FakeBotServer } from '../support/chatBotServers';
-import { PACKAGE, freshInstance, importBuilt, n8nVersion, type Instance, type WorkflowJson, type WorkflowNode } from './support/n8n';
-
-// Plain Node helpers shared with the demo (runs n8n CLI commands in a clean environment).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const runtimeLib = require('../../scripts/n8n-runtime');
+import {
+	PACKAGE,
+	freshInstance,
+	importBuilt,
+	importCredentials,
+	n8nVersion,
+	runN8n,
+	startN8n,
+	type Instance,
+	type RunningN8n,
+	type WorkflowJson,
+	type WorkflowNode,
+} from './support/n8n';
 
 const WORKFLOW_ID = 'activeOnlyNewE2e';
 const ALERT_BOT = { id: 'e2eActiveAlertBot', token: 'e2e0active0alert0token0abcdef012345', secret: 'SECe2e0active0alert0secret0fedcba98765432' };
@@ -109,52 +116,6 @@ function workflow(): WorkflowJson {
 	};
 }
 
-interface RunningN8n {
-	child: childProcess.ChildProcess;
-	logFile: string;
-	stop(): Promise<void>;
-}
-
-/**
- * `n8n start` on free ports, output to a log file. It runs in its own process group: stop()
- * sends SIGTERM (n8n finishes running executions, then stops its task runner and exits) and
- * kills the whole group if it is still there after 20 s.
- */
-async function startN8n(instance: Instance): Promise<RunningN8n> {
-	const port = await runtimeLib.freePort();
-	const brokerPort = await runtimeLib.freePort();
-	const logFile = path.join(instance.userFolder, 'n8n-start.log');
-	const log = fs.openSync(logFile, 'w');
-	const child = childProcess.spawn(instance.runtime.nodeBin, [runtimeLib.describeRuntime(instance.runtime.version).n8nEntry, 'start'], {
-		cwd: instance.userFolder,
-		env: runtimeLib.cleanEnv(instance.runtime, instance.userFolder, {
-			N8N_PORT: String(port),
-			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
-			N8N_HOST: 'localhost',
-			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_SECURE_COOKIE: 'false',
-		}),
-		stdio: ['ignore', log, log],
-		detached: true,
-	});
-	fs.closeSync(log);
-	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-	const stop = async () => {
-		if (child.exitCode !== null || child.signalCode !== null) return;
-		const killTimer = setTimeout(() => {
-			try {
-				process.kill(-child.pid!, 'SIGKILL');
-			} catch {
-				// already gone
-			}
-		}, 20_000);
-		child.kill('SIGTERM');
-		await exited;
-		clearTimeout(killTimer);
-	};
-	return { child, logFile, stop };
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The execution id a message's header carries ("<header> <id>" on its first line). */
@@ -189,12 +150,12 @@ describe(`Only New Alerts in an active workflow on n8n ${n8nVersion()}`, () => {
 			),
 		);
 		try {
-			await runtimeLib.importCredentials(instance.runtime, instance.userFolder, credentialsFile);
+			await importCredentials(instance, credentialsFile);
 		} finally {
 			fs.rmSync(credentialsFile);
 		}
 		await importBuilt(instance, [workflow()]);
-		const published = await runtimeLib.runN8n(instance.runtime, instance.userFolder, ['publish:workflow', `--id=${WORKFLOW_ID}`]);
+		const published = await runN8n(instance, ['publish:workflow', `--id=${WORKFLOW_ID}`]);
 		expect({ code: published.code, error: /error/i.test(published.stdout + published.stderr) }).toEqual({ code: 0, error: false });
 	});
 
@@ -207,9 +168,9 @@ describe(`Only New Alerts in an active workflow on n8n ${n8nVersion()}`, () => {
 		const started = Date.now();
 		n8n = await startN8n(instance);
 		while (beats.delivered().length < RUNS_WANTED) {
-			if (n8n.child.exitCode !== null) throw new Error(`n8n exited (${n8n.child.exitCode}):\n${fs.readFileSync(n8n.logFile, 'utf8').slice(-3000)}`);
+			if (n8n.child.exitCode !== null) throw new Error(`n8n exited (${n8n.child.exitCode}):\n${n8n.logTail()}`);
 			if (Date.now() - started > RUNS_TIMEOUT_MS) {
-				throw new Error(`${beats.delivered().length} of ${RUNS_WANTED} scheduled runs in ${RUNS_TIMEOUT_MS / 1000} s:\n${fs.readFileSync(n8n.logFile, 'utf8').slice(-3000)}`);
+				throw new Error(`${beats.delivered().length} of ${RUNS_WANTED} scheduled runs in ${RUNS_TIMEOUT_MS / 1000} s:\n${n8n.logTail()}`);
 			}
 			await sleep(250);
 		}

@@ -12,12 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-import { PACKAGE, PROJECT_ROOT, artifactsDir, n8nVersion, readTemplates } from './support/n8n';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startEditor } = require('../../scripts/editor');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const runtimeLib = require('../../scripts/n8n-runtime');
+import { PACKAGE, PROJECT_ROOT, artifactsDir, freePort, n8nVersion, readTemplates, startEditor, type Editor } from './support/n8n';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
@@ -34,12 +29,6 @@ const FLAGSHIP = 'rfm-segmentation.json';
 const RFM_TYPE = `${PACKAGE}.rfmSegment`;
 /** Parameters the RFM Segment panel shows with the template's settings. */
 const RFM_PARAMETERS = ['inputKind', 'referenceMode', 'timeZone', 'scoringMethod', 'segmentScheme', 'labelLanguage', 'outputMode'];
-
-interface Editor {
-	baseUrl: string;
-	credentials: { email: string; password: string };
-	stop: () => Promise<void>;
-}
 
 async function launch(): Promise<BrowserContext> {
 	const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
@@ -65,7 +54,7 @@ describe(`the editor of n8n ${n8nVersion()} in Chromium`, () => {
 			name: `e2e-${n8nVersion()}-editor`,
 			tarball: process.env.E2E_PACK_TARBALL,
 			build: false,
-			port: await runtimeLib.freePort(),
+			port: await freePort(),
 		});
 		context = await launch();
 		page = context.pages()[0] ?? (await context.newPage());

@@ -17,14 +17,11 @@ import {
 	importBuilt,
 	itemsOf,
 	n8nVersion,
+	runN8n,
 	type Instance,
 	type WorkflowJson,
 	type WorkflowNode,
 } from './support/n8n';
-
-// Plain Node helpers shared with the demo (runs n8n CLI commands in a clean environment).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const runtimeLib = require('../../scripts/n8n-runtime');
 
 const DINGTALK_TOKEN = 'e2e0dingtalk0token0abcdef0123456789';
 const DINGTALK_SECRET = 'SECe2e0signing0secret0for0dingtalk0987654321';
@@ -93,7 +90,7 @@ describe(`team-chat bots in n8n ${n8nVersion()}`, () => {
 				},
 			]),
 		);
-		const imported = await runtimeLib.runN8n(instance.runtime, instance.userFolder, ['import:credentials', `--input=${credentialsFile}`]);
+		const imported = await runN8n(instance, ['import:credentials', `--input=${credentialsFile}`]);
 		expect(imported.code).toBe(0);
 		fs.rmSync(credentialsFile);
 		await importBuilt(instance, [workflow()]);

@@ -46,6 +46,8 @@ import {
 	n8nVersion,
 	ownerSession,
 	startN8n,
+	importCredentials,
+	runN8n,
 	type ExecutionSummary,
 	type Instance,
 	type RestSession,
@@ -54,9 +56,6 @@ import {
 	type WorkflowJson,
 	type WorkflowNode,
 } from './support/n8n';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const runtimeLib = require('../../scripts/n8n-runtime');
 
 const EVERY_SECONDS = 6;
 const PHASE_TIMEOUT_MS = 40_000;
@@ -198,13 +197,13 @@ describe(`Retrying a failed production run on n8n ${n8nVersion()}`, () => {
 			),
 		);
 		try {
-			await runtimeLib.importCredentials(instance.runtime, instance.userFolder, credentialsFile);
+			await importCredentials(instance, credentialsFile);
 		} finally {
 			fs.rmSync(credentialsFile);
 		}
 		await importBuilt(instance, CASES.map(workflow));
 		for (const c of CASES) {
-			const published = await runtimeLib.runN8n(instance.runtime, instance.userFolder, ['publish:workflow', `--id=${c.workflowId}`]);
+			const published = await runN8n(instance, ['publish:workflow', `--id=${c.workflowId}`]);
 			expect({ code: published.code, error: /error/i.test(published.stdout + published.stderr) }).toEqual({ code: 0, error: false });
 		}
 	});

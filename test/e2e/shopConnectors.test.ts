@@ -33,6 +33,8 @@ import {
 	publishWorkflows,
 	startN8n,
 	itemsOf,
+	importCredentials,
+	importDemoCredentials,
 	type Instance,
 	type RestSession,
 	type RunJson,
@@ -42,9 +44,6 @@ import {
 import { startPostgres, type TestPostgres } from '../support/postgres';
 import { olderOrders, SHOP_PROFILES, syntheticOrders, type ShopProfile, type SyntheticOrder } from './support/shopProfiles';
 import { callWebhook, deleteNewestRowsWorkflow, readTableWorkflow, swapNode, viaWebhook, waitForWebhooks } from './support/shopWorkflows';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const runtimeLib = require('../../scripts/n8n-runtime');
 
 const template = (file: string) => JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'workflows/shop', file), 'utf8')) as WorkflowJson;
 const SYNC = template('shop-order-sync.json');
@@ -120,9 +119,9 @@ describe(`shop connectors in n8n ${n8nVersion()}`, () => {
 			]),
 		);
 		try {
-			await runtimeLib.importCredentials(instance.runtime, instance.userFolder, credentialsFile);
+			await importCredentials(instance, credentialsFile);
 			// The campaign's Coupon Tier uses the demo code secret.
-			await runtimeLib.importCredentials(instance.runtime, instance.userFolder);
+			await importDemoCredentials(instance);
 		} finally {
 			fs.rmSync(credentialsFile);
 		}

@@ -1,24 +1,67 @@
 /**
- * The real n8n for the end-to-end tests: a clean user folder per test file with the pack
- * installed as a community package (the tarball globalSetup built), workflows imported and
- * executed with n8n's CLI, and their run data read by node name.
+ * The real n8n for the end-to-end tests, and the one typed way into scripts/n8n-runtime/ (plain
+ * Node modules shared with `npm run demo` / `npm run editor` / `npm run bench`): a clean user
+ * folder per test file with the pack installed as a community package (the tarball globalSetup
+ * built), workflows imported and executed with n8n's CLI, their run data read by node name, and
+ * `n8n start` with an owner session for what only a running server does.
  */
 import type { ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
-// Plain Node scripts shared with `npm run demo` / `npm run editor`.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const runtimeLib = require('../../../scripts/n8n-runtime');
-
-export const PROJECT_ROOT: string = runtimeLib.PROJECT_ROOT;
-export const PACKAGE: string = runtimeLib.PACK_NAME;
-export const WORKFLOWS_DIR = path.join(PROJECT_ROOT, 'workflows');
-
+/** A runtime as scripts/n8n-runtime/install.js describes it. */
 export interface Runtime {
 	version: string;
+	dir: string;
+	nodeDir: string | null;
+	nodeHome: string | null;
 	nodeBin: string;
+	binDir: string;
+	n8nEntry: string;
+	marker: string;
 }
+
+/** What one n8n CLI command did (scripts/n8n-runtime/run.js runN8n). */
+export interface CliResult {
+	code: number | null;
+	signal: NodeJS.Signals | null;
+	stdout: string;
+	stderr: string;
+	ms: number;
+	timedOut: boolean;
+}
+
+// The runtime modules are plain Node scripts; their shapes are written here once.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const util = require('../../../scripts/n8n-runtime/util') as { PROJECT_ROOT: string; PACK_NAME: string; freePort(): Promise<number> };
+const install = require('../../../scripts/n8n-runtime/install') as {
+	describeRuntime(version?: string): Runtime;
+	ensureRuntime(options?: { version?: string }): Promise<Runtime>;
+};
+const pack = require('../../../scripts/n8n-runtime/pack') as {
+	packPack(options?: { build?: boolean }): string;
+	createUserFolder(name: string): string;
+	installPack(userFolder: string, tarball: string, runtime: Runtime): string;
+};
+const run = require('../../../scripts/n8n-runtime/run') as {
+	runN8n(runtime: Runtime, userFolder: string, args: string[]): Promise<CliResult>;
+	importWorkflows(runtime: Runtime, userFolder: string, input: string): Promise<CliResult & { count: number }>;
+	importCredentials(runtime: Runtime, userFolder: string, input?: string): Promise<CliResult & { count: number }>;
+	executeWorkflow(runtime: Runtime, userFolder: string, workflowId: string): Promise<Execution>;
+	nodeItems(run: RunJson | null, nodeName: string, output?: number): Array<Record<string, unknown>> | undefined;
+	nodeError(run: RunJson | null, nodeName: string): NodeErrorJson | undefined;
+	startServer(runtime: Runtime, userFolder: string, options?: { readyTimeoutMs?: number }): Promise<RunningN8n>;
+	ownerSession(baseUrl: string, options: { browserId: string; password: string }): Promise<RestSession>;
+};
+const editorScript = require('../../../scripts/editor') as { startEditor(options: EditorOptions): Promise<Editor> };
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+export const PROJECT_ROOT: string = util.PROJECT_ROOT;
+export const PACKAGE: string = util.PACK_NAME;
+export const WORKFLOWS_DIR = path.join(PROJECT_ROOT, 'workflows');
+
+/** A TCP port nothing listens on right now. */
+export const freePort = (): Promise<number> => util.freePort();
 
 export interface Instance {
 	runtime: Runtime;
@@ -74,25 +117,38 @@ export interface Execution {
 	stderr: string;
 }
 
-export const n8nVersion = (): string => runtimeLib.describeRuntime().version;
+export const n8nVersion = (): string => install.describeRuntime().version;
 
 /** A clean user folder named after the test file and n8n version, with the pack installed. */
 export async function freshInstance(name: string): Promise<Instance> {
-	const runtime: Runtime = await runtimeLib.ensureRuntime();
-	const tarball = process.env.E2E_PACK_TARBALL ?? runtimeLib.packPack({ build: true });
-	const userFolder: string = runtimeLib.createUserFolder(`e2e-${runtime.version}-${name}`);
-	runtimeLib.installPack(userFolder, tarball, runtime);
+	const runtime = await install.ensureRuntime();
+	const tarball = process.env.E2E_PACK_TARBALL ?? pack.packPack({ build: true });
+	const userFolder = pack.createUserFolder(`e2e-${runtime.version}-${name}`);
+	pack.installPack(userFolder, tarball, runtime);
 	return { runtime, userFolder };
 }
 
 /** Imports one file or every *.json of a folder (one n8n start); returns how many and how long. */
 export async function importWorkflows(instance: Instance, input: string): Promise<{ count: number; ms: number }> {
-	return runtimeLib.importWorkflows(instance.runtime, instance.userFolder, input);
+	return run.importWorkflows(instance.runtime, instance.userFolder, input);
 }
 
 /** Imports the demo credentials the templates reference (workflows/credentials/demo-credentials.json). */
 export async function importDemoCredentials(instance: Instance): Promise<{ count: number; ms: number }> {
-	return runtimeLib.importCredentials(instance.runtime, instance.userFolder);
+	return run.importCredentials(instance.runtime, instance.userFolder);
+}
+
+/**
+ * Imports a credentials file (`[{ id, name, type, data }]`, data in clear text; n8n encrypts it
+ * on import). Throws if n8n reports a failure.
+ */
+export async function importCredentials(instance: Instance, file: string): Promise<{ count: number; ms: number }> {
+	return run.importCredentials(instance.runtime, instance.userFolder, file);
+}
+
+/** One n8n CLI command in the instance (e.g. `publish:workflow --id=…`); never throws on a non-zero exit. */
+export async function runN8n(instance: Instance, args: string[]): Promise<CliResult> {
+	return run.runN8n(instance.runtime, instance.userFolder, args);
 }
 
 /** Writes workflows built in a test to a folder of the user folder and imports them in one call. */
@@ -106,16 +162,16 @@ export async function importBuilt(instance: Instance, workflows: WorkflowJson[])
 }
 
 export async function execute(instance: Instance, workflowId: string): Promise<Execution> {
-	return runtimeLib.executeWorkflow(instance.runtime, instance.userFolder, workflowId);
+	return run.executeWorkflow(instance.runtime, instance.userFolder, workflowId);
 }
 
 /** JSON of the items a node sent on one output, or undefined when the node did not run. */
-export function itemsOf(run: RunJson | null, nodeName: string, output = 0): Array<Record<string, unknown>> | undefined {
-	return runtimeLib.nodeItems(run, nodeName, output);
+export function itemsOf(runJson: RunJson | null, nodeName: string, output = 0): Array<Record<string, unknown>> | undefined {
+	return run.nodeItems(runJson, nodeName, output);
 }
 
-export function nodeErrorOf(run: RunJson | null, nodeName: string): NodeErrorJson | undefined {
-	return runtimeLib.nodeError(run, nodeName);
+export function nodeErrorOf(runJson: RunJson | null, nodeName: string): NodeErrorJson | undefined {
+	return run.nodeError(runJson, nodeName);
 }
 
 export function readTemplates(): Array<{ file: string; workflow: WorkflowJson }> {
@@ -173,9 +229,12 @@ export interface RunningN8n {
 	stop(): Promise<void>;
 }
 
-/** `n8n start` with the pack's user folder (scripts/n8n-runtime.js startServer). */
+/**
+ * `n8n start` with the pack's user folder on free ports, in its own process group; resolves once
+ * its REST API answers (scripts/n8n-runtime/run.js startServer).
+ */
 export async function startN8n(instance: Instance, readyTimeoutMs = 60_000): Promise<RunningN8n> {
-	return (await runtimeLib.startServer(instance.runtime, instance.userFolder, { readyTimeoutMs })) as RunningN8n;
+	return run.startServer(instance.runtime, instance.userFolder, { readyTimeoutMs });
 }
 
 export interface RestSession {
@@ -185,36 +244,11 @@ export interface RestSession {
 
 /**
  * Sets up the owner account of a fresh instance the way n8n's setup screen does
- * (`POST /rest/owner/setup`, as scripts/editor.js) and keeps the auth cookie it issues. Every
- * request carries the same `browser-id` header: n8n binds the session to it.
+ * (`POST /rest/owner/setup`, scripts/n8n-runtime/run.js ownerSession) and keeps the auth cookie
+ * it issues.
  */
 export async function ownerSession(baseUrl: string): Promise<RestSession> {
-	const browserId = `e2e-${Date.now()}`;
-	const owner = { email: 'owner@commerce-ops.local', firstName: 'Shop', lastName: 'Owner', password: 'E2e-owner-password-7' };
-	const setup = await fetch(`${baseUrl}/rest/owner/setup`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', 'browser-id': browserId },
-		body: JSON.stringify(owner),
-	});
-	if (!setup.ok) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
-	const cookie = (setup.headers.get('set-cookie') ?? '')
-		.split(/,(?=\s*[\w-]+=)/)
-		.map((part) => part.split(';')[0].trim())
-		.filter((part) => part.startsWith('n8n-auth='))
-		.join('; ');
-	if (cookie === '') throw new Error('owner setup issued no n8n-auth cookie');
-	return {
-		async request<T>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
-			const response = await fetch(`${baseUrl}/rest${route}`, {
-				method,
-				headers: { cookie, 'browser-id': browserId, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-				body: body === undefined ? undefined : JSON.stringify(body),
-			});
-			const text = await response.text();
-			if (!response.ok) throw new Error(`${method} /rest${route}: HTTP ${response.status} ${text.slice(0, 500)}`);
-			return (JSON.parse(text) as { data: T }).data;
-		},
-	};
+	return run.ownerSession(baseUrl, { browserId: `e2e-${Date.now()}`, password: 'E2e-owner-password-7' });
 }
 
 /**
@@ -252,7 +286,31 @@ export async function executionRun(session: RestSession, instance: Instance, id:
 	const execution = await session.request<ExecutionSummary & { data: string | RunJson['data'] }>('GET', `/executions/${id}`);
 	// flatted is n8n's own dependency (its editor decodes the same way).
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const flatted = require(require.resolve('flatted', { paths: [path.join(runtimeLib.describeRuntime(instance.runtime.version).dir, 'node_modules')] }));
+	const flatted = require(require.resolve('flatted', { paths: [path.join(install.describeRuntime(instance.runtime.version).dir, 'node_modules')] }));
 	const data = typeof execution.data === 'string' ? (flatted.parse(execution.data) as RunJson['data']) : execution.data;
 	return { ...execution, id: String(execution.id), run: { status: execution.status, data } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The editor as `npm run editor` starts it (scripts/editor.js)
+
+export interface EditorOptions {
+	/** User folder name under .n8n-user/. */
+	name?: string;
+	/** An already built pack (globalSetup's); otherwise the script packs one. */
+	tarball?: string;
+	build?: boolean;
+	port?: number;
+}
+
+export interface Editor {
+	baseUrl: string;
+	/** The owner account the script set up. */
+	credentials: { email: string; password: string };
+	stop(): Promise<void>;
+}
+
+/** n8n's editor with the pack and every template, the owner set up (scripts/editor.js startEditor). */
+export async function startEditor(options: EditorOptions): Promise<Editor> {
+	return editorScript.startEditor(options);
 }
