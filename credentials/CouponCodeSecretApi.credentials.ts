@@ -16,7 +16,7 @@ export class CouponCodeSecretApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/CouponTier/couponTier.svg', dark: 'file:../nodes/CouponTier/couponTier.dark.svg' };
 
-	documentationUrl = 'https://github.com/commerce-ops/n8n-nodes-commerce-ops#coupon-tier';
+	documentationUrl = 'https://github.com/commerce-ops/n8n-nodes-commerce-ops/blob/main/docs/nodes/CouponTier.md';
 
 	properties: INodeProperties[] = [
 		{

@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlOf, dingTalkSignature, dingTalkTokenOf } from '../nodes/shared/chat/signing';
+import { baseUrlOf, dingTalkSignature, dingTalkTokenOf } from '../nodes/lib/chat/signing';
 
 const DINGTALK_BASE_URL = 'https://oapi.dingtalk.com';
 

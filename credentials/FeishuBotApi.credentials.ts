@@ -8,7 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlOf, feishuHookIdOf, feishuSignature } from '../nodes/shared/chat/signing';
+import { baseUrlOf, feishuHookIdOf, feishuSignature } from '../nodes/lib/chat/signing';
 
 const FEISHU_BASE_URL = 'https://open.feishu.cn';
 

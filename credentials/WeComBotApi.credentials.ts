@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlOf, weComKeyOf } from '../nodes/shared/chat/signing';
+import { baseUrlOf, weComKeyOf } from '../nodes/lib/chat/signing';
 
 const WECOM_BASE_URL = 'https://qyapi.weixin.qq.com';
 

@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	NodeOperationError,
 	type ICredentialDataDecryptedObject,
 	type ICredentialsDecrypted,
 	type ICredentialTestFunctions,
@@ -17,8 +16,6 @@ import {
 	COUPON_CUSTOMER_FIELDS,
 	couponCustomerSchema,
 	createCodeSigner,
-	InvalidRuleError,
-	InvalidSecretError,
 	MIN_SECRET_LENGTH,
 	planCampaign,
 	type BirthdayWindow,
@@ -32,8 +29,9 @@ import {
 	type TierRule,
 } from '../lib/coupons';
 import type { FieldMapping, InputIssue } from '../lib/model';
-import { assertTimeZone, createZonedIsoFormatter, InvalidTimeZoneError } from '../lib/time';
+import { createZonedIsoFormatter } from '../lib/time';
 import { readItems } from '../shared/inputItems';
+import { nodeParameters, parameterDefault, readTimeZone, toNodeError } from '../shared/nodeHelpers';
 import { parseNameList } from '../shared/parameters';
 import { couponTierProperties } from './description';
 
@@ -87,7 +85,7 @@ export class CouponTier implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const settings = readSettings(this);
-		const mapping = this.getNodeParameter('customerFields', 0, {}) as FieldMapping;
+		const mapping = nodeParameters(this).param<FieldMapping>('customerFields');
 
 		// A customer given twice would get the same code twice: the later item is an input error.
 		const firstItemOf = new Map<string, number>();
@@ -120,13 +118,7 @@ export class CouponTier implements INodeType {
 			const signCode = createCodeSigner(String(credentials.secret ?? ''), settings.code);
 			plan = planCampaign(customers, settings.campaign, signCode);
 		} catch (error) {
-			if (error instanceof InvalidSecretError) {
-				throw new NodeOperationError(this.getNode(), error.message, {
-					description: 'Open the Coupon Code Secret credential of this node and set a secret of at least 16 random characters.',
-				});
-			}
-			if (error instanceof InvalidRuleError) throw new NodeOperationError(this.getNode(), error.message);
-			throw new NodeOperationError(this.getNode(), error as Error);
+			throw toNodeError(this, error);
 		}
 
 		const outputs: INodeExecutionData[][] = COUPON_TIER_OUTPUTS.map(() => []);
@@ -213,55 +205,50 @@ function ruleFromParameter(entry: IDataObject): TierRule {
 }
 
 function readSettings(context: IExecuteFunctions): Settings {
-	const param = <T>(name: string, fallback?: T) => context.getNodeParameter(name, 0, fallback) as T;
-	const fail = (message: string, description?: string) => new NodeOperationError(context.getNode(), message, { description });
+	const { param, fail } = nodeParameters(context);
+	/** A number parameter; left empty, it is the description's default. */
+	const numberParam = (name: string) => numberOr(param(name), parameterDefault(couponTierProperties, name) as number);
 
-	const timeZone = String(param<string>('timeZone', 'Asia/Shanghai')).trim();
-	try {
-		assertTimeZone(timeZone);
-	} catch (error) {
-		if (error instanceof InvalidTimeZoneError) throw fail(error.message);
-		throw new NodeOperationError(context.getNode(), error as Error);
-	}
-	const dateText = String(param<string>('campaignDate', '') ?? '').trim();
+	const timeZone = readTimeZone(context);
+	const dateText = String(param<string>('campaignDate') ?? '').trim();
 	const campaignDate = dateText ? dateText.slice(0, 10) : createZonedIsoFormatter(timeZone)(Date.now()).slice(0, 10);
 	try {
 		assertIsoDate(campaignDate, 'Campaign Date');
 	} catch (error) {
-		throw fail((error as Error).message);
+		throw toNodeError(context, error);
 	}
-	const currency = String(param<string>('currency', 'CNY')).trim().toUpperCase();
+	const currency = String(param<string>('currency')).trim().toUpperCase();
 	if (!/^[A-Z]{3}$/.test(currency)) throw fail(`Currency "${currency}" is not a 3-letter currency code such as CNY`);
 
-	const birthdayKind = param<'off' | 'month' | 'days'>('birthdayBenefit', 'off');
+	const birthdayKind = param<'off' | 'month' | 'days'>('birthdayBenefit');
 	const birthday: BirthdayWindow =
 		birthdayKind === 'days'
-			? { kind: 'days', days: numberOr(param('birthdayDays', 7), 7) }
+			? { kind: 'days', days: numberParam('birthdayDays') }
 			: { kind: birthdayKind === 'month' ? 'month' : 'off' };
-	const memberDay = numberOr(param('memberDay', 0), 0);
-	const tiers = (param<{ tier?: IDataObject[] }>('tiers', {}).tier ?? []).map(tierFromParameter);
-	const rules = (param<{ rule?: IDataObject[] }>('rules', {}).rule ?? []).map(ruleFromParameter);
-	const campaignBudget = numberOr(param('campaignBudget', 0), 0);
+	const memberDay = numberParam('memberDay');
+	const tiers = (param<{ tier?: IDataObject[] }>('tiers').tier ?? []).map(tierFromParameter);
+	const rules = (param<{ rule?: IDataObject[] }>('rules').rule ?? []).map(ruleFromParameter);
+	const campaignBudget = numberParam('campaignBudget');
 
 	return {
 		birthday,
-		code: { prefix: String(param<string>('codePrefix', 'CO-')).trim(), length: numberOr(param('codeLength', 10), 10) },
+		code: { prefix: String(param<string>('codePrefix')).trim(), length: numberParam('codeLength') },
 		campaign: {
-			campaignId: String(param<string>('campaignId', '')).trim(),
+			campaignId: String(param<string>('campaignId')).trim(),
 			campaignDate,
-			period: param<PeriodKind>('period', 'month'),
+			period: param<PeriodKind>('period'),
 			timeZone,
 			currency,
-			language: param<Language>('labelLanguage', 'en'),
+			language: param<Language>('labelLanguage'),
 			tiers,
 			rules,
-			defaultTier: String(param<string>('defaultTier', 'ordinary')).trim(),
+			defaultTier: String(param<string>('defaultTier')).trim(),
 			campaignBudget,
-			priorityFields: parseNameList(String(param<string>('priorityFields', '') ?? '')),
+			priorityFields: parseNameList(String(param<string>('priorityFields') ?? '')),
 			birthday,
-			birthdayBonus: birthday.kind === 'off' ? 0 : numberOr(param('birthdayBonus', 0), 0),
+			birthdayBonus: birthday.kind === 'off' ? 0 : numberParam('birthdayBonus'),
 			memberDay:
-				memberDay > 0 ? { dayOfMonth: memberDay, couponsStartOnMemberDay: param<boolean>('couponsStartOnMemberDay', false) } : undefined,
+				memberDay > 0 ? { dayOfMonth: memberDay, couponsStartOnMemberDay: param<boolean>('couponsStartOnMemberDay') } : undefined,
 		},
 	};
 }

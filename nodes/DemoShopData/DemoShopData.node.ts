@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -9,7 +8,6 @@ import {
 } from 'n8n-workflow';
 
 import {
-	DemoOptionsError,
 	generateContentPosts,
 	generateCustomers,
 	generateDailySales,
@@ -20,6 +18,7 @@ import {
 } from '../lib/demo';
 import type { DatasetName } from '../lib/model';
 import { createZonedIsoFormatter } from '../lib/time';
+import { nodeParameters, toNodeError } from '../shared/nodeHelpers';
 import { parseNameList } from '../shared/parameters';
 
 const GENERATORS: Record<DatasetName, (options: DemoShopOptions) => object[]> = {
@@ -124,7 +123,7 @@ export class DemoShopData implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const param = <T>(name: string) => this.getNodeParameter(name, 0) as T;
+		const { param } = nodeParameters(this);
 		const dataset = param<DatasetName>('dataset');
 		const endDateText = String(param<string>('endDate') ?? '').trim();
 		const options: DemoShopOptions = {
@@ -142,10 +141,7 @@ export class DemoShopData implements INodeType {
 		try {
 			rows = GENERATORS[dataset](options);
 		} catch (error) {
-			if (error instanceof DemoOptionsError) {
-				throw new NodeOperationError(this.getNode(), error.message);
-			}
-			throw new NodeOperationError(this.getNode(), error as Error);
+			throw toNodeError(this, error);
 		}
 		return [rows.map((json) => ({ json: json as IDataObject, pairedItem: { item: 0 } }))];
 	}

@@ -8,7 +8,7 @@ import {
 
 import { chatBotProperties, chatCredentials } from '../shared/chat/description';
 import { executeChatBot } from '../shared/chat/execute';
-import { dingTalk } from '../shared/chat/platforms';
+import { dingTalk } from '../lib/chat/platforms';
 
 export class DingTalkBot implements INodeType {
 	description: INodeTypeDescription = {

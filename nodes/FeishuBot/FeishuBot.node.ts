@@ -8,7 +8,7 @@ import {
 
 import { chatBotProperties, chatCredentials } from '../shared/chat/description';
 import { executeChatBot } from '../shared/chat/execute';
-import { feishu } from '../shared/chat/platforms';
+import { feishu } from '../lib/chat/platforms';
 
 export class FeishuBot implements INodeType {
 	description: INodeTypeDescription = {

@@ -5,6 +5,7 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeType,
+	type INodeProperties,
 	type INodeTypeDescription,
 	type IPairedItemData,
 } from 'n8n-workflow';
@@ -27,9 +28,10 @@ import {
 	type ReorderOptionsInput,
 	type ReorderResult,
 } from '../lib/inventory';
-import { readPath, sourcePathOf, type DailySales, type FieldMapping, type InputIssue, type InventoryPosition } from '../lib/model';
-import { assertTimeZone, createZonedIsoFormatter, InvalidTimeZoneError } from '../lib/time';
+import { sourcePathOf, type DailySales, type FieldMapping, type InputIssue, type InventoryPosition } from '../lib/model';
+import { createZonedIsoFormatter } from '../lib/time';
 import { readItems } from '../shared/inputItems';
+import { keepFields, nodeParameters, readKeepFields, readTimeZone, toNodeError } from '../shared/nodeHelpers';
 import { parseNameList } from '../shared/parameters';
 import { reorderTriggerProperties } from './description';
 
@@ -157,11 +159,11 @@ export class ReorderTrigger implements INodeType {
 			// An alert already sent (only new alerts) goes to neither output: it is not OK.
 			if (isAlert && !emitted.has(result)) return;
 			const sources = sourcesOf(result, index);
-			const json = toOutputJson(result, settings.language, isAlert ? alertKind(result) : null);
-			for (const field of settings.keepFields) {
-				const kept = readPath(inventoryItems[sources[0]].json, field);
-				if (kept !== undefined && !(field in json)) json[field] = kept as IDataObject[string];
-			}
+			const json = keepFields(
+				toOutputJson(result, settings.language, isAlert ? alertKind(result) : null),
+				inventoryItems[sources[0]].json,
+				settings.keepFields,
+			);
 			const pairedItem: IPairedItemData[] = sources.map((item) => ({ item, input: INVENTORY_INPUT }));
 			(isAlert ? actionItems : okItems).push({ json, pairedItem: pairedItem.length === 1 ? pairedItem[0] : pairedItem });
 		});
@@ -271,23 +273,22 @@ interface Settings {
 	keepFields: string[];
 }
 
-/** Parameter names as the editor shows them, for settings errors. */
-const SETTING_NAMES: Record<string, string> = {
-	asOf: 'As-Of Date',
-	lookbackDays: 'Lookback Days',
-	serviceLevel: 'Service Level (%)',
-	forecastWindowDays: 'Forecast Window (Days)',
-	alpha: 'Smoothing Alpha (Level)',
-	beta: 'Smoothing Beta (Trend)',
-	gamma: 'Smoothing Gamma (Weekday Pattern)',
-	maxDaysOfCover: 'Max Days of Cover',
-	reviewPeriodDays: 'Review Period (Days)',
-	targetDays: 'Target Days of Cover',
-	orderingCost: 'Ordering Cost',
-	holdingCostRate: 'Holding Cost Rate (% per Year)',
-	firstBatchQuantity: 'First Batch Quantity',
-	coverDays: 'Cover Days per Order',
-};
+/**
+ * Parameter names as the editor shows them, for settings errors: read from the description
+ * (options collection included), so they cannot drift. The library's asOf is the As-Of Date.
+ */
+export const SETTING_NAMES: Record<string, string> = (() => {
+	const names: Record<string, string> = {};
+	const add = (properties: readonly INodeProperties[]) => {
+		for (const property of properties) {
+			names[property.name] = property.displayName;
+			if (property.type === 'collection') add((property.options ?? []) as INodeProperties[]);
+		}
+	};
+	add(reorderTriggerProperties);
+	names.asOf = names.asOfMode;
+	return names;
+})();
 
 /** A settings problem from the calculation library as a NodeOperationError naming the parameter. */
 function settingsError(context: IExecuteFunctions, error: unknown): NodeOperationError {
@@ -299,57 +300,48 @@ function settingsError(context: IExecuteFunctions, error: unknown): NodeOperatio
 		});
 	}
 	if (error instanceof RangeError) return new NodeOperationError(context.getNode(), error.message);
-	return new NodeOperationError(context.getNode(), error as Error);
+	return toNodeError(context, error);
 }
 
 function readSettings(context: IExecuteFunctions): Settings {
-	const param = <T>(name: string, fallback?: T) => context.getNodeParameter(name, 0, fallback) as T;
-	const fail = (message: string, description?: string) =>
-		new NodeOperationError(context.getNode(), message, { description });
+	const { param, fail } = nodeParameters(context);
 
-	const asOfMode = param<'latestSales' | 'today' | 'date'>('asOfMode', 'latestSales');
+	const asOfMode = param<'latestSales' | 'today' | 'date'>('asOfMode');
 	let asOf: string | undefined;
 	let today = '';
 	if (asOfMode === 'date') {
-		const text = String(param<string>('asOfDate', '') ?? '').trim();
+		const text = String(param<string>('asOfDate') ?? '').trim();
 		asOf = text.slice(0, 10);
 		if (Number.isNaN(parseDayNumber(asOf))) {
 			throw fail(`As-Of Date "${text}" is not a date`, 'Pick a day, e.g. 2026-06-30.');
 		}
 		today = asOf;
 	} else {
-		const timeZone = param<string>('timeZone', 'Asia/Shanghai').trim();
-		try {
-			assertTimeZone(timeZone);
-		} catch (error) {
-			if (error instanceof InvalidTimeZoneError) throw fail(error.message);
-			throw new NodeOperationError(context.getNode(), error as Error);
-		}
-		today = createZonedIsoFormatter(timeZone)(Date.now()).slice(0, 10);
+		today = createZonedIsoFormatter(readTimeZone(context))(Date.now()).slice(0, 10);
 		if (asOfMode === 'today') asOf = today;
 	}
 
-	const policyKind = param<'orderUpTo' | 'daysOfCover' | 'eoq' | 'smallBatch'>('orderPolicy', 'orderUpTo');
+	const policyKind = param<'orderUpTo' | 'daysOfCover' | 'eoq' | 'smallBatch'>('orderPolicy');
 	const policies = {
-		orderUpTo: () => ({ kind: 'orderUpTo' as const, reviewPeriodDays: param<number>('reviewPeriodDays', 7) }),
-		daysOfCover: () => ({ kind: 'daysOfCover' as const, targetDays: param<number>('targetDays', 30) }),
+		orderUpTo: () => ({ kind: 'orderUpTo' as const, reviewPeriodDays: param<number>('reviewPeriodDays') }),
+		daysOfCover: () => ({ kind: 'daysOfCover' as const, targetDays: param<number>('targetDays') }),
 		eoq: () => ({
 			kind: 'eoq' as const,
-			orderingCost: param<number>('orderingCost', 50),
-			holdingCostRate: param<number>('holdingCostRate', 25) / 100,
+			orderingCost: param<number>('orderingCost'),
+			holdingCostRate: param<number>('holdingCostRate') / 100,
 		}),
 		smallBatch: () => ({
 			kind: 'smallBatch' as const,
-			firstBatchQuantity: param<number>('firstBatchQuantity', 500),
-			coverDays: param<number>('coverDays', 7),
+			firstBatchQuantity: param<number>('firstBatchQuantity'),
+			coverDays: param<number>('coverDays'),
 		}),
 	};
-	const extra = param<IDataObject>('options', {});
-	const maxDaysOfCover = param<number>('maxDaysOfCover', 90);
+	const extra = param<IDataObject>('options');
+	const maxDaysOfCover = param<number>('maxDaysOfCover');
 	const options: Omit<ReorderOptionsInput, 'asOf'> = {
-		lookbackDays: param<number>('lookbackDays', 28),
-		serviceLevel: param<number>('serviceLevel', 95) / 100,
-		demandMethod: param<'mean' | 'ses' | 'holtWinters'>('demandMethod', 'mean'),
+		lookbackDays: param<number>('lookbackDays'),
+		serviceLevel: param<number>('serviceLevel') / 100,
+		demandMethod: param<'mean' | 'ses' | 'holtWinters'>('demandMethod'),
 		maxDaysOfCover: maxDaysOfCover > 0 ? maxDaysOfCover : null,
 		policy: policies[policyKind](),
 		missingDaysAsZeroSales: extra.missingDaysAsZeroSales === true,
@@ -367,16 +359,17 @@ function readSettings(context: IExecuteFunctions): Settings {
 		throw settingsError(context, error);
 	}
 
+	const warehouseMode = param<'perWarehouse' | 'network'>('warehouseMode');
 	return {
 		asOf,
 		today,
 		options,
-		warehouseMode: param<'perWarehouse' | 'network'>('warehouseMode', 'perWarehouse'),
-		forwardWarehouses: parseNameList(param<string>('forwardWarehouses', '')),
-		onlyNewAlerts: param<boolean>('onlyNewAlerts', true),
-		language: param<'en' | 'zh'>('language', 'en'),
-		inventoryMapping: param<FieldMapping>('inventoryFields', {}),
-		salesMapping: param<FieldMapping>('salesFields', {}),
-		keepFields: parseNameList(String(extra.keepFields ?? '')),
+		warehouseMode,
+		forwardWarehouses: warehouseMode === 'network' ? parseNameList(param<string>('forwardWarehouses')) : [],
+		onlyNewAlerts: param<boolean>('onlyNewAlerts'),
+		language: param<'en' | 'zh'>('language'),
+		inventoryMapping: param<FieldMapping>('inventoryFields'),
+		salesMapping: param<FieldMapping>('salesFields'),
+		keepFields: readKeepFields(extra),
 	};
 }

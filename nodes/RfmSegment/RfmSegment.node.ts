@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -8,40 +7,43 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { ClvError } from '../lib/clv';
-import { readPath, type FieldMapping } from '../lib/model';
+import type { UserInputError } from '../lib/errors';
+import type { FieldMapping } from '../lib/model';
 import {
 	aggregateOrders,
 	type Aggregation,
 	DEFAULT_COUNTED_STATUSES,
-	InvalidSegmentRuleError,
-	InvalidThresholdsError,
 	OrderTable,
+	toCents,
+	type PurchaseHistory,
+	type ReferencePoint,
+} from '../lib/orders';
+import {
 	predictCustomerLifetimeValue,
 	summarizeLifetimeValueBySegment,
 	RFM_CUSTOMER_FIELDS,
 	rfmCustomerSchema,
 	segmentCustomers,
-	toCents,
 	type CustomerValues,
 	type LabelLanguage,
 	type LifetimeValueOutput,
 	type LifetimeValueSettings,
-	type PurchaseHistory,
-	type ReferencePoint,
 	type ScoringMethod,
 	type SegmentScheme,
 } from '../lib/rfm';
-import {
-	assertTimeZone,
-	createTimestampParser,
-	dayNumberToIsoDate,
-	InvalidTimeZoneError,
-	isoDateToDayNumber,
-} from '../lib/time';
+import { createTimestampParser, dayNumberToIsoDate, isoDateToDayNumber } from '../lib/time';
 import { readItems } from '../shared/inputItems';
+import {
+	keepFields,
+	nodeParameters,
+	readCurrencyRates,
+	readKeepFields,
+	readTimeZone,
+	routeByOutputMode,
+	toNodeError,
+} from '../shared/nodeHelpers';
 import { readOrderItems } from '../shared/orderItems';
-import { parseNameList, parseNumberList, parseRateTable } from '../shared/parameters';
+import { parseNumberList } from '../shared/parameters';
 import { rfmSegmentProperties } from './description';
 
 type OutputMode = 'customers' | 'summary' | 'both';
@@ -77,7 +79,7 @@ export class RfmSegment implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const outputMode = this.getNodeParameter('outputMode', 0) as OutputMode;
+		const outputMode = nodeParameters(this).param<OutputMode>('outputMode');
 		const settings = readSettings(this);
 
 		const values =
@@ -91,10 +93,7 @@ export class RfmSegment implements INodeType {
 				language: settings.language,
 			});
 		} catch (error) {
-			if (error instanceof InvalidThresholdsError || error instanceof InvalidSegmentRuleError) {
-				throw new NodeOperationError(this.getNode(), error.message);
-			}
-			throw new NodeOperationError(this.getNode(), error as Error);
+			throw toNodeError(this, error);
 		}
 
 		const lifetimeValue =
@@ -105,11 +104,7 @@ export class RfmSegment implements INodeType {
 		const customerItems: INodeExecutionData[] = result.customers.map((customer, i) => {
 			const sourceIndex = values.sourceIndex[i];
 			const json: IDataObject = { ...customer, ...lifetimeValue?.customers[i], currency: values.currency ?? null };
-			for (const field of settings.keepFields) {
-				const kept = readPath(items[sourceIndex].json, field);
-				if (kept !== undefined && !(field in json)) json[field] = kept as IDataObject[string];
-			}
-			return { json, pairedItem: { item: sourceIndex } };
+			return { json: keepFields(json, items[sourceIndex].json, settings.keepFields), pairedItem: { item: sourceIndex } };
 		});
 
 		const firstSourceOf = new Map<string, number>();
@@ -137,11 +132,7 @@ export class RfmSegment implements INodeType {
 			pairedItem: { item: firstSourceOf.get(row.segment) ?? 0 },
 		}));
 
-		// Error items go on the first output; with "Continue (using error output)" n8n moves them.
-		const errorItems = values.errorItems;
-		if (outputMode === 'both') return [[...customerItems, ...errorItems], summaryItems];
-		if (outputMode === 'summary') return [[...summaryItems, ...errorItems]];
-		return [[...customerItems, ...errorItems]];
+		return routeByOutputMode(outputMode, customerItems, summaryItems, values.errorItems);
 	}
 }
 
@@ -163,26 +154,21 @@ interface Settings {
 }
 
 function readSettings(context: IExecuteFunctions): Settings {
-	const param = <T>(name: string, fallback?: T) => context.getNodeParameter(name, 0, fallback) as T;
-	const fail = (message: string, description?: string) =>
-		new NodeOperationError(context.getNode(), message, { description });
+	const { param, fail } = nodeParameters(context);
 
 	const inputKind = param<'orders' | 'customers'>('inputKind');
-	const mapping = param<FieldMapping>(inputKind === 'orders' ? 'orderFields' : 'customerFields', {});
-	const timeZone = param<string>('timeZone', 'Asia/Shanghai').trim();
-	try {
-		assertTimeZone(timeZone);
-	} catch (error) {
-		if (error instanceof InvalidTimeZoneError) throw fail(error.message);
-		throw new NodeOperationError(context.getNode(), error as Error);
-	}
-
+	const mapping = param<FieldMapping>(inputKind === 'orders' ? 'orderFields' : 'customerFields');
+	// Time zone, reference, lookback and statuses are order settings (hidden for customers).
+	let timeZone = '';
 	let reference: ReferencePoint = { kind: 'instant', epochMs: Date.now() };
+	let lookbackDays = 0;
+	let countedStatuses = DEFAULT_COUNTED_STATUSES;
 	if (inputKind === 'orders') {
-		const referenceMode = param<string>('referenceMode', 'now');
+		timeZone = readTimeZone(context);
+		const referenceMode = param<string>('referenceMode');
 		if (referenceMode === 'latestOrder') reference = { kind: 'latestOrder' };
 		if (referenceMode === 'endOfDay' || referenceMode === 'moment') {
-			const text = String(param<string>('referenceDate', '') ?? '').trim();
+			const text = String(param<string>('referenceDate') ?? '').trim();
 			reference = { kind: 'instant', epochMs: parseReference(text, referenceMode, timeZone) };
 			if (Number.isNaN(reference.epochMs)) {
 				throw fail(
@@ -191,25 +177,27 @@ function readSettings(context: IExecuteFunctions): Settings {
 				);
 			}
 		}
+		lookbackDays = Math.max(0, Math.floor(param<number>('lookbackDays')));
+		countedStatuses = param<typeof DEFAULT_COUNTED_STATUSES>('countedStatuses');
 	}
 
-	const scoringMethod = param<'quintiles' | 'equalSize' | 'thresholds'>('scoringMethod', 'quintiles');
+	const scoringMethod = param<'quintiles' | 'equalSize' | 'thresholds'>('scoringMethod');
 	let scoring: ScoringMethod = { kind: scoringMethod } as ScoringMethod;
 	if (scoringMethod === 'thresholds') {
 		scoring = {
 			kind: 'thresholds',
 			thresholds: {
-				recencyDays: parseNumberList(param<string>('recencyThresholds', '')),
-				frequency: parseNumberList(param<string>('frequencyThresholds', '')),
-				monetary: parseNumberList(param<string>('monetaryThresholds', '')),
+				recencyDays: parseNumberList(param<string>('recencyThresholds')),
+				frequency: parseNumberList(param<string>('frequencyThresholds')),
+				monetary: parseNumberList(param<string>('monetaryThresholds')),
 			},
 		};
 	}
 
-	const schemeKind = param<'rfGrid' | 'putler' | 'custom'>('segmentScheme', 'rfGrid');
+	const schemeKind = param<'rfGrid' | 'putler' | 'custom'>('segmentScheme');
 	let scheme: SegmentScheme = { kind: schemeKind } as SegmentScheme;
 	if (schemeKind === 'custom') {
-		const rules = param<{ rule?: IDataObject[] }>('customSegments', {}).rule ?? [];
+		const rules = param<{ rule?: IDataObject[] }>('customSegments').rule ?? [];
 		scheme = {
 			kind: 'custom',
 			rules: rules.map((rule) => ({
@@ -221,50 +209,43 @@ function readSettings(context: IExecuteFunctions): Settings {
 		};
 	}
 
-	const options = param<IDataObject>('options', {});
-	const rates = parseRateTable(String(options.currencyRates ?? ''));
-	if ('badPart' in rates) {
-		throw fail(
-			`Currency Rates: "${rates.badPart}" is not a rate`,
-			'Write one rate per currency as CODE=rate, separated by commas, e.g. USD=7.1, EUR=7.8 (units of the base currency per unit).',
-		);
-	}
-	const statuses = param<string[]>('countedStatuses', [...DEFAULT_COUNTED_STATUSES]);
+	const options = param<IDataObject>('options');
+	const rates = readCurrencyRates(context, options);
 	return {
 		inputKind,
 		mapping,
 		timeZone,
 		reference,
-		lookbackDays: Math.max(0, Math.floor(param<number>('lookbackDays', 0))),
-		countedStatuses: statuses as typeof DEFAULT_COUNTED_STATUSES,
+		lookbackDays,
+		countedStatuses,
 		scoring,
 		scheme,
-		language: param<LabelLanguage>('labelLanguage', 'en'),
-		keepFields: parseNameList(String(options.keepFields ?? '')),
+		language: param<LabelLanguage>('labelLanguage'),
+		keepFields: readKeepFields(options),
 		baseCurrency: String(options.baseCurrency ?? '').trim().toUpperCase() || undefined,
 		rates,
-		lifetimeValue: inputKind === 'orders' && param<boolean>('predictLifetimeValue', false) ? readLifetimeValue(context) : undefined,
+		lifetimeValue: inputKind === 'orders' && param<boolean>('predictLifetimeValue') ? readLifetimeValue(context) : undefined,
 	};
 }
 
 function readLifetimeValue(context: IExecuteFunctions): LifetimeValueSettings {
-	const param = <T>(name: string, fallback: T) => context.getNodeParameter(name, 0, fallback) as T;
-	const horizonDays = Number(param<number>('clvHorizonDays', 90));
+	const { param, fail } = nodeParameters(context);
+	const horizonDays = Number(param<number>('clvHorizonDays'));
 	if (!(Number.isFinite(horizonDays) && horizonDays > 0)) {
-		throw new NodeOperationError(context.getNode(), `Lifetime Value Horizon (Days) is ${horizonDays}; expected a number of days above 0, e.g. 90`);
+		throw fail(`Lifetime Value Horizon (Days) is ${horizonDays}; expected a number of days above 0, e.g. 90`);
 	}
-	const ratePercent = Number(param<number>('clvAnnualDiscountRate', 0));
+	const ratePercent = Number(param<number>('clvAnnualDiscountRate'));
 	if (!(Number.isFinite(ratePercent) && ratePercent >= 0)) {
-		throw new NodeOperationError(context.getNode(), `Annual Discount Rate (%) is ${ratePercent}; expected 0 (none) or more, e.g. 10`);
+		throw fail(`Annual Discount Rate (%) is ${ratePercent}; expected 0 (none) or more, e.g. 10`);
 	}
 	return {
-		period: param<'day' | 'week'>('clvTimeUnit', 'day'),
+		period: param<'day' | 'week'>('clvTimeUnit'),
 		horizonDays,
 		annualDiscountRate: ratePercent > 0 ? ratePercent / 100 : undefined,
 	};
 }
 
-/** What each ClvError code means for a shop, and what to do about it. */
+/** What each CLV error code means for a shop, and what to do about it. */
 const CLV_ERROR_HELP: Record<string, string> = {
 	INSUFFICIENT_DATA:
 		'Lifetime value needs customers who bought again on a later day. Use a longer order history (Lookback Window 0 = all), or turn Predict Lifetime Value off.',
@@ -283,12 +264,13 @@ function predictLifetimeValue(
 	try {
 		return predictCustomerLifetimeValue(histories, settings);
 	} catch (error) {
-		if (error instanceof ClvError) {
-			throw new NodeOperationError(context.getNode(), `Predict Lifetime Value: ${error.message}`, {
-				description: CLV_ERROR_HELP[error.code] ?? 'Check the orders, or turn Predict Lifetime Value off.',
-			});
-		}
-		throw new NodeOperationError(context.getNode(), error as Error);
+		// The library's index is a customer's position, not an input item: the error is the node's.
+		throw toNodeError(context, error, {
+			prefix: 'Predict Lifetime Value: ',
+			description: (clv: UserInputError) =>
+				CLV_ERROR_HELP[clv.code ?? ''] ?? 'Check the orders, or turn Predict Lifetime Value off.',
+			nodeLevel: true,
+		});
 	}
 }
 

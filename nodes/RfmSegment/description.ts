@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { LANGUAGE_OPTIONS } from '../shared/parameters';
 
 import { ORDER_STATUSES } from '../lib/model';
-import { DEFAULT_COUNTED_STATUSES } from '../lib/rfm';
+import { DEFAULT_COUNTED_STATUSES } from '../lib/orders';
 
 const STATUS_LABELS: Record<(typeof ORDER_STATUSES)[number], string> = {
 	pending: 'Pending (Not Paid Yet)',

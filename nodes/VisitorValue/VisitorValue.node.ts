@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -9,11 +8,9 @@ import {
 } from 'n8n-workflow';
 
 import { createFieldReader, type FieldMapping } from '../lib/model';
-import { DEFAULT_COUNTED_STATUSES } from '../lib/rfm';
-import { assertTimeZone, InvalidTimeZoneError } from '../lib/time';
+import { DEFAULT_COUNTED_STATUSES } from '../lib/orders';
 import {
 	computeVisitorValue,
-	InvalidWindowError,
 	parseBudgetTable,
 	toTrafficRow,
 	TRAFFIC_FIELDS,
@@ -25,8 +22,8 @@ import {
 	type VisitorValueOptions,
 } from '../lib/visitorValue';
 import { readItems } from '../shared/inputItems';
+import { nodeParameters, readCurrencyRates, readTimeZone, routeByOutputMode, toNodeError } from '../shared/nodeHelpers';
 import { readOrderItems } from '../shared/orderItems';
-import { parseRateTable } from '../shared/parameters';
 import { visitorValueProperties } from './description';
 
 type OutputMode = 'both' | 'groups' | 'summary';
@@ -74,26 +71,13 @@ export class VisitorValue implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const orderItems = this.getInputData(0);
 		const trafficItems = this.getInputData(1);
-		const param = <T>(name: string, fallback?: T) => this.getNodeParameter(name, 0, fallback) as T;
-		const fail = (message: string, description?: string) => new NodeOperationError(this.getNode(), message, { description });
-		const outputMode = param<OutputMode>('outputMode', 'both');
+		const { param, fail } = nodeParameters(this);
+		const outputMode = param<OutputMode>('outputMode');
 
-		const timeZone = String(param<string>('timeZone', 'Asia/Shanghai')).trim();
-		try {
-			assertTimeZone(timeZone);
-		} catch (error) {
-			if (error instanceof InvalidTimeZoneError) throw fail(error.message);
-			throw new NodeOperationError(this.getNode(), error as Error);
-		}
-		const options = param<IDataObject>('options', {});
-		const rates = parseRateTable(String(options.currencyRates ?? ''));
-		if ('badPart' in rates) {
-			throw fail(
-				`Currency Rates: "${rates.badPart}" is not a rate`,
-				'Write one rate per currency as CODE=rate, separated by commas, e.g. USD=7.1, EUR=7.8 (units of the base currency per unit).',
-			);
-		}
-		const budgetText = String(param<string>('currentBudget', '') ?? '').trim();
+		const timeZone = readTimeZone(this);
+		const options = param<IDataObject>('options');
+		const rates = readCurrencyRates(this, options);
+		const budgetText = String(param<string>('currentBudget') ?? '').trim();
 		const budget = parseBudgetTable(budgetText);
 		if ('badPart' in budget) {
 			throw fail(
@@ -103,14 +87,14 @@ export class VisitorValue implements INodeType {
 		}
 
 		// Orders: read as RFM Segment reads them, plus the group field of each.
-		const groupPath = String(param<string>('orderGroupField', 'channel')).trim() || 'channel';
+		const groupPath = String(param<string>('orderGroupField')).trim() || 'channel';
 		const readGroup = createFieldReader(['group'], { group: groupPath });
 		const orders: GroupedOrder[] = [];
 		const ordersRead = readOrderItems(
 			this,
 			orderItems,
 			{
-				mapping: param<FieldMapping>('orderFields', {}),
+				mapping: param<FieldMapping>('orderFields'),
 				timeZone,
 				baseCurrency: String(options.baseCurrency ?? '').trim() || undefined,
 				rates,
@@ -123,8 +107,8 @@ export class VisitorValue implements INodeType {
 		);
 
 		// Traffic.
-		const trafficMapping = param<FieldMapping>('trafficFields', {});
-		const measure = param<'visitors' | 'sessions'>('trafficMeasure', 'visitors');
+		const trafficMapping = param<FieldMapping>('trafficFields');
+		const measure = param<'visitors' | 'sessions'>('trafficMeasure');
 		const measurePath = (trafficMapping[measure] ?? '').trim() || measure;
 		const traffic = readItems(
 			this,
@@ -132,30 +116,29 @@ export class VisitorValue implements INodeType {
 			TRAFFIC_FIELDS,
 			{
 				date: trafficMapping.date ?? '',
-				group: String(param<string>('trafficGroupField', 'channel')).trim() || 'channel',
+				group: String(param<string>('trafficGroupField')).trim() || 'channel',
 				visitors: measurePath,
 			},
 			trafficRowSchema(timeZone),
 			(input): TrafficRow => toTrafficRow(input),
 		);
 
-		const endText = String(param<string>('endDate', '') ?? '').trim();
+		const endText = String(param<string>('endDate') ?? '').trim();
 		const settings: VisitorValueOptions = {
 			timeZone,
 			endDate: endText ? endText.slice(0, 10) : undefined,
-			windowDays: Math.max(0, Math.floor(Number(param<number>('windowDays', 30)) || 0)),
-			countedStatuses: param('countedStatuses', [...DEFAULT_COUNTED_STATUSES]),
+			windowDays: Math.max(0, Math.floor(Number(param<number>('windowDays')) || 0)),
+			countedStatuses: param<typeof DEFAULT_COUNTED_STATUSES>('countedStatuses'),
 			rateOf: ordersRead.rateOf,
-			repeatScope: param<RepeatScope>('repeatScope', 'group'),
+			repeatScope: param<RepeatScope>('repeatScope'),
 			currentBudget: budgetText === '' ? undefined : budget,
-			shiftStep: Number(param<number>('shiftStepPercent', 20)) / 100,
+			shiftStep: Number(param<number>('shiftStepPercent')) / 100,
 		};
 		let result;
 		try {
 			result = computeVisitorValue(orders, traffic.records, settings);
 		} catch (error) {
-			if (error instanceof InvalidWindowError) throw fail(error.message);
-			throw new NodeOperationError(this.getNode(), error as Error);
+			throw toNodeError(this, error);
 		}
 
 		const currency = ordersRead.currency ?? null;
@@ -194,9 +177,6 @@ export class VisitorValue implements INodeType {
 			...item,
 			pairedItem: { item: (item.pairedItem as { item: number }).item, input: 1 },
 		}));
-		const errorItems = [...ordersRead.errorItems, ...trafficErrors];
-		if (outputMode === 'both') return [[...groupItems, ...errorItems], summaryItems];
-		if (outputMode === 'summary') return [[...summaryItems, ...errorItems]];
-		return [[...groupItems, ...errorItems]];
+		return routeByOutputMode(outputMode, groupItems, summaryItems, [...ordersRead.errorItems, ...trafficErrors]);
 	}
 }

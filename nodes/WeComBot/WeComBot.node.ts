@@ -8,7 +8,7 @@ import {
 
 import { chatBotProperties, chatCredentials } from '../shared/chat/description';
 import { executeChatBot } from '../shared/chat/execute';
-import { weCom } from '../shared/chat/platforms';
+import { weCom } from '../lib/chat/platforms';
 
 export class WeComBot implements INodeType {
 	description: INodeTypeDescription = {

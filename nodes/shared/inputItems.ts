@@ -2,38 +2,22 @@
  * Reading n8n input items into the data model: the one place that turns field mapping,
  * zod validation and per-item errors into n8n behaviour, shared by every calculation node.
  *
- * Bad item → NodeOperationError naming the item, the field (as the user's data names it)
- * and what was expected; with "On Error: Continue", the bad item goes out as an error item
+ * Bad item → NodeOperationError (nodeHelpers.ts, issueToError) naming the item, the field
+ * (as the user's data names it) and what was expected; with "On Error: Continue", the bad item goes out as an error item
  * (n8n routes it to the error output when that setting is chosen) and the rest go on.
  */
-import {
-	NodeOperationError,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { SafeParseReturnType } from 'zod';
 
 import {
 	createFieldReader,
-	describeIssue,
 	issueFromZod,
 	readPath,
 	sourcePathOf,
 	type FieldMapping,
 	type InputIssue,
 } from '../lib/model';
-
-export function issueToError(context: IExecuteFunctions, issue: InputIssue): NodeOperationError {
-	return new NodeOperationError(context.getNode(), describeIssue(issue), {
-		itemIndex: issue.itemIndex,
-		description: `Check item ${issue.itemIndex} of the input, or map "${issue.field}" to the right column under Field Mapping.`,
-	});
-}
-
-/** An item for the error output (or the main output with "Continue (regular output)"). */
-export function errorItem(issue: InputIssue): INodeExecutionData {
-	return { json: { error: describeIssue(issue) }, pairedItem: { item: issue.itemIndex } };
-}
+import { errorItem, issueToError } from './nodeHelpers';
 
 export interface ReadResult<T> {
 	records: T[];

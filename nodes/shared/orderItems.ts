@@ -6,7 +6,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { FieldMapping } from '../lib/model';
-import { createCurrencyConverter, RFM_ORDER_FIELDS, rfmOrderParser, toRfmOrder, type RfmOrder } from '../lib/rfm';
+import { createCurrencyConverter, ORDER_FIELDS, orderInputParser, toOrderRecord, type OrderRecord } from '../lib/orders';
 import { consumeItems } from './inputItems';
 
 export interface OrderReadSettings {
@@ -29,7 +29,7 @@ export function readOrderItems(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
 	settings: OrderReadSettings,
-	store: (order: RfmOrder) => void,
+	store: (order: OrderRecord) => void,
 ): OrdersRead {
 	const currencies = createCurrencyConverter({ baseCurrency: settings.baseCurrency, rates: settings.rates });
 	const rates = new Map<string, number>();
@@ -37,11 +37,11 @@ export function readOrderItems(
 	const { errorItems } = consumeItems(
 		context,
 		items,
-		RFM_ORDER_FIELDS,
+		ORDER_FIELDS,
 		settings.mapping,
-		rfmOrderParser(settings.timeZone),
+		orderInputParser(settings.timeZone),
 		(input, itemIndex) => {
-			const order = toRfmOrder(input, itemIndex);
+			const order = toOrderRecord(input, itemIndex);
 			const rate = currencies.rateFor(order.currency, itemIndex, currencyField);
 			if (typeof rate !== 'number') return rate;
 			if (order.currency !== undefined) rates.set(order.currency, rate);

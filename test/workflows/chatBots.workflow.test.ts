@@ -12,7 +12,7 @@ import { DingTalkBotApi } from '../../credentials/DingTalkBotApi.credentials';
 import { FeishuBotApi } from '../../credentials/FeishuBotApi.credentials';
 import { WeComBotApi } from '../../credentials/WeComBotApi.credentials';
 
-import { resetChatClock, setChatClock } from '../../nodes/shared/chat/clock';
+import { resetChatClock, setChatClock } from '../../nodes/lib/chat/clock';
 import { chain, node, runWorkflow, testCredential, type RunResult, type TestCredentials } from '../support/n8n';
 import {
 	startDingTalkServer,

@@ -5,7 +5,7 @@
  */
 import type { IConnections, IDataObject, INode } from 'n8n-workflow';
 
-import { DEFAULT_COUNTED_STATUSES } from '../../nodes/lib/rfm';
+import { DEFAULT_COUNTED_STATUSES } from '../../nodes/lib/orders';
 import { node, runWorkflow } from '../support/n8n';
 
 const shop = { seed: 7, customers: 400, orders: 2000, endDate: '2026-06-30', days: 120 };

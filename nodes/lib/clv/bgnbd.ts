@@ -14,7 +14,7 @@
  */
 import { assertValidHistory, type CustomerHistory, weightHistories, type WeightedHistories } from './customerHistory';
 import { digamma } from './digamma';
-import { ClvError } from './errors';
+import { clvError } from './errors';
 import { powerTimesHyp2f1 } from './hyp2f1';
 import { logGamma } from './logGamma';
 import { minimizeFromStarts } from './multiStart';
@@ -82,21 +82,21 @@ export function bgNbdLogLikelihood(parameters: BgNbdParameters, customers: reado
  * unit), minimising the mean negative log-likelihood with analytic gradients (BFGS) from
  * several starts and keeping the best.
  *
- * Throws ClvError: EMPTY_INPUT, INVALID_INPUT (with the customer's index),
+ * Throws a CLV error (errors.ts): EMPTY_INPUT, INVALID_INPUT (with the customer's index),
  * INSUFFICIENT_DATA (fewer than 2 customers with x > 0), IDENTICAL_CUSTOMERS.
  */
 export function fitBgNbd(customers: readonly CustomerHistory[], options: BgNbdFitOptions = {}): BgNbdFit {
-	if (customers.length === 0) throw new ClvError('EMPTY_INPUT', 'No customers to fit the BG/NBD model to');
+	if (customers.length === 0) throw clvError('EMPTY_INPUT', 'No customers to fit the BG/NBD model to');
 	const data = weightHistories(customers);
 	const returningCustomers = customers.filter((customer) => customer.x > 0).length;
 	if (returningCustomers < 2) {
-		throw new ClvError(
+		throw clvError(
 			'INSUFFICIENT_DATA',
 			`The BG/NBD model needs at least 2 customers with repeat purchases (x > 0); found ${returningCustomers}`,
 		);
 	}
 	if (data.x.length === 1) {
-		throw new ClvError(
+		throw clvError(
 			'IDENTICAL_CUSTOMERS',
 			'All customers have the same purchase history (x, t_x, T), so the BG/NBD parameters cannot be estimated',
 		);
@@ -129,7 +129,7 @@ export function fitBgNbd(customers: readonly CustomerHistory[], options: BgNbdFi
 
 	const best = minimizeFromStarts(objective, starts, { maxIterations: options.maxIterations });
 	if (best === undefined) {
-		throw new ClvError('NUMERICAL_FAILURE', 'The BG/NBD likelihood is not finite at any starting point');
+		throw clvError('NUMERICAL_FAILURE', 'The BG/NBD likelihood is not finite at any starting point');
 	}
 	const [r, alphaScaled, a, b] = best.point.map(Math.exp);
 	const parameters: BgNbdParameters = { r, alpha: alphaScaled * timeScale, a, b };
@@ -259,7 +259,7 @@ function expectedIfAliveAwayFromOne(parameters: BgNbdParameters, x: number, T: n
 	try {
 		discounted = powerTimesHyp2f1(a - 1, a + b - 1 - r, a - 1, c, z);
 	} catch (error) {
-		throw new ClvError('NUMERICAL_FAILURE', `Expected purchases could not be computed: ${(error as Error).message}`);
+		throw clvError('NUMERICAL_FAILURE', `Expected purchases could not be computed: ${(error as Error).message}`);
 	}
 	return (c / (a - 1)) * (1 - discounted);
 }
@@ -363,20 +363,20 @@ export function assertValidParameters(parameters: BgNbdParameters): void {
 	for (const name of PARAMETER_NAMES) {
 		const value = parameters[name];
 		if (!(Number.isFinite(value) && value > 0)) {
-			throw new ClvError('INVALID_INPUT', `BG/NBD parameter ${name} is ${value}; expected a finite number > 0`);
+			throw clvError('INVALID_INPUT', `BG/NBD parameter ${name} is ${value}; expected a finite number > 0`);
 		}
 	}
 }
 
 function assertValidHorizon(t: number): void {
 	if (!(Number.isFinite(t) && t >= 0)) {
-		throw new ClvError('INVALID_INPUT', `The prediction horizon is ${t}; expected a finite number >= 0`);
+		throw clvError('INVALID_INPUT', `The prediction horizon is ${t}; expected a finite number >= 0`);
 	}
 }
 
 function checkedFinite(value: number, what: string): number {
 	if (!Number.isFinite(value)) {
-		throw new ClvError('NUMERICAL_FAILURE', `The ${what} overflowed; the model parameters are outside any usable range`);
+		throw clvError('NUMERICAL_FAILURE', `The ${what} overflowed; the model parameters are outside any usable range`);
 	}
 	return value;
 }

@@ -18,7 +18,7 @@
  */
 import { type BgNbdParameters, expectedPurchases } from './bgnbd';
 import type { CustomerHistory } from './customerHistory';
-import { ClvError } from './errors';
+import { clvError } from './errors';
 
 export interface ClvHorizon {
 	/** prediction horizon, in the time unit of the customer histories */
@@ -38,7 +38,7 @@ export function predictedClv(
 	options: ClvHorizon,
 ): number {
 	if (!(Number.isFinite(averageOrderValue) && averageOrderValue >= 0)) {
-		throw new ClvError('INVALID_INPUT', `The average order value is ${averageOrderValue}; expected a number >= 0`);
+		throw clvError('INVALID_INPUT', `The average order value is ${averageOrderValue}; expected a number >= 0`);
 	}
 	return averageOrderValue * discountedExpectedPurchases(bgnbd, customer, options);
 }
@@ -55,22 +55,22 @@ export function discountedExpectedPurchases(
 	const { horizon } = options;
 	const rate = options.annualDiscountRate ?? 0;
 	if (!(Number.isFinite(horizon) && horizon >= 0)) {
-		throw new ClvError('INVALID_INPUT', `The CLV horizon is ${horizon}; expected a finite number >= 0`);
+		throw clvError('INVALID_INPUT', `The CLV horizon is ${horizon}; expected a finite number >= 0`);
 	}
 	if (!(Number.isFinite(rate) && rate >= 0)) {
-		throw new ClvError('INVALID_INPUT', `The annual discount rate is ${rate}; expected a number >= 0 (0.1 for 10%)`);
+		throw clvError('INVALID_INPUT', `The annual discount rate is ${rate}; expected a number >= 0 (0.1 for 10%)`);
 	}
 	if (rate === 0 || horizon === 0) return expectedPurchases(bgnbd, customer, horizon);
 	const perYear = options.timeUnitsPerYear;
 	if (perYear === undefined || !(Number.isFinite(perYear) && perYear > 0)) {
-		throw new ClvError(
+		throw clvError(
 			'INVALID_INPUT',
 			`Discounting needs the number of time units per year (365 for days, 52 for weeks); got ${perYear}`,
 		);
 	}
 	const period = options.discountPeriod ?? perYear / 12;
 	if (!(Number.isFinite(period) && period > 0)) {
-		throw new ClvError('INVALID_INPUT', `The discount period is ${period}; expected a number > 0`);
+		throw clvError('INVALID_INPUT', `The discount period is ${period}; expected a number > 0`);
 	}
 	// ignore a last sliver left only by rounding (e.g. 90 days in periods of 365/12)
 	const periods = Math.max(1, Math.ceil(horizon / period - 1e-9));

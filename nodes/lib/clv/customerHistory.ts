@@ -12,7 +12,7 @@
  * Times are in any unit (days, weeks, ...) as long as tx, T and every horizon share it;
  * the fitted alpha is then in that unit too.
  */
-import { ClvError } from './errors';
+import { clvError } from './errors';
 
 export interface CustomerHistory {
 	x: number;
@@ -24,12 +24,12 @@ export interface CustomerHistory {
 /** Rounding slack when t_x and T come from separately rounded date differences. */
 const RECENCY_SLACK = 1e-9;
 
-/** Throws ClvError INVALID_INPUT naming the customer when a history is impossible. */
+/** Throws a CLV error (errors.ts) INVALID_INPUT naming the customer when a history is impossible. */
 export function assertValidHistory(customer: CustomerHistory, customerIndex?: number): void {
 	const { x, tx, T } = customer;
 	const where = customerIndex === undefined ? 'Customer' : `Customer ${customerIndex}`;
 	const fail = (what: string): never => {
-		throw new ClvError('INVALID_INPUT', `${where}: ${what}`, customerIndex);
+		throw clvError('INVALID_INPUT', `${where}: ${what}`, customerIndex);
 	};
 	if (!Number.isFinite(x) || x < 0 || !Number.isInteger(x)) {
 		fail(`repeat purchases x is ${x}; expected a whole number >= 0`);

@@ -11,7 +11,7 @@
  */
 import type { CustomerHistory } from './customerHistory';
 import { digamma } from './digamma';
-import { ClvError } from './errors';
+import { clvError } from './errors';
 import { logGamma } from './logGamma';
 import { minimizeFromStarts } from './multiStart';
 
@@ -62,15 +62,15 @@ interface SpendData {
  * information and are skipped). Log-parameters, spend divided by its mean, analytic
  * gradients, BFGS from three starts.
  *
- * Throws ClvError: EMPTY_INPUT, INVALID_INPUT (a returning customer without a positive
+ * Throws a CLV error (errors.ts): EMPTY_INPUT, INVALID_INPUT (a returning customer without a positive
  * monetaryValue, with its index), INSUFFICIENT_DATA (fewer than 2 returning customers),
  * IDENTICAL_CUSTOMERS (every returning customer has the same average order value).
  */
 export function fitGammaGamma(customers: readonly SpendHistory[]): GammaGammaFit {
-	if (customers.length === 0) throw new ClvError('EMPTY_INPUT', 'No customers to fit the Gamma-Gamma model to');
+	if (customers.length === 0) throw clvError('EMPTY_INPUT', 'No customers to fit the Gamma-Gamma model to');
 	const data = spendData(customers);
 	if (data.customers < 2) {
-		throw new ClvError(
+		throw clvError(
 			'INSUFFICIENT_DATA',
 			`The Gamma-Gamma spend model needs at least 2 customers with repeat purchases (x > 0); found ${data.customers}`,
 		);
@@ -84,7 +84,7 @@ export function fitGammaGamma(customers: readonly SpendHistory[]): GammaGammaFit
 		largest = Math.max(largest, data.meanSpend[i]);
 	}
 	if (smallest === largest) {
-		throw new ClvError(
+		throw clvError(
 			'IDENTICAL_CUSTOMERS',
 			'All returning customers have the same average order value, so the Gamma-Gamma parameters cannot be estimated',
 		);
@@ -111,7 +111,7 @@ export function fitGammaGamma(customers: readonly SpendHistory[]): GammaGammaFit
 		DEFAULT_SCALED_STARTS.map((start) => start.map(Math.log)),
 	);
 	if (best === undefined) {
-		throw new ClvError('NUMERICAL_FAILURE', 'The Gamma-Gamma likelihood is not finite at any starting point');
+		throw clvError('NUMERICAL_FAILURE', 'The Gamma-Gamma likelihood is not finite at any starting point');
 	}
 	const [p, q, vScaled] = best.point.map(Math.exp);
 	const parameters: GammaGammaParameters = { p, q, v: vScaled * moneyScale };
@@ -154,7 +154,7 @@ export function gammaGammaLogLikelihood(parameters: GammaGammaParameters, custom
  * a weighted mean of the population mean p v / (q − 1) and the customer's own z̄.
  * A customer without repeat purchases (x = 0) gets the population mean.
  *
- * Throws ClvError UNDEFINED_MEAN when the mean is infinite (p x + q ≤ 1), INVALID_INPUT
+ * Throws a CLV error (errors.ts) UNDEFINED_MEAN when the mean is infinite (p x + q ≤ 1), INVALID_INPUT
  * when x > 0 and monetaryValue is not a positive number.
  */
 export function expectedAverageOrderValue(parameters: GammaGammaParameters, customer: SpendHistory): number {
@@ -162,19 +162,19 @@ export function expectedAverageOrderValue(parameters: GammaGammaParameters, cust
 	const { p, q, v } = parameters;
 	const { x } = customer;
 	if (!(Number.isInteger(x) && x >= 0)) {
-		throw new ClvError('INVALID_INPUT', `Repeat purchases x is ${x}; expected a whole number >= 0`);
+		throw clvError('INVALID_INPUT', `Repeat purchases x is ${x}; expected a whole number >= 0`);
 	}
 	if (x === 0) return populationMeanOrderValue(parameters);
 	const spend = customer.monetaryValue;
 	if (spend === undefined || !(Number.isFinite(spend) && spend > 0)) {
-		throw new ClvError(
+		throw clvError(
 			'INVALID_INPUT',
 			`A customer with ${x} repeat purchases has average order value ${spend}; expected a number > 0`,
 		);
 	}
 	const denominator = p * x + q - 1;
 	if (!(denominator > 0)) {
-		throw new ClvError(
+		throw clvError(
 			'UNDEFINED_MEAN',
 			`The fitted spend model (p = ${p.toPrecision(3)}, q = ${q.toPrecision(3)}) has no finite expected order value for x = ${x}`,
 		);
@@ -187,7 +187,7 @@ export function populationMeanOrderValue(parameters: GammaGammaParameters): numb
 	assertValidParameters(parameters);
 	const { p, q, v } = parameters;
 	if (!(q > 1)) {
-		throw new ClvError(
+		throw clvError(
 			'UNDEFINED_MEAN',
 			`The fitted spend model has q = ${q.toPrecision(3)} <= 1, so customers without repeat purchases have no finite expected order value`,
 		);
@@ -203,11 +203,11 @@ function spendData(customers: readonly SpendHistory[]): SpendData {
 	customers.forEach((customer, index) => {
 		const { x, monetaryValue } = customer;
 		if (!(Number.isInteger(x) && x >= 0)) {
-			throw new ClvError('INVALID_INPUT', `Customer ${index}: repeat purchases x is ${x}; expected a whole number >= 0`, index);
+			throw clvError('INVALID_INPUT', `Customer ${index}: repeat purchases x is ${x}; expected a whole number >= 0`, index);
 		}
 		if (x === 0) return;
 		if (monetaryValue === undefined || !(Number.isFinite(monetaryValue) && monetaryValue > 0)) {
-			throw new ClvError(
+			throw clvError(
 				'INVALID_INPUT',
 				`Customer ${index}: has ${x} repeat purchases but average order value ${monetaryValue}; expected a number > 0`,
 				index,
@@ -286,7 +286,7 @@ function assertValidParameters(parameters: GammaGammaParameters): void {
 	for (const name of PARAMETER_NAMES) {
 		const value = parameters[name];
 		if (!(Number.isFinite(value) && value > 0)) {
-			throw new ClvError('INVALID_INPUT', `Gamma-Gamma parameter ${name} is ${value}; expected a finite number > 0`);
+			throw clvError('INVALID_INPUT', `Gamma-Gamma parameter ${name} is ${value}; expected a finite number > 0`);
 		}
 	}
 }

@@ -2,9 +2,9 @@
  * Customer lifetime value: BG/NBD (Fader, Hardie & Lee 2005) for the number of future
  * purchases, Gamma-Gamma (Fader, Hardie & Lee 2005; Fader & Hardie 2013) for their value.
  * Pure calculations: plain data in, plain data out, no n8n imports; problems are thrown as
- * ClvError with a code the node maps to a NodeOperationError.
+ * UserInputError with a code (errors.ts) the node maps to a NodeOperationError.
  */
-export { ClvError, type ClvErrorCode } from './errors';
+export { clvError, type ClvErrorCode } from './errors';
 export { type CustomerHistory, assertValidHistory } from './customerHistory';
 export {
 	type BgNbdParameters,

@@ -6,17 +6,17 @@
  *   (会员日, e.g. the 8th of every month).
  */
 import { createTimestampParser, createZonedIsoFormatter, dayNumberToIsoDate, isoDateToDayNumber } from '../time';
-import { InvalidRuleError } from './conditions';
+import { UserInputError } from '../errors';
 
 export const PERIODS = ['campaign', 'month', 'week', 'day'] as const;
 export type PeriodKind = (typeof PERIODS)[number];
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Throws InvalidRuleError unless `date` is a real calendar date YYYY-MM-DD. */
+/** Throws UserInputError unless `date` is a real calendar date YYYY-MM-DD. */
 export function assertIsoDate(date: string, what: string): void {
 	if (!ISO_DATE.test(date) || dayNumberToIsoDate(isoDateToDayNumber(date)) !== date) {
-		throw new InvalidRuleError(`${what} "${date}" is not a calendar date YYYY-MM-DD, e.g. 2026-07-01`);
+		throw new UserInputError(`${what} "${date}" is not a calendar date YYYY-MM-DD, e.g. 2026-07-01`);
 	}
 }
 
@@ -142,7 +142,7 @@ export function birthdayInWindow(
  */
 export function nextMemberDay(date: string, dayOfMonth: number): string {
 	if (!Number.isInteger(dayOfMonth) || dayOfMonth < 1 || dayOfMonth > 31) {
-		throw new InvalidRuleError(`Member day must be a day of the month from 1 to 31; got ${dayOfMonth}`);
+		throw new UserInputError(`Member day must be a day of the month from 1 to 31; got ${dayOfMonth}`);
 	}
 	let year = Number(date.slice(0, 4));
 	let month = Number(date.slice(5, 7));

@@ -16,7 +16,8 @@ import {
 	type PeriodKind,
 } from './calendar';
 import type { CodeInput } from './codes';
-import { InvalidRuleError, toNumber } from './conditions';
+import { UserInputError } from '../errors';
+import { toNumber } from './conditions';
 import { describeCoupon, faceValue, minimumOrder, type CouponTerms, type Language } from './couponTerms';
 import { readPath } from '../model';
 import {
@@ -175,7 +176,7 @@ function explainLeftOut(reason: LeftOutReason, tier: TierDefinition, settings: C
 
 /**
  * Plans the campaign. `signCode` turns campaign id + customer + period into the code
- * (codes.ts createCodeSigner). Throws InvalidRuleError for settings it cannot use.
+ * (codes.ts createCodeSigner). Throws UserInputError for settings it cannot use.
  */
 export function planCampaign(
 	customers: readonly CampaignCustomer[],
@@ -183,22 +184,22 @@ export function planCampaign(
 	signCode: (input: CodeInput) => string,
 ): CampaignPlan {
 	const { language, tiers } = settings;
-	if (settings.campaignId.trim() === '') throw new InvalidRuleError('Campaign ID is empty: name the campaign, e.g. 2026-07-winback');
+	if (settings.campaignId.trim() === '') throw new UserInputError('Campaign ID is empty: name the campaign, e.g. 2026-07-winback');
 	assertIsoDate(settings.campaignDate, 'Campaign date');
 	validateTiers(tiers, settings.defaultTier);
 	if (settings.campaignBudget !== undefined && !(settings.campaignBudget >= 0)) {
-		throw new InvalidRuleError(`The campaign budget must be 0 (no limit) or more; got ${settings.campaignBudget}`);
+		throw new UserInputError(`The campaign budget must be 0 (no limit) or more; got ${settings.campaignBudget}`);
 	}
 	if (settings.birthday.kind === 'days' && !(Number.isInteger(settings.birthday.days) && settings.birthday.days >= 0)) {
-		throw new InvalidRuleError(`Birthday window must be a whole number of days ≥ 0; got ${settings.birthday.days}`);
+		throw new UserInputError(`Birthday window must be a whole number of days ≥ 0; got ${settings.birthday.days}`);
 	}
-	if (!(settings.birthdayBonus >= 0)) throw new InvalidRuleError(`Birthday bonus must be 0 or more; got ${settings.birthdayBonus}`);
+	if (!(settings.birthdayBonus >= 0)) throw new UserInputError(`Birthday bonus must be 0 or more; got ${settings.birthdayBonus}`);
 
 	const budgeted = (settings.campaignBudget ?? 0) > 0;
 	const tierOf = new Map(tiers.map((t) => [t.key, t]));
 	for (const tier of tiers) {
 		if (tier.coupon?.kind === 'percentage' && !tier.coupon.cap && (budgeted || (tier.budget ?? 0) > 0)) {
-			throw new InvalidRuleError(
+			throw new UserInputError(
 				`Tier "${tier.key}": a percentage coupon needs a cap when a budget is set (the budget counts each coupon at its largest discount)`,
 			);
 		}
@@ -217,7 +218,7 @@ export function planCampaign(
 	const seen = new Set<string>();
 	const assigned = customers.map((customer) => {
 		if (seen.has(customer.customerId)) {
-			throw new InvalidRuleError(`Customer "${customer.customerId}" appears twice; give one item per customer`);
+			throw new UserInputError(`Customer "${customer.customerId}" appears twice; give one item per customer`);
 		}
 		seen.add(customer.customerId);
 		const assignment = assign(customer.record);
@@ -257,7 +258,7 @@ export function planCampaign(
 			const code = signCode({ campaignId: settings.campaignId, customerId: customer.customerId, period });
 			const other = codes.get(code);
 			if (other !== undefined) {
-				throw new InvalidRuleError(
+				throw new UserInputError(
 					`Customers "${other}" and "${customer.customerId}" got the same code; use a longer code length`,
 				);
 			}

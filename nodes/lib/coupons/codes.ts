@@ -18,7 +18,7 @@
  */
 import { createHmac } from 'node:crypto';
 
-import { InvalidRuleError } from './conditions';
+import { UserInputError } from '../errors';
 
 export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const MIN_CODE_LENGTH = 6;
@@ -41,22 +41,17 @@ export interface CodeInput {
 	period: string;
 }
 
-/** Thrown for a secret that is missing or too short; the message never contains the secret. */
-export class InvalidSecretError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'InvalidSecretError';
-	}
-}
+/** The secret errors' advice; their messages never contain the secret. */
+const SECRET_HINT = 'Open the Coupon Code Secret credential of this node and set a secret of at least 16 random characters.';
 
 export function validateCodeOptions(options: CodeOptions): void {
 	if (!PREFIX_PATTERN.test(options.prefix)) {
-		throw new InvalidRuleError(
+		throw new UserInputError(
 			`Code prefix "${options.prefix}" may hold only letters, digits, _ and -, up to 20 characters`,
 		);
 	}
 	if (!Number.isInteger(options.length) || options.length < MIN_CODE_LENGTH || options.length > MAX_CODE_LENGTH) {
-		throw new InvalidRuleError(
+		throw new UserInputError(
 			`Code length must be a whole number from ${MIN_CODE_LENGTH} to ${MAX_CODE_LENGTH}; got ${options.length}`,
 		);
 	}
@@ -68,11 +63,12 @@ export function validateCodeOptions(options: CodeOptions): void {
  */
 export function createCodeSigner(secret: string, options: CodeOptions): (input: CodeInput) => string {
 	if (typeof secret !== 'string' || secret.length === 0) {
-		throw new InvalidSecretError('The coupon code secret is empty: set it in the Coupon Code Secret credential');
+		throw new UserInputError('The coupon code secret is empty: set it in the Coupon Code Secret credential', { hint: SECRET_HINT });
 	}
 	if (secret.length < MIN_SECRET_LENGTH) {
-		throw new InvalidSecretError(
+		throw new UserInputError(
 			`The coupon code secret is too short (${secret.length} characters); use at least ${MIN_SECRET_LENGTH} random characters`,
+			{ hint: SECRET_HINT },
 		);
 	}
 	validateCodeOptions(options);

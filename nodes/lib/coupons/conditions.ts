@@ -11,6 +11,7 @@
  * among the highest N % of the numeric values of that field (ties with the cut value are in),
  * so "top 5 % by predictedClv" needs no threshold that changes with every shop.
  */
+import { UserInputError } from '../errors';
 import { readPath } from '../model';
 
 export const CONDITION_OPERATORS = [
@@ -40,14 +41,6 @@ export interface Condition {
 	value?: string | number;
 	/** Upper end for `between` (inclusive). */
 	valueTo?: string | number;
-}
-
-/** A rule or condition the node cannot evaluate; the message names it. */
-export class InvalidRuleError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'InvalidRuleError';
-	}
 }
 
 const NUMBER_TEXT = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
@@ -102,15 +95,15 @@ export function compileCondition(
 	const field = String(condition.field ?? '').trim();
 	const { operator } = condition;
 	if (!(CONDITION_OPERATORS as readonly string[]).includes(operator)) {
-		throw new InvalidRuleError(`${where}: unknown operator "${operator}"; use one of ${CONDITION_OPERATORS.join(', ')}`);
+		throw new UserInputError(`${where}: unknown operator "${operator}"; use one of ${CONDITION_OPERATORS.join(', ')}`);
 	}
-	if (field === '') throw new InvalidRuleError(`${where}: a condition has no field; name the field to test, e.g. segment`);
+	if (field === '') throw new UserInputError(`${where}: a condition has no field; name the field to test, e.g. segment`);
 	const read = (customer: unknown) => readPath(customer, field);
 	const text = condition.value === undefined || condition.value === null ? '' : String(condition.value).trim();
 	const needNumber = (raw: unknown, what: string): number => {
 		const n = toNumber(raw);
 		if (n === undefined) {
-			throw new InvalidRuleError(`${where}: "${field} ${operator}" needs a number as ${what}; got "${String(raw ?? '')}"`);
+			throw new UserInputError(`${where}: "${field} ${operator}" needs a number as ${what}; got "${String(raw ?? '')}"`);
 		}
 		return n;
 	};
@@ -129,7 +122,7 @@ export function compileCondition(
 		case 'inList':
 		case 'notInList': {
 			const options = listOf(text);
-			if (options.length === 0) throw new InvalidRuleError(`${where}: "${field} ${operator}" needs a comma-separated list`);
+			if (options.length === 0) throw new UserInputError(`${where}: "${field} ${operator}" needs a comma-separated list`);
 			const contains = (v: unknown) => !isMissing(v) && options.some((option) => equalValues(v, option));
 			return operator === 'inList' ? (c) => contains(read(c)) : (c) => !contains(read(c));
 		}
@@ -152,7 +145,7 @@ export function compileCondition(
 		case 'between': {
 			const low = needNumber(condition.value, 'the lower end');
 			const high = needNumber(condition.valueTo, 'the upper end');
-			if (low > high) throw new InvalidRuleError(`${where}: "${field} between ${low} and ${high}": the lower end is above the upper end`);
+			if (low > high) throw new UserInputError(`${where}: "${field} between ${low} and ${high}": the lower end is above the upper end`);
 			return (c) => {
 				const v = toNumber(read(c));
 				return v !== undefined && v >= low && v <= high;
@@ -161,7 +154,7 @@ export function compileCondition(
 		case 'containsTag':
 		case 'notContainsTag': {
 			const wanted = listOf(text);
-			if (wanted.length === 0) throw new InvalidRuleError(`${where}: "${field} ${operator}" needs a tag`);
+			if (wanted.length === 0) throw new UserInputError(`${where}: "${field} ${operator}" needs a tag`);
 			// Several tags: the customer has at least one of them.
 			const has = (c: unknown) => {
 				const tags = tagsOf(read(c));
@@ -172,7 +165,7 @@ export function compileCondition(
 		case 'topPercent': {
 			const percent = needNumber(condition.value, 'the percentage');
 			if (!(percent > 0 && percent <= 100)) {
-				throw new InvalidRuleError(`${where}: "${field} in the top N %" needs N from above 0 to 100; got ${percent}`);
+				throw new UserInputError(`${where}: "${field} in the top N %" needs N from above 0 to 100; got ${percent}`);
 			}
 			const cut = topPercentCut(population.map((c) => toNumber(read(c))), percent);
 			if (cut === undefined) return () => false;

@@ -11,7 +11,7 @@
  * spend-threshold coupons, the cap C for percentage coupons, plus any birthday bonus. A
  * percentage coupon without a cap has no largest discount, so it cannot be budgeted.
  */
-import { InvalidRuleError } from './conditions';
+import { UserInputError } from '../errors';
 
 export const COUPON_KINDS = ['none', 'fixedAmount', 'percentage', 'spendThreshold'] as const;
 export type CouponKind = (typeof COUPON_KINDS)[number];
@@ -38,21 +38,21 @@ export type Language = 'en' | 'zh';
 
 const roundMoney = (amount: number) => Math.round(amount * 100) / 100;
 
-/** Throws InvalidRuleError naming the tier when the terms cannot describe a coupon. */
+/** Throws UserInputError naming the tier when the terms cannot describe a coupon. */
 export function validateCouponTerms(terms: CouponTerms, where: string): void {
 	const positive = (value: number | undefined, what: string): number => {
 		if (value === undefined || !Number.isFinite(value) || value <= 0) {
-			throw new InvalidRuleError(`${where}: ${what} must be a number above 0; got ${String(value ?? 'nothing')}`);
+			throw new UserInputError(`${where}: ${what} must be a number above 0; got ${String(value ?? 'nothing')}`);
 		}
 		return value;
 	};
 	const nonNegative = (value: number | undefined, what: string) => {
 		if (value !== undefined && (!Number.isFinite(value) || value < 0)) {
-			throw new InvalidRuleError(`${where}: ${what} must be 0 or more; got ${value}`);
+			throw new UserInputError(`${where}: ${what} must be 0 or more; got ${value}`);
 		}
 	};
 	if (!Number.isInteger(terms.daysValid) || terms.daysValid < 1) {
-		throw new InvalidRuleError(`${where}: days valid must be a whole number of at least 1; got ${terms.daysValid}`);
+		throw new UserInputError(`${where}: days valid must be a whole number of at least 1; got ${terms.daysValid}`);
 	}
 	nonNegative(terms.minimumSpend, 'the minimum spend');
 	switch (terms.kind) {
@@ -61,7 +61,7 @@ export function validateCouponTerms(terms: CouponTerms, where: string): void {
 			return;
 		case 'percentage': {
 			const percent = positive(terms.percent, 'the percent off');
-			if (percent >= 100) throw new InvalidRuleError(`${where}: the percent off must be below 100; got ${percent}`);
+			if (percent >= 100) throw new UserInputError(`${where}: the percent off must be below 100; got ${percent}`);
 			nonNegative(terms.cap, 'the cap');
 			return;
 		}
@@ -69,12 +69,12 @@ export function validateCouponTerms(terms: CouponTerms, where: string): void {
 			const threshold = positive(terms.threshold, 'the spend threshold');
 			const reduction = positive(terms.reduction, 'the reduction');
 			if (reduction > threshold) {
-				throw new InvalidRuleError(`${where}: spend ${threshold}, save ${reduction} gives more than the order is worth`);
+				throw new UserInputError(`${where}: spend ${threshold}, save ${reduction} gives more than the order is worth`);
 			}
 			return;
 		}
 		default:
-			throw new InvalidRuleError(`${where}: unknown coupon kind "${String((terms as { kind: unknown }).kind)}"`);
+			throw new UserInputError(`${where}: unknown coupon kind "${String((terms as { kind: unknown }).kind)}"`);
 	}
 }
 

@@ -4,19 +4,14 @@
  */
 import { z } from 'zod';
 
+import { idField } from '../model/coercion';
 import { parseBirthday, type MonthDay } from './calendar';
 
 export const COUPON_CUSTOMER_FIELDS = ['customerId', 'birthday'] as const;
 
 const BIRTHDAY_EXPECTED = 'a birthday YYYY-MM-DD or --MM-DD (or empty)';
 
-const customerId = z.preprocess(
-	(value) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value),
-	z
-		.string({ invalid_type_error: 'a customer id (text or number)', required_error: 'a customer id' })
-		.trim()
-		.min(1, 'a non-empty customer id'),
-);
+const customerId = idField('customer id');
 
 /** With `readBirthday`, a birthday that is there must be a possible date; missing is fine. */
 export function couponCustomerSchema(readBirthday: boolean) {

@@ -11,7 +11,8 @@
  * Rules are checked top to bottom; the first whose conditions all hold wins; a customer
  * matching none gets the default tier. Segment keys are RFM Segment's (R×F grid and Putler).
  */
-import { compileCondition, InvalidRuleError, type Condition, type CustomerPredicate } from './conditions';
+import { UserInputError } from '../errors';
+import { compileCondition, type Condition, type CustomerPredicate } from './conditions';
 import { validateCouponTerms, type CouponTerms, type Language } from './couponTerms';
 
 export const TIER_ACTIONS = ['coupon', 'reviewInvite', 'vipAdvisor', 'noAction'] as const;
@@ -112,24 +113,24 @@ export function actionsOf(tier: TierDefinition): TierAction[] {
 	return actions.length > 0 ? actions : ['noAction'];
 }
 
-/** Checks tier keys, coupons and budgets; throws InvalidRuleError naming the tier. */
+/** Checks tier keys, coupons and budgets; throws UserInputError naming the tier. */
 export function validateTiers(tiers: readonly TierDefinition[], defaultTier: string): void {
-	if (tiers.length === 0) throw new InvalidRuleError('Define at least one tier');
+	if (tiers.length === 0) throw new UserInputError('Define at least one tier');
 	const seen = new Set<string>();
 	tiers.forEach((tier, i) => {
 		const where = `Tier ${i + 1} ("${tier.key}")`;
 		if (!/^[A-Za-z0-9_-]+$/.test(tier.key)) {
-			throw new InvalidRuleError(`${where}: the key must be letters, digits, _ or - (it is used in expressions), e.g. vip`);
+			throw new UserInputError(`${where}: the key must be letters, digits, _ or - (it is used in expressions), e.g. vip`);
 		}
-		if (seen.has(tier.key)) throw new InvalidRuleError(`${where}: the key "${tier.key}" is used by two tiers`);
+		if (seen.has(tier.key)) throw new UserInputError(`${where}: the key "${tier.key}" is used by two tiers`);
 		seen.add(tier.key);
 		if (tier.coupon) validateCouponTerms(tier.coupon, where);
 		if (tier.budget !== undefined && (!Number.isFinite(tier.budget) || tier.budget < 0)) {
-			throw new InvalidRuleError(`${where}: the budget must be 0 (no limit) or more; got ${tier.budget}`);
+			throw new UserInputError(`${where}: the budget must be 0 (no limit) or more; got ${tier.budget}`);
 		}
 	});
 	if (!seen.has(defaultTier)) {
-		throw new InvalidRuleError(`The default tier "${defaultTier}" is not one of the tiers (${[...seen].join(', ')})`);
+		throw new UserInputError(`The default tier "${defaultTier}" is not one of the tiers (${[...seen].join(', ')})`);
 	}
 }
 
@@ -155,7 +156,7 @@ export function createTierAssigner(
 	const compiled = rules.map((rule, i) => {
 		const where = `Rule ${i + 1} ("${rule.name || 'unnamed'}")`;
 		if (!known.has(rule.tier)) {
-			throw new InvalidRuleError(`${where}: tier "${rule.tier}" is not defined; tiers are ${tierKeys.join(', ')}`);
+			throw new UserInputError(`${where}: tier "${rule.tier}" is not defined; tiers are ${tierKeys.join(', ')}`);
 		}
 		const predicates: CustomerPredicate[] = rule.conditions.map((c) => compileCondition(c, population, where));
 		return { rule, index: i, predicates };

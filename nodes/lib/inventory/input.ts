@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 
+import { idField, isBlank, numberField, optionalNumberField } from '../model/coercion';
 import type { DailySales, InventoryPosition } from '../model/schemas';
 import { parseDayNumber } from '../time';
 
@@ -31,33 +32,7 @@ export const DAILY_SALES_FIELDS = ['date', 'sku', 'warehouse', 'units', 'inStock
 	keyof DailySales
 >;
 
-const NUMBER_TEXT = /^\s*-?\d+(\.\d+)?\s*$/;
-const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-
-/** A number, or text holding one ("12", "3.5"), checked by `check`; `expected` names it in errors. */
-function numberField(expected: string, check: (n: z.ZodNumber) => z.ZodTypeAny = (n) => n) {
-	return z.preprocess(
-		(value) => (typeof value === 'string' && NUMBER_TEXT.test(value) ? Number(value) : value),
-		check(z.number({ invalid_type_error: expected, required_error: expected }).finite(expected)),
-	);
-}
-
-/** As numberField, but a missing or empty value reads as `fallback`. */
-function optionalNumberField(expected: string, fallback: number, check?: (n: z.ZodNumber) => z.ZodTypeAny) {
-	return z.preprocess((value) => (isBlank(value) ? fallback : value), numberField(expected, check));
-}
-
 const wholeAtLeast = (min: number, expected: string) => (n: z.ZodNumber) => n.int(expected).min(min, expected);
-
-function idField(what: string) {
-	return z.preprocess(
-		(value) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value),
-		z
-			.string({ invalid_type_error: `a ${what} (text or number)`, required_error: `a ${what}` })
-			.trim()
-			.min(1, `a non-empty ${what}`),
-	);
-}
 
 const DATE_EXPECTED = 'a calendar date YYYY-MM-DD, e.g. 2026-03-01';
 const IN_STOCK_EXPECTED = 'true or false (false on a sold-out day)';

@@ -1,3 +1,4 @@
 export * from './schemas';
 export * from './fieldMapping';
 export * from './validation';
+export * from './coercion';

@@ -14,13 +14,6 @@ export interface InputIssue {
 	expected: string;
 }
 
-export class InvalidInputError extends Error {
-	constructor(readonly issue: InputIssue) {
-		super(describeIssue(issue));
-		this.name = 'InvalidInputError';
-	}
-}
-
 export function describeValue(value: unknown): string {
 	if (value === undefined) return 'missing';
 	if (value === null) return 'null';

@@ -1,180 +1,24 @@
 /**
- * The order and customer fields RFM reads, validated with the data model's zod schemas and
- * made forgiving where exports differ from the model without ambiguity: numbers written
- * as text ("19.90"), timestamps without an offset (read in the chosen time zone), a
- * missing status (an export of paid orders only) or currency (a one-currency shop).
+ * Pre-aggregated customers, for users who already know each customer's recency, frequency and
+ * monetary value; validated with the same forgiving fields as orders (../orders/input.ts).
  */
 import { z } from 'zod';
 
-import { ORDER_STATUSES, orderSchema, type OrderStatus } from '../model';
-import { createTimestampParser, TIMESTAMP_EXPECTED } from '../time';
-
-const NUMBER_TEXT = /^\s*-?\d+(\.\d+)?\s*$/;
-
-/** A number, or text holding one ("19.90"), as CSV and sheet rows deliver amounts. */
-function numberLike(expected: string) {
-	return z.preprocess(
-		(value) => (typeof value === 'string' && NUMBER_TEXT.test(value) ? Number(value) : value),
-		z.number({ invalid_type_error: expected, required_error: expected }).finite(expected),
-	);
-}
-
-const AMOUNT_EXPECTED = 'an amount ≥ 0, e.g. 199.00';
-const idField = (what: string) =>
-	z.preprocess(
-		(value) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value),
-		z
-			.string({ invalid_type_error: `a ${what} (text or number)`, required_error: `a ${what}` })
-			.trim()
-			.min(1, `a non-empty ${what}`),
-	);
-
-export const RFM_ORDER_FIELDS = [
-	'orderId',
-	'customerId',
-	'createdAt',
-	'status',
-	'currency',
-	'amount',
-	'refundedAmount',
-] as const;
-
-export const STATUS_EXPECTED = `one of ${ORDER_STATUSES.join(', ')}`;
-
-/** Schema for one order as RFM reads it; `createdAt` is parsed in `timeZone`. */
-export function rfmOrderSchema(timeZone: string) {
-	const parseTimestamp = createTimestampParser(timeZone);
-	return orderSchema
-		.pick({ orderId: true, customerId: true })
-		.extend({
-			orderId: idField('order id'),
-			customerId: idField('customer id'),
-			createdAt: z
-				.string({ invalid_type_error: TIMESTAMP_EXPECTED, required_error: TIMESTAMP_EXPECTED })
-				.transform((text, ctx) => {
-					const ms = parseTimestamp(text.trim());
-					if (Number.isNaN(ms)) {
-						ctx.addIssue({ code: z.ZodIssueCode.custom, message: TIMESTAMP_EXPECTED });
-						return z.NEVER;
-					}
-					return { text, ms };
-				}),
-			status: z
-				.enum(ORDER_STATUSES, { errorMap: () => ({ message: STATUS_EXPECTED }) })
-				.optional(),
-			currency: orderSchema.shape.currency.optional(),
-			amount: numberLike(AMOUNT_EXPECTED).pipe(z.number().nonnegative(AMOUNT_EXPECTED)),
-			refundedAmount: numberLike(AMOUNT_EXPECTED)
-				.pipe(z.number().nonnegative(AMOUNT_EXPECTED))
-				.optional(),
-		})
-		.superRefine((order, ctx) => {
-			if ((order.refundedAmount ?? 0) > order.amount) {
-				ctx.addIssue({
-					code: z.ZodIssueCode.custom,
-					path: ['refundedAmount'],
-					message: `a refund no larger than the order amount (${order.amount})`,
-				});
-			}
-		});
-}
-
-export type RfmOrderInput = z.output<ReturnType<typeof rfmOrderSchema>>;
-
-/** One order, validated, in the form the aggregation reads. */
-export interface RfmOrder {
-	/** Position of the order among the node's input items, for error messages and kept fields. */
-	itemIndex: number;
-	orderId: string;
-	customerId: string;
-	createdAt: string;
-	createdAtMs: number;
-	/** Missing status means the export held only completed orders. */
-	status: OrderStatus;
-	/** Missing currency means the shop's single currency. */
-	currency: string | undefined;
-	amount: number;
-	refundedAmount: number;
-}
-
-export function toRfmOrder(input: RfmOrderInput, itemIndex: number): RfmOrder {
-	return {
-		itemIndex,
-		orderId: input.orderId,
-		customerId: input.customerId,
-		createdAt: input.createdAt.text,
-		createdAtMs: input.createdAt.ms,
-		status: input.status ?? 'completed',
-		currency: input.currency,
-		amount: input.amount,
-		refundedAmount: input.refundedAmount ?? 0,
-	};
-}
+import { idField, numberField } from '../model';
+import { AMOUNT_EXPECTED } from '../orders';
 
 export const RFM_CUSTOMER_FIELDS = ['customerId', 'recencyDays', 'frequency', 'monetary'] as const;
 
 /** Pre-aggregated customers: the user already knows recency, frequency and monetary. */
 export const rfmCustomerSchema = z.object({
 	customerId: idField('customer id'),
-	recencyDays: numberLike('a whole number of days ≥ 0').pipe(
+	recencyDays: numberField('a whole number of days ≥ 0').pipe(
 		z.number().int('a whole number of days ≥ 0').nonnegative('a whole number of days ≥ 0'),
 	),
-	frequency: numberLike('a whole number of orders ≥ 1').pipe(
+	frequency: numberField('a whole number of orders ≥ 1').pipe(
 		z.number().int('a whole number of orders ≥ 1').positive('a whole number of orders ≥ 1'),
 	),
-	monetary: numberLike(AMOUNT_EXPECTED).pipe(z.number().nonnegative(AMOUNT_EXPECTED)),
+	monetary: numberField(AMOUNT_EXPECTED).pipe(z.number().nonnegative(AMOUNT_EXPECTED)),
 });
 
 export type RfmCustomerInput = z.output<typeof rfmCustomerSchema>;
-
-const KNOWN_STATUSES = new Set<string>(ORDER_STATUSES);
-const CURRENCY_CODE = /^[A-Z]{3}$/;
-
-const isCleanId = (value: unknown): value is string =>
-	typeof value === 'string' && value !== '' && value === value.trim();
-const isAmount = (value: unknown): value is number =>
-	typeof value === 'number' && Number.isFinite(value) && value >= 0;
-
-/**
- * The order schema with a fast lane. Zod costs ~20 µs per order here (preprocessing,
- * transforms, refinements), which dominates a million-order run. Orders already in the
- * model's form — ids as trimmed text, numbers as numbers, a known status — are recognised
- * by direct checks that accept nothing the schema would reject, and yield exactly what the
- * schema yields (a test compares the two on random input). Everything else goes through
- * the schema, which stays the one definition of what is valid and of every error message.
- */
-export function rfmOrderParser(timeZone: string) {
-	const schema = rfmOrderSchema(timeZone);
-	const parseTimestamp = createTimestampParser(timeZone);
-	return {
-		safeParse(record: Record<string, unknown>): z.SafeParseReturnType<unknown, RfmOrderInput> {
-			const { orderId, customerId, createdAt, status, currency, amount, refundedAmount } = record;
-			if (
-				isCleanId(orderId) &&
-				isCleanId(customerId) &&
-				typeof createdAt === 'string' &&
-				(status === undefined || (typeof status === 'string' && KNOWN_STATUSES.has(status))) &&
-				(currency === undefined || (typeof currency === 'string' && CURRENCY_CODE.test(currency))) &&
-				isAmount(amount) &&
-				(refundedAmount === undefined || (isAmount(refundedAmount) && refundedAmount <= amount))
-			) {
-				const ms = parseTimestamp(createdAt.trim());
-				if (!Number.isNaN(ms)) {
-					return {
-						success: true,
-						data: {
-							orderId,
-							customerId,
-							createdAt: { text: createdAt, ms },
-							status: status as OrderStatus | undefined,
-							currency: currency as string | undefined,
-							amount,
-							refundedAmount: refundedAmount as number | undefined,
-						},
-					};
-				}
-			}
-			return schema.safeParse(record);
-		},
-	};
-}

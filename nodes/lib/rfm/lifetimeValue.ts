@@ -1,31 +1,19 @@
 /**
- * Lifetime value for RFM Segment's customers: their purchase histories (aggregate.ts, the
- * same pass over the orders that gives R, F and M) go to the CLV library (../clv): BG/NBD
+ * Lifetime value for RFM Segment's customers: their purchase histories (../orders/aggregate.ts,
+ * the same pass over the orders that gives R, F and M) go to the CLV library's one pipeline
+ * (../clv/lifetimeValue.ts): BG/NBD
  * (Fader, Hardie & Lee 2005) fitted on all customers for the number of future purchases,
  * Gamma-Gamma on the returning ones for their value, then per customer P(alive), expected
  * purchases over the horizon, expected average order value and predicted CLV.
  *
- * Units: purchases are counted per day or per ISO week (aggregate.ts); t_x, T and the horizon
- * are in that unit, so the fitted α is too. The horizon is given in days (a week = 7 days).
- *
- * Fallback (documented in the README): a returning customer whose repeat purchases were all
- * free (net value 0, e.g. gifts) has no spend the Gamma-Gamma model can read; that customer
- * joins the spend model as one without repeat spend, so gets the population mean order value.
- * Everything else the data cannot support is a ClvError the node reports.
+ * Units: purchases are counted per day or per ISO week (../orders/aggregate.ts); t_x, T and
+ * the horizon are in that unit, so the fitted α is too. The horizon is given in days (a week =
+ * 7 days). Repeat purchases that were all free (net value 0): see the fallback in
+ * ../clv/lifetimeValue.ts. Everything else the data cannot support is a CLV error the node
+ * reports.
  */
-import {
-	type BgNbdFit,
-	type CustomerHistory,
-	discountedExpectedPurchases,
-	expectedAverageOrderValue,
-	expectedPurchases,
-	fitBgNbd,
-	fitGammaGamma,
-	type GammaGammaFit,
-	probabilityAlive,
-} from '../clv';
-import type { PurchaseHistory, PurchasePeriod } from './aggregate';
-import { roundMoney } from './money';
+import { type CustomerHistory, predictLifetimeValue } from '../clv';
+import { roundMoney, type PurchaseHistory, type PurchasePeriod } from '../orders';
 
 export interface LifetimeValueSettings {
 	period: PurchasePeriod;
@@ -80,38 +68,30 @@ export function toCustomerHistory(history: PurchaseHistory): CustomerHistory {
 }
 
 /**
- * Fits both models on the customers' histories and predicts per customer (input order).
- * Throws the CLV library's ClvError when the data cannot support a fit.
+ * The CLV library's one pipeline (../clv/lifetimeValue.ts) on the customers' histories, with
+ * the horizon in days turned into periods and the results rounded for output (input order).
+ * Throws the CLV library's UserInputError (with a code) when the data cannot support a fit.
  */
 export function predictCustomerLifetimeValue(
 	histories: readonly PurchaseHistory[],
 	settings: LifetimeValueSettings,
 ): LifetimeValueOutput {
-	const customers = histories.map(toCustomerHistory);
-	// A returning customer without repeat spend is a customer without repeat spend to Gamma-Gamma.
-	const spend = customers.map((c) => (c.x > 0 && !((c.monetaryValue ?? 0) > 0) ? { x: 0 } : c));
-	const bgnbd: BgNbdFit = fitBgNbd(customers);
-	const gammaGamma: GammaGammaFit = fitGammaGamma(spend);
 	const unitDays = settings.period === 'week' ? 7 : 1;
-	const horizon = settings.horizonDays / unitDays;
 	const rate = settings.annualDiscountRate ?? 0;
-	const clvOptions = { horizon, annualDiscountRate: rate, timeUnitsPerYear: DAYS_PER_YEAR / unitDays };
-
-	const predictions = customers.map((customer, i): CustomerLifetimeValueFields => {
-		const purchases = expectedPurchases(bgnbd.parameters, customer, horizon);
-		const orderValue = expectedAverageOrderValue(gammaGamma.parameters, spend[i]);
-		const discounted = rate > 0 ? discountedExpectedPurchases(bgnbd.parameters, customer, clvOptions) : purchases;
-		return {
-			probabilityAlive: round(probabilityAlive(bgnbd.parameters, customer), 4),
-			expectedPurchases: round(purchases, 4),
-			expectedAverageOrderValue: roundMoney(orderValue),
-			predictedClv: roundMoney(discounted * orderValue),
-		};
+	const { bgnbd, gammaGamma, customers, freeRepeatCustomers } = predictLifetimeValue(histories.map(toCustomerHistory), {
+		horizon: settings.horizonDays / unitDays,
+		annualDiscountRate: rate,
+		timeUnitsPerYear: DAYS_PER_YEAR / unitDays,
 	});
 	const { r, alpha, a, b } = bgnbd.parameters;
 	const { p, q, v } = gammaGamma.parameters;
 	return {
-		customers: predictions,
+		customers: customers.map((c) => ({
+			probabilityAlive: round(c.probabilityAlive, 4),
+			expectedPurchases: round(c.expectedPurchases, 4),
+			expectedAverageOrderValue: roundMoney(c.expectedAverageOrderValue),
+			predictedClv: roundMoney(c.predictedClv),
+		})),
 		model: {
 			model: 'BG/NBD + Gamma-Gamma',
 			timeUnit: settings.period,
@@ -119,7 +99,7 @@ export function predictCustomerLifetimeValue(
 			annualDiscountRate: rate > 0 ? rate : null,
 			customers: bgnbd.customers,
 			returningCustomers: bgnbd.returningCustomers,
-			freeRepeatCustomers: customers.filter((c, i) => c.x > 0 && spend[i].x === 0).length,
+			freeRepeatCustomers,
 			bgnbd: {
 				r: significant(r),
 				alpha: significant(alpha),

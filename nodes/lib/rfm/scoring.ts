@@ -15,6 +15,8 @@
  *   F = 1 + #{cut points ≤ frequency} (same for M); R = 5 − #{cut points < recency days}.
  */
 
+import { UserInputError } from '../errors';
+
 export interface RfmValues {
 	customerId: string;
 	recencyDays: number;
@@ -41,7 +43,6 @@ export interface RfmScores {
 	m: Uint8Array;
 }
 
-export class InvalidThresholdsError extends Error {}
 
 export function scoreRfm(customers: readonly RfmValues[], method: ScoringMethod): RfmScores {
 	const recency = customers.map((c) => c.recencyDays);
@@ -122,7 +123,7 @@ function checkCutPoints(dimension: string, cuts: number[]): number[] {
 		cuts.every((c) => Number.isFinite(c)) &&
 		cuts.every((c, i) => i === 0 || c > cuts[i - 1]);
 	if (!ok) {
-		throw new InvalidThresholdsError(
+		throw new UserInputError(
 			`Thresholds for ${dimension} must be 4 ascending numbers (the lower bounds of scores 2, 3, 4 and 5), e.g. 2, 3, 5, 8; got ${JSON.stringify(cuts)}`,
 		);
 	}

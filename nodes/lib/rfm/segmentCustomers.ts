@@ -1,5 +1,5 @@
 /** Customer activity → scores → segment: the whole RFM step after aggregation. */
-import { fromCents, roundMoney } from './money';
+import { fromCents, roundMoney } from '../orders';
 import { scoreRfm, type ScoringMethod } from './scoring';
 import { createSegmenter, type LabelLanguage, type SegmentScheme } from './segments';
 import { summarizeSegments, type SegmentSummary } from './summary';

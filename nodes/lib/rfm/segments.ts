@@ -12,6 +12,8 @@
  *   else "others" — as the R package rfm's rfm_segment() does.
  */
 
+import { UserInputError } from '../errors';
+
 export type LabelLanguage = 'en' | 'zh';
 
 export interface CustomSegmentRule {
@@ -111,7 +113,6 @@ const PUTLER_KEYS = [
 const within = (value: number, [lo, hi]: [number, number]) => value > lo && value <= hi;
 const withinInclusive = (value: number, [lo, hi]: [number, number]) => value >= lo && value <= hi;
 
-export class InvalidSegmentRuleError extends Error {}
 
 export function createSegmenter(scheme: SegmentScheme): Segmenter {
 	switch (scheme.kind) {
@@ -155,11 +156,11 @@ export function createSegmenter(scheme: SegmentScheme): Segmenter {
 
 function checkRule(rule: CustomSegmentRule, index: number): CustomSegmentRule {
 	const name = rule.name.trim();
-	if (!name) throw new InvalidSegmentRuleError(`Segment rule ${index + 1} has no name`);
+	if (!name) throw new UserInputError(`Segment rule ${index + 1} has no name`);
 	for (const dimension of ['r', 'f', 'm'] as const) {
 		const [lo, hi] = rule[dimension];
 		if (!(Number.isInteger(lo) && Number.isInteger(hi) && lo >= 1 && hi <= 5 && lo <= hi)) {
-			throw new InvalidSegmentRuleError(
+			throw new UserInputError(
 				`Segment rule "${name}": the ${dimension.toUpperCase()} range must be two whole scores from 1 to 5, low ≤ high; got ${lo}–${hi}`,
 			);
 		}

@@ -1,6 +1,6 @@
 /** Per-segment totals: how many customers, how much revenue, and what they look like. */
 import type { LabelLanguage, Segmenter } from './segments';
-import { fromCents, roundMoney } from './money';
+import { fromCents, roundMoney } from '../orders';
 
 export interface ScoredCustomer {
 	segment: string;

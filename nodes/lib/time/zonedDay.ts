@@ -9,21 +9,20 @@
  * on whole UTC hours for every zone in use today except a handful of historical ones).
  */
 
+import { UserInputError } from '../errors';
+
 const MS_PER_DAY = 86_400_000;
 const MS_PER_HOUR = 3_600_000;
 
-export class InvalidTimeZoneError extends Error {
-	constructor(readonly timeZone: string) {
-		super(`Unknown time zone "${timeZone}": use an IANA name such as Asia/Shanghai or UTC`);
-	}
-}
-
-/** Throws InvalidTimeZoneError unless `timeZone` is an IANA zone the runtime knows. */
+/** Throws UserInputError unless `timeZone` is an IANA zone the runtime knows. */
 export function assertTimeZone(timeZone: string): void {
 	try {
 		new Intl.DateTimeFormat('en-US', { timeZone });
 	} catch {
-		throw new InvalidTimeZoneError(timeZone);
+		throw new UserInputError(`Unknown time zone "${timeZone}": use an IANA name such as Asia/Shanghai or UTC`, {
+			field: 'timeZone',
+			expected: 'an IANA name such as Asia/Shanghai or UTC',
+		});
 	}
 }
 

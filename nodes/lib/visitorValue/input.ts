@@ -7,6 +7,7 @@
 import { z } from 'zod';
 
 import { trafficRecordSchema } from '../model';
+import { COUNT_TEXT, idField, numberFromText } from '../model/coercion';
 import { createTimestampParser, createZonedDayNumber, dayNumberToIsoDate, isoDateToDayNumber } from '../time';
 import type { TrafficRow } from './visitorValue';
 
@@ -34,15 +35,9 @@ export function trafficRowSchema(timeZone: string) {
 				// The model checks the shape only; 2026-02-30 has it but is no day to count visitors on.
 				.refine((text) => !Number.isNaN(isoDateToDayNumber(text)), 'a calendar date YYYY-MM-DD, e.g. 2026-03-01'),
 		),
-		group: z.preprocess(
-			(value) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value),
-			z
-				.string({ invalid_type_error: 'a channel name (text)', required_error: 'a channel name' })
-				.trim()
-				.min(1, 'a non-empty channel name'),
-		),
+		group: idField('channel name', 'a channel name (text)'),
 		visitors: z.preprocess(
-			(value) => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
+			numberFromText(COUNT_TEXT),
 			z.number({ invalid_type_error: COUNT_EXPECTED, required_error: COUNT_EXPECTED }).pipe(trafficRecordSchema.shape.visitors),
 		),
 	});

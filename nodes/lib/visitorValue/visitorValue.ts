@@ -2,19 +2,20 @@
  * Visitor value per channel (or any grouping field) from orders and traffic over one window.
  *
  * Orders are counted exactly as RFM Segment counts them — the same aggregation
- * (../rfm/aggregate.ts) run per group: an order id seen twice is one order (its last row wins,
+ * (../orders/aggregate.ts) run per group: an order id seen twice is one order (its last row wins,
  * including its channel), only counted statuses, net of partial refunds, in the base
  * currency, days in the shop's time zone. Traffic rows are summed per group over the same
  * calendar days. The window is the `windowDays` days ending on `endDate` (default: the latest
  * traffic day, else the latest counted order's day); 0 days = everything up to `endDate`.
  */
+import { UserInputError } from '../errors';
 import type { OrderStatus } from '../model';
-import { aggregateOrders, fromCents, OrderTable, type RfmOrder } from '../rfm';
+import { aggregateOrders, fromCents, OrderTable, type OrderRecord } from '../orders';
 import { createTimestampParser, createZonedDayNumber, dayNumberToIsoDate, isoDateToDayNumber } from '../time';
 import { suggestShares } from './budgetShift';
 import { groupMetrics, ratio, round, type DataStatus, type GroupMetrics } from './metrics';
 
-export interface GroupedOrder extends RfmOrder {
+export interface GroupedOrder extends OrderRecord {
 	/** The order's channel (or other grouping value); '' when the order has none. */
 	group: string;
 }
@@ -99,7 +100,6 @@ export interface VisitorValueResult {
 /** Below half a share point (0.005), a suggested change is "keep". */
 const KEEP_BAND = 0.005;
 
-export class InvalidWindowError extends Error {}
 
 export function computeVisitorValue(
 	orders: readonly GroupedOrder[],
@@ -107,10 +107,10 @@ export function computeVisitorValue(
 	options: VisitorValueOptions,
 ): VisitorValueResult {
 	if (!(options.shiftStep >= 0 && options.shiftStep <= 1)) {
-		throw new InvalidWindowError(`The shift step must be from 0 to 1 (e.g. 0.2 for 20 %); got ${options.shiftStep}`);
+		throw new UserInputError(`The shift step must be from 0 to 1 (e.g. 0.2 for 20 %); got ${options.shiftStep}`);
 	}
 	if (!(Number.isInteger(options.windowDays) && options.windowDays >= 0)) {
-		throw new InvalidWindowError(`The window must be a whole number of days ≥ 0; got ${options.windowDays}`);
+		throw new UserInputError(`The window must be a whole number of days ≥ 0; got ${options.windowDays}`);
 	}
 	const counted = new Set(options.countedStatuses);
 	const dayOf = createZonedDayNumber(options.timeZone);
@@ -120,7 +120,7 @@ export function computeVisitorValue(
 	if (options.endDate !== undefined) {
 		endDay = isoDateToDayNumber(options.endDate);
 		if (Number.isNaN(endDay) || dayNumberToIsoDate(endDay) !== options.endDate) {
-			throw new InvalidWindowError(`End date "${options.endDate}" is not a calendar date YYYY-MM-DD`);
+			throw new UserInputError(`End date "${options.endDate}" is not a calendar date YYYY-MM-DD`);
 		}
 	} else {
 		for (const row of traffic) {

@@ -4,7 +4,7 @@
  */
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
-import type { ChatPlatform } from './platforms';
+import type { ChatPlatform } from '../../lib/chat/platforms';
 
 const forSend = { show: { operation: ['send'] } };
 

@@ -19,14 +19,15 @@ import {
 } from 'n8n-workflow';
 
 import { readPath } from '../../lib/model';
-import { chatClock } from './clock';
-import { fieldKey, lineKey, pruneSentLog, type SentLog } from './dedup';
-import { composeMessages, limitFor, type ComposedMessage } from './messages';
-import { jsonStringBytes, utf8Bytes } from './packing';
-import { unsupportedMentions, type ChatPlatform, type Mentions, type MessageFormat } from './platforms';
-import { capPerMinute, earliestSendTime, pruneSendLog } from './rateLimit';
-import { retryHintMs, throttleWaitMs } from './retry';
-import { redactWebhookSecrets } from './signing';
+import { chatClock } from '../../lib/chat/clock';
+import { fieldKey, lineKey, pruneSentLog, type SentLog } from '../../lib/chat/dedup';
+import { composeMessages, limitFor, type ComposedMessage } from '../../lib/chat/messages';
+import { jsonStringBytes, utf8Bytes } from '../../lib/chat/packing';
+import { unsupportedMentions, type ChatPlatform, type Mentions, type MessageFormat } from '../../lib/chat/platforms';
+import { capPerMinute, earliestSendTime, pruneSendLog } from '../../lib/chat/rateLimit';
+import { retryHintMs, throttleWaitMs } from '../../lib/chat/retry';
+import { redactWebhookSecrets } from '../../lib/chat/signing';
+import { nodeParameters } from '../nodeHelpers';
 import { postToBot } from './transport';
 
 /** What a bot node keeps in its workflow static data. */
@@ -231,9 +232,9 @@ function hintFor(platform: ChatPlatform, code: number | string | undefined): str
 }
 
 function readSettings(context: IExecuteFunctions, platform: ChatPlatform): Settings {
-	const param = <T>(name: string, fallback: T) => context.getNodeParameter(name, 0, fallback) as T;
-	const format = param<MessageFormat>('messageType', 'text');
-	const raw = param<IDataObject>('mentions', {});
+	const { param } = nodeParameters(context);
+	const format = param<MessageFormat>('messageType');
+	const raw = param<IDataObject>('mentions');
 	const mentions: Mentions = {
 		mobiles: splitList(raw.mobiles),
 		userIds: splitList(raw.userIds),
@@ -247,14 +248,14 @@ function readSettings(context: IExecuteFunctions, platform: ChatPlatform): Setti
 			{ description: mentionAdvice(platform, format) },
 		);
 	}
-	const options = param<IDataObject>('options', {});
+	const options = param<IDataObject>('options');
 	const ttlHours = Number(options.dedupTtlHours ?? 24);
 	const maxWaitMinutes = Number(options.maxWaitMinutes ?? 15);
 	const maxPerMinute = options.maxPerMinute === undefined ? undefined : Number(options.maxPerMinute);
 	return {
-		operation: param<'send' | 'preview'>('operation', 'send'),
+		operation: param<'send' | 'preview'>('operation'),
 		format,
-		header: String(param<unknown>('header', '') ?? '').trim(),
+		header: String(param<unknown>('header') ?? '').trim(),
 		mentions,
 		skipAlreadySent: options.skipAlreadySent === true,
 		keyField: String(options.dedupKeyField ?? '').trim(),

@@ -6,8 +6,8 @@
  */
 import { NodeApiError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
 
-import type { ChatPlatform } from './platforms';
-import { redactWebhookSecrets } from './signing';
+import type { ChatPlatform } from '../../lib/chat/platforms';
+import { redactWebhookSecrets } from '../../lib/chat/signing';
 
 export interface BotReply {
 	statusCode: number;

@@ -5,8 +5,8 @@
  * Feishu request body 20 KB, open.feishu.cn/document/client-docs/bot-v3/add-custom-bot),
  * header numbering, and mentions only on the first message in each platform's syntax.
  */
-import { composeMessages } from '../../../nodes/shared/chat/messages';
-import { jsonBodyBytes, utf8Bytes } from '../../../nodes/shared/chat/packing';
+import { composeMessages } from '../../../nodes/lib/chat/messages';
+import { jsonBodyBytes, utf8Bytes } from '../../../nodes/lib/chat/packing';
 import {
 	dingTalk,
 	feishu,
@@ -15,8 +15,8 @@ import {
 	weCom,
 	type ChatPlatform,
 	type Mentions,
-} from '../../../nodes/shared/chat/platforms';
-import { feishuSignature } from '../../../nodes/shared/chat/signing';
+} from '../../../nodes/lib/chat/platforms';
+import { feishuSignature } from '../../../nodes/lib/chat/signing';
 
 /** A restock alert line with Chinese text, quotes and an emoji: multi-byte and JSON-escaped. */
 const alertLine = (i: number) =>

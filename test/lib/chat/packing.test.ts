@@ -2,7 +2,7 @@
  * Packing lines into messages: only between lines, never over the limit, and as few messages as
  * possible (checked against an exhaustive search on small cases).
  */
-import { jsonStringBytes, packLines, utf8Bytes, type PackBudget } from '../../../nodes/shared/chat/packing';
+import { jsonStringBytes, packLines, utf8Bytes, type PackBudget } from '../../../nodes/lib/chat/packing';
 
 const bytesBudget = (limit: number, emptySize = 0, firstExtra = 0): PackBudget => ({
 	limit,

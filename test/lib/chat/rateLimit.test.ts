@@ -4,8 +4,8 @@
  * 消息到群里，如果超过20条，会限流10分钟"); Feishu custom bots 100 a minute and 5 a second
  * (Feishu custom bot guide, "100 次/分钟，5 次/秒").
  */
-import { capPerMinute, earliestSendTime, pruneSendLog, type RateWindow } from '../../../nodes/shared/chat/rateLimit';
-import { dingTalk, feishu, weCom } from '../../../nodes/shared/chat/platforms';
+import { capPerMinute, earliestSendTime, pruneSendLog, type RateWindow } from '../../../nodes/lib/chat/rateLimit';
+import { dingTalk, feishu, weCom } from '../../../nodes/lib/chat/platforms';
 
 /** Send `count` messages as fast as the limiter allows; returns the send times. */
 function simulate(count: number, windows: RateWindow[], start = 0, margin = 1000): number[] {

@@ -1,7 +1,7 @@
 /** Waiting after throttling, and lines already sent. */
-import { fieldKey, lineKey, pruneSentLog } from '../../../nodes/shared/chat/dedup';
-import { dingTalk, feishu, weCom } from '../../../nodes/shared/chat/platforms';
-import { retryHintMs, throttleWaitMs } from '../../../nodes/shared/chat/retry';
+import { fieldKey, lineKey, pruneSentLog } from '../../../nodes/lib/chat/dedup';
+import { dingTalk, feishu, weCom } from '../../../nodes/lib/chat/platforms';
+import { retryHintMs, throttleWaitMs } from '../../../nodes/lib/chat/retry';
 
 describe('throttleWaitMs', () => {
 	it('doubles from the first wait up to the cap', () => {

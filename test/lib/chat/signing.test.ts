@@ -14,7 +14,7 @@ import {
 	feishuSignature,
 	redactWebhookSecrets,
 	weComKeyOf,
-} from '../../../nodes/shared/chat/signing';
+} from '../../../nodes/lib/chat/signing';
 import { expectedDingTalkSign, expectedFeishuSign } from '../../support/chatBotServers';
 import vectors from '../../reference/chat/sign_vectors.json';
 

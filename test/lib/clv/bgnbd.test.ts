@@ -6,7 +6,6 @@
 import {
 	type BgNbdParameters,
 	bgNbdLogLikelihood,
-	ClvError,
 	type CustomerHistory,
 	expectedPurchases,
 	expectedPurchasesNewCustomer,
@@ -14,6 +13,7 @@ import {
 	probabilityAlive,
 	simulateCustomers,
 } from '../../../nodes/lib/clv';
+import { UserInputError } from '../../../nodes/lib/errors';
 import { readCdnow, readReferenceCsv, relativeError } from './fixtures';
 
 const cdnow = readCdnow();
@@ -28,9 +28,9 @@ function expectClvError(run: () => unknown, code: string, customerIndex?: number
 	} catch (error) {
 		thrown = error;
 	}
-	expect(thrown).toBeInstanceOf(ClvError);
-	expect((thrown as ClvError).code).toBe(code);
-	if (customerIndex !== undefined) expect((thrown as ClvError).customerIndex).toBe(customerIndex);
+	expect(thrown).toBeInstanceOf(UserInputError);
+	expect((thrown as UserInputError).code).toBe(code);
+	if (customerIndex !== undefined) expect((thrown as UserInputError).itemIndex).toBe(customerIndex);
 }
 
 describe('fitBgNbd on CDNOW reproduces the paper', () => {
@@ -227,7 +227,7 @@ describe('fitBgNbd recovers known parameters from simulated customers', () => {
 	});
 });
 
-describe('data that cannot support a fit gives a typed ClvError, never NaN', () => {
+describe('data that cannot support a fit gives a typed UserInputError, never NaN', () => {
 	it('empty input: EMPTY_INPUT', () => {
 		expectClvError(() => fitBgNbd([]), 'EMPTY_INPUT');
 	});

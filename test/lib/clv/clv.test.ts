@@ -6,7 +6,6 @@
  * rate of 1.01^12 − 1 with 360 time units a year in our terms.
  */
 import {
-	ClvError,
 	type CustomerHistory,
 	discountedExpectedPurchases,
 	expectedPurchases,
@@ -14,6 +13,7 @@ import {
 	predictedClv,
 	predictLifetimeValue,
 } from '../../../nodes/lib/clv';
+import { UserInputError } from '../../../nodes/lib/errors';
 import { readCdnow, relativeError } from './fixtures';
 
 const cdnow = readCdnow();
@@ -103,13 +103,13 @@ describe('discounting', () => {
 		['a negative rate', { horizon: 52, annualDiscountRate: -0.1, timeUnitsPerYear: 52 }],
 		['a negative horizon', { horizon: -1 }],
 		['a zero discount period', { horizon: 52, annualDiscountRate: 0.1, timeUnitsPerYear: 52, discountPeriod: 0 }],
-	])('%s: ClvError INVALID_INPUT', (_name, options) => {
-		expect(() => discountedExpectedPurchases(parameters, customer, options)).toThrow(ClvError);
+	])('%s: UserInputError INVALID_INPUT', (_name, options) => {
+		expect(() => discountedExpectedPurchases(parameters, customer, options)).toThrow(UserInputError);
 	});
 
-	it('a negative or NaN average order value: ClvError INVALID_INPUT', () => {
-		expect(() => predictedClv(parameters, customer, -3, { horizon: 52 })).toThrow(ClvError);
-		expect(() => predictedClv(parameters, customer, Number.NaN, { horizon: 52 })).toThrow(ClvError);
+	it('a negative or NaN average order value: UserInputError INVALID_INPUT', () => {
+		expect(() => predictedClv(parameters, customer, -3, { horizon: 52 })).toThrow(UserInputError);
+		expect(() => predictedClv(parameters, customer, Number.NaN, { horizon: 52 })).toThrow(UserInputError);
 	});
 });
 

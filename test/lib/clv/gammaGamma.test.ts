@@ -6,13 +6,13 @@
  * docs print v = 15.45).
  */
 import {
-	ClvError,
 	expectedAverageOrderValue,
 	fitGammaGamma,
 	gammaGammaLogLikelihood,
 	populationMeanOrderValue,
 	simulateCustomers,
 } from '../../../nodes/lib/clv';
+import { UserInputError } from '../../../nodes/lib/errors';
 import { readCdnow, relativeError } from './fixtures';
 
 const cdnow = readCdnow();
@@ -25,9 +25,9 @@ function expectClvError(run: () => unknown, code: string, customerIndex?: number
 	} catch (error) {
 		thrown = error;
 	}
-	expect(thrown).toBeInstanceOf(ClvError);
-	expect((thrown as ClvError).code).toBe(code);
-	if (customerIndex !== undefined) expect((thrown as ClvError).customerIndex).toBe(customerIndex);
+	expect(thrown).toBeInstanceOf(UserInputError);
+	expect((thrown as UserInputError).code).toBe(code);
+	if (customerIndex !== undefined) expect((thrown as UserInputError).itemIndex).toBe(customerIndex);
 }
 
 describe('fitGammaGamma on CDNOW reproduces the published fit', () => {
@@ -121,7 +121,7 @@ describe('fitGammaGamma recovers known parameters from simulated customers', () 
 	});
 });
 
-describe('spend data that cannot support a fit gives a typed ClvError, never NaN', () => {
+describe('spend data that cannot support a fit gives a typed UserInputError, never NaN', () => {
 	it('empty input: EMPTY_INPUT', () => {
 		expectClvError(() => fitGammaGamma([]), 'EMPTY_INPUT');
 	});

@@ -2,11 +2,11 @@
 import {
 	birthdayInWindow,
 	couponValidity,
-	InvalidRuleError,
 	nextMemberDay,
 	parseBirthday,
 	periodKey,
 } from '../../../nodes/lib/coupons';
+import { UserInputError } from '../../../nodes/lib/errors';
 
 describe('periods', () => {
 	it.each([
@@ -100,7 +100,7 @@ describe('member day', () => {
 	});
 
 	it('rejects a day outside 1–31', () => {
-		expect(() => nextMemberDay('2026-07-01', 0)).toThrow(InvalidRuleError);
+		expect(() => nextMemberDay('2026-07-01', 0)).toThrow(UserInputError);
 		expect(() => nextMemberDay('2026-07-01', 32)).toThrow(/from 1 to 31/);
 	});
 });

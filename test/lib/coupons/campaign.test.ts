@@ -6,11 +6,11 @@ import {
 	createCodeSigner,
 	DEFAULT_RULES,
 	DEFAULT_TIERS,
-	InvalidRuleError,
 	planCampaign,
 	type CampaignCustomer,
 	type CampaignSettings,
 } from '../../../nodes/lib/coupons';
+import { UserInputError } from '../../../nodes/lib/errors';
 
 const SECRET = 'demo-secret-0123456789abcdef';
 const sign = createCodeSigner(SECRET, { prefix: 'CO-', length: 10 });
@@ -205,7 +205,7 @@ describe('planning a campaign', () => {
 		],
 		[{ tiers: [...DEFAULT_TIERS, { ...DEFAULT_TIERS[0] }] }, /the key "vip" is used by two tiers/],
 	])('rejects %j', (overrides, message) => {
-		expect(() => planCampaign(customers(), settings(overrides), sign)).toThrow(InvalidRuleError);
+		expect(() => planCampaign(customers(), settings(overrides), sign)).toThrow(UserInputError);
 		expect(() => planCampaign(customers(), settings(overrides), sign)).toThrow(message);
 	});
 

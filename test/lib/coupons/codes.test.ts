@@ -10,9 +10,8 @@ import path from 'node:path';
 import {
 	CODE_ALPHABET,
 	createCodeSigner,
-	InvalidRuleError,
-	InvalidSecretError,
 } from '../../../nodes/lib/coupons';
+import { UserInputError } from '../../../nodes/lib/errors';
 
 const SECRET = 'demo-secret-0123456789abcdef';
 const reference = JSON.parse(
@@ -86,13 +85,13 @@ describe('coupon codes', () => {
 	});
 
 	it('refuses an empty or short secret without ever repeating it', () => {
-		expect(() => createCodeSigner('', { prefix: '', length: 8 })).toThrow(InvalidSecretError);
+		expect(() => createCodeSigner('', { prefix: '', length: 8 })).toThrow(UserInputError);
 		const short = 'sh0rt-s3cret';
 		let message = '';
 		try {
 			createCodeSigner(short, { prefix: '', length: 8 });
 		} catch (error) {
-			expect(error).toBeInstanceOf(InvalidSecretError);
+			expect(error).toBeInstanceOf(UserInputError);
 			message = (error as Error).message;
 		}
 		expect(message).toMatch(/too short \(12 characters\)/);
@@ -100,8 +99,8 @@ describe('coupon codes', () => {
 	});
 
 	it('refuses a prefix with other characters and lengths outside 6–32', () => {
-		expect(() => createCodeSigner(SECRET, { prefix: 'VIP 1', length: 8 })).toThrow(InvalidRuleError);
-		expect(() => createCodeSigner(SECRET, { prefix: 'A'.repeat(21), length: 8 })).toThrow(InvalidRuleError);
+		expect(() => createCodeSigner(SECRET, { prefix: 'VIP 1', length: 8 })).toThrow(UserInputError);
+		expect(() => createCodeSigner(SECRET, { prefix: 'A'.repeat(21), length: 8 })).toThrow(UserInputError);
 		expect(() => createCodeSigner(SECRET, { prefix: '', length: 5 })).toThrow(/from 6 to 32/);
 		expect(() => createCodeSigner(SECRET, { prefix: '', length: 33 })).toThrow(/from 6 to 32/);
 	});

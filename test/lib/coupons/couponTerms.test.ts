@@ -3,11 +3,11 @@ import {
 	describeCoupon,
 	discountOn,
 	faceValue,
-	InvalidRuleError,
 	minimumOrder,
 	validateCouponTerms,
 	type CouponTerms,
 } from '../../../nodes/lib/coupons';
+import { UserInputError } from '../../../nodes/lib/errors';
 
 const fixed: CouponTerms = { kind: 'fixedAmount', amount: 10, minimumSpend: 99, daysValid: 14 };
 const percent: CouponTerms = { kind: 'percentage', percent: 15, cap: 100, daysValid: 30 };
@@ -71,7 +71,7 @@ describe('coupon terms', () => {
 		[{ ...fixed, daysValid: 0 }, /days valid must be a whole number of at least 1/],
 		[{ ...fixed, minimumSpend: -5 }, /minimum spend must be 0 or more/],
 	])('rejects %j', (terms, message) => {
-		expect(() => validateCouponTerms(terms, 'Tier 1 ("vip")')).toThrow(InvalidRuleError);
+		expect(() => validateCouponTerms(terms, 'Tier 1 ("vip")')).toThrow(UserInputError);
 		expect(() => validateCouponTerms(terms, 'Tier 1 ("vip")')).toThrow(message);
 	});
 });

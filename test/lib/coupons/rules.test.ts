@@ -8,10 +8,10 @@ import {
 	DEFAULT_RULES,
 	DEFAULT_TIERS,
 	DEFAULT_TIER_KEY,
-	InvalidRuleError,
 	topPercentCut,
 	type Condition,
 } from '../../../nodes/lib/coupons';
+import { UserInputError } from '../../../nodes/lib/errors';
 
 const customers = [
 	{ customerId: 'A', segment: 'champions', r: 5, monetary: 1200, predictedClv: 900, tags: ['vip', 'city:tier1'], profile: { city: 'Shanghai' } },
@@ -77,7 +77,7 @@ describe('conditions', () => {
 		[{ field: '', operator: 'equals', value: 'x' }, /has no field/],
 		[{ field: 'x', operator: 'like' as Condition['operator'], value: 'x' }, /unknown operator "like"/],
 	])('rejects %j', (condition, message) => {
-		expect(() => ids(condition)).toThrow(InvalidRuleError);
+		expect(() => ids(condition)).toThrow(UserInputError);
 		expect(() => ids(condition)).toThrow(message);
 	});
 });

@@ -4,7 +4,6 @@
  */
 import {
 	DEFAULT_DEMO_OPTIONS,
-	DemoOptionsError,
 	generateContentPosts,
 	generateCustomers,
 	generateDailySales,
@@ -12,6 +11,7 @@ import {
 	generateOrders,
 	type DemoShopOptions,
 } from '../../../nodes/lib/demo';
+import { UserInputError } from '../../../nodes/lib/errors';
 import { SHOP } from './shop';
 
 const generators = [generateCustomers, generateOrders, generateInventory, generateDailySales, generateContentPosts];
@@ -41,9 +41,9 @@ describe('demo shop options', () => {
 		['no days', { days: 0 }, /days must be a whole number from 1/],
 		['orders without customers', { customers: 0 }, /customers must be at least 1/],
 		['a seed that is not a number', { seed: Number.NaN }, /seed must be a number/],
-	])('reject %s with a DemoOptionsError', (_, change, message) => {
+	])('reject %s with a UserInputError', (_, change, message) => {
 		for (const generate of generators) {
-			expect(() => generate({ ...SHOP, ...change })).toThrow(DemoOptionsError);
+			expect(() => generate({ ...SHOP, ...change })).toThrow(UserInputError);
 			expect(() => generate({ ...SHOP, ...change })).toThrow(message);
 		}
 	});

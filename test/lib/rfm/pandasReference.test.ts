@@ -7,15 +7,8 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 
-import {
-	aggregateOrders,
-	DEFAULT_COUNTED_STATUSES,
-	rfmOrderSchema,
-	segmentCustomers,
-	toRfmOrder,
-	type ScoringMethod,
-	type SegmentScheme,
-} from '../../../nodes/lib/rfm';
+import { aggregateOrders, DEFAULT_COUNTED_STATUSES, orderInputSchema, toOrderRecord } from '../../../nodes/lib/orders';
+import { segmentCustomers, type ScoringMethod, type SegmentScheme } from '../../../nodes/lib/rfm';
 import { readCsv } from '../../support/csv';
 
 const referenceDir = path.join(__dirname, '../../reference/rfm');
@@ -45,8 +38,8 @@ function schemeOf(c: (typeof configs)[string]): SegmentScheme {
 
 describe.each(Object.keys(configs))('configuration %s', (name) => {
 	const config = configs[name];
-	const schema = rfmOrderSchema(config.timeZone);
-	const orders = orderRows.map((row, i) => toRfmOrder(schema.parse(row), i));
+	const schema = orderInputSchema(config.timeZone);
+	const orders = orderRows.map((row, i) => toOrderRecord(schema.parse(row), i));
 	const activity = aggregateOrders(orders, {
 		reference: { kind: 'instant', epochMs: Date.parse(config.referenceInstant) },
 		timeZone: config.timeZone,

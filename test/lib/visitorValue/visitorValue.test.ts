@@ -4,7 +4,7 @@
  * under another channel, refunds and cancellations, the window.
  */
 import type { OrderStatus } from '../../../nodes/lib/model';
-import { DEFAULT_COUNTED_STATUSES } from '../../../nodes/lib/rfm';
+import { DEFAULT_COUNTED_STATUSES } from '../../../nodes/lib/orders';
 import {
 	computeVisitorValue,
 	groupMetrics,

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Independent reference for the purchase histories RFM Segment gives the lifetime-value models
-(nodes/lib/rfm/aggregate.ts, option purchaseHistory), written from the rules, not from the code.
+(nodes/lib/orders/aggregate.ts, option purchaseHistory), written from the rules, not from the code.
 
 The histories follow lifetimes' summary_data_from_transaction_data (freq 'D' or 'W'): the
 counted orders (same rules as RFM: last row of an orderId wins, counted statuses, not after the

@@ -16,7 +16,7 @@
  */
 import type { OrderStatus } from '../model';
 import { createZonedDayNumber } from '../time';
-import type { RfmOrder } from './input';
+import type { OrderRecord } from './input';
 import { toCents } from './money';
 import { OrderTable } from './orderTable';
 
@@ -108,7 +108,7 @@ interface Running {
 const weekOfDay = (day: number) => Math.floor((day + 3) / 7);
 
 export function aggregateOrders(
-	input: OrderTable | readonly RfmOrder[],
+	input: OrderTable | readonly OrderRecord[],
 	options: AggregationOptions,
 ): Aggregation {
 	const orders = input instanceof OrderTable ? input : OrderTable.from(input);

@@ -5,7 +5,7 @@
  * million-order run well inside 2 GB.
  */
 import { ORDER_STATUSES, type OrderStatus } from '../model';
-import type { RfmOrder } from './input';
+import type { OrderRecord } from './input';
 
 const STATUS_CODE = new Map<OrderStatus, number>(ORDER_STATUSES.map((s, i) => [s, i]));
 
@@ -33,13 +33,13 @@ export class OrderTable {
 	private readonly itemIdx = new GrowableFloat64();
 	private statusCodes = new Uint8Array(1024);
 
-	static from(orders: readonly RfmOrder[]): OrderTable {
+	static from(orders: readonly OrderRecord[]): OrderTable {
 		const table = new OrderTable();
 		for (const order of orders) table.push(order);
 		return table;
 	}
 
-	push(order: RfmOrder): void {
+	push(order: OrderRecord): void {
 		const i = this.length++;
 		this.orderId.push(order.orderId);
 		this.customerId.push(order.customerId);

@@ -1,9 +1,9 @@
 /**
- * The fast lane of rfmOrderParser must accept nothing the zod schema rejects and yield
+ * The fast lane of orderInputParser must accept nothing the zod schema rejects and yield
  * exactly what the schema yields: checked on thousands of random orders mixing good
  * values with every kind of near-miss.
  */
-import { rfmOrderParser, rfmOrderSchema } from '../../../nodes/lib/rfm';
+import { orderInputParser, orderInputSchema } from '../../../nodes/lib/orders';
 
 const choices: Record<string, unknown[]> = {
 	orderId: ['O1', ' O1', 'O1 ', '', 42, null, undefined, 'O\u00a0'],
@@ -36,8 +36,8 @@ function seeded(seed: number) {
 
 it('agrees with the zod schema on 20,000 random orders', () => {
 	const random = seeded(2026);
-	const fast = rfmOrderParser('Asia/Shanghai');
-	const schema = rfmOrderSchema('Asia/Shanghai');
+	const fast = orderInputParser('Asia/Shanghai');
+	const schema = orderInputSchema('Asia/Shanghai');
 	let accepted = 0;
 	for (let i = 0; i < 20_000; i++) {
 		const record = Object.fromEntries(

@@ -1,0 +1,129 @@
+/**
+ * The helpers every calculation node's glue shares: reading parameters, the time zone, the
+ * currency rates and the fields to keep, routing outputs by output mode, and the one place
+ * where the calculations' UserInputError (and an input item's InputIssue) becomes n8n's
+ * NodeOperationError. Text parsing of parameters: ./parameters.ts.
+ */
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { UserInputError } from '../lib/errors';
+import { describeIssue, readPath, type InputIssue } from '../lib/model';
+import { assertTimeZone } from '../lib/time';
+import { parseNameList, parseRateTable } from './parameters';
+
+/** How a node words a UserInputError its own way (e.g. RFM's lifetime-value advice). */
+export interface ErrorWording {
+	/** Put before the library's message, e.g. "Predict Lifetime Value: ". */
+	prefix?: string;
+	/** The description; default: the error's hint. */
+	description?: (error: UserInputError) => string | undefined;
+	/** Attach no item index (the library's index is not an input item of the node). */
+	nodeLevel?: boolean;
+}
+
+/**
+ * The one conversion to n8n's error: a UserInputError keeps its message, hint and item;
+ * anything else is wrapped as it is (a NodeOperationError passes through unchanged).
+ */
+export function toNodeError(context: IExecuteFunctions, error: unknown, wording: ErrorWording = {}): NodeOperationError {
+	if (!(error instanceof UserInputError)) return new NodeOperationError(context.getNode(), error as Error);
+	return new NodeOperationError(context.getNode(), `${wording.prefix ?? ''}${error.message}`, {
+		itemIndex: wording.nodeLevel ? undefined : error.itemIndex,
+		description: wording.description ? wording.description(error) : error.hint,
+	});
+}
+
+/** A bad input item as an error naming the item, the field as the user mapped it, and what was expected. */
+export function issueToError(context: IExecuteFunctions, issue: InputIssue): NodeOperationError {
+	return toNodeError(
+		context,
+		new UserInputError(describeIssue(issue), {
+			itemIndex: issue.itemIndex,
+			field: issue.field,
+			expected: issue.expected,
+			hint: `Check item ${issue.itemIndex} of the input, or map "${issue.field}" to the right column under Field Mapping.`,
+		}),
+	);
+}
+
+/** An item for the error output (or the main output with "Continue (regular output)"). */
+export function errorItem(issue: InputIssue): INodeExecutionData {
+	return { json: { error: describeIssue(issue) }, pairedItem: { item: issue.itemIndex } };
+}
+
+/**
+ * Parameters of the node (item 0). No fallbacks: n8n fills in the defaults of the node's
+ * description, the one place they are written.
+ */
+export function nodeParameters(context: IExecuteFunctions) {
+	return {
+		param: <T>(name: string): T => context.getNodeParameter(name, 0) as T,
+		/** A settings problem: the message names the parameter as the editor shows it. */
+		fail: (message: string, description?: string) => new NodeOperationError(context.getNode(), message, { description }),
+	};
+}
+
+/** The default a node's description gives a parameter (for a number field left empty). */
+export function parameterDefault(properties: readonly INodeProperties[], name: string): INodeProperties['default'] {
+	const property = properties.find((p) => p.name === name);
+	if (!property) throw new Error(`The node has no "${name}" parameter`);
+	return property.default;
+}
+
+/** The Time Zone parameter, trimmed and checked (an IANA name the runtime knows). */
+export function readTimeZone(context: IExecuteFunctions): string {
+	const timeZone = String(context.getNodeParameter('timeZone', 0)).trim();
+	try {
+		assertTimeZone(timeZone);
+	} catch (error) {
+		throw toNodeError(context, error);
+	}
+	return timeZone;
+}
+
+/** The Currency Rates option ("USD=7.1, EUR=7.8") as a table of units of the base per unit. */
+export function readCurrencyRates(context: IExecuteFunctions, options: IDataObject): Record<string, number> {
+	const rates = parseRateTable(String(options.currencyRates ?? ''));
+	if ('badPart' in rates) {
+		throw nodeParameters(context).fail(
+			`Currency Rates: "${rates.badPart}" is not a rate`,
+			'Write one rate per currency as CODE=rate, separated by commas, e.g. USD=7.1, EUR=7.8 (units of the base currency per unit).',
+		);
+	}
+	return rates;
+}
+
+/** The Fields to Keep option ("name, phone") as a list of field paths. */
+export function readKeepFields(options: IDataObject): string[] {
+	return parseNameList(String(options.keepFields ?? ''));
+}
+
+/** Copies the kept fields of the source item into an output item, never over a computed field. */
+export function keepFields(json: IDataObject, source: IDataObject, fields: readonly string[]): IDataObject {
+	for (const field of fields) {
+		const kept = readPath(source, field);
+		if (kept !== undefined && !(field in json)) json[field] = kept as IDataObject[string];
+	}
+	return json;
+}
+
+/**
+ * The outputs for an output mode of "both" (two outputs), "summary" or the per-row mode. Error
+ * items go on the first output; with "Continue (using error output)" n8n moves them.
+ */
+export function routeByOutputMode(
+	outputMode: string,
+	rows: INodeExecutionData[],
+	summary: INodeExecutionData[],
+	errorItems: INodeExecutionData[],
+): INodeExecutionData[][] {
+	if (outputMode === 'both') return [[...rows, ...errorItems], summary];
+	if (outputMode === 'summary') return [[...summary, ...errorItems]];
+	return [[...rows, ...errorItems]];
+}
