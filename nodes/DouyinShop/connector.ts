@@ -12,7 +12,7 @@
  *   from 1, size ≤ 100), sku.list (product_id → SKUs with stock_map) (GO api/…);
  * - no public source documents a shop-coupon API: the `coupons/*` methods are card vouchers
  *   for virtual goods (Abbotton/laravel-doudian src/Api/Coupons.php), so this node has no
- *   Coupon resource (docs/shops.md).
+ *   Coupon resource (README).
  * Unconfirmed, chosen defensively: the widest order.searchList window (one day here), the QPS
  * (5 requests/s here), whether sku.syncStock dedups idempotent_id on absolute writes.
  */

@@ -76,37 +76,6 @@ export function parameterDefault(properties: readonly INodeProperties[], name: s
 	return property.default;
 }
 
-/**
- * The values of a collection parameter, or of one option of a fixedCollection (the values of
- * each of its entries), as the description defines them.
- */
-export function collectionValues(properties: readonly INodeProperties[], name: string, optionName?: string): INodeProperties[] {
-	const property = properties.find((p) => p.name === name);
-	if (!property) throw new Error(`The node has no "${name}" parameter`);
-	if (optionName === undefined) return (property.options ?? []) as INodeProperties[];
-	const option = (property.options ?? []).find((o) => o.name === optionName) as { values?: INodeProperties[] } | undefined;
-	if (!option?.values) throw new Error(`"${name}" has no "${optionName}" entries`);
-	return option.values;
-}
-
-/** The defaults of those values: n8n fills in top-level parameters, not these. */
-export function collectionDefaults(properties: readonly INodeProperties[], name: string, optionName?: string): IDataObject {
-	return Object.fromEntries(collectionValues(properties, name, optionName).map((value) => [value.name, value.default]));
-}
-
-/**
- * An entry of a collection with its defaults filled in: a value left out (or null) is the
- * default; so is a number field left empty.
- */
-export function withDefaults(entry: IDataObject, defaults: IDataObject): IDataObject {
-	const filled: IDataObject = { ...entry };
-	for (const [name, fallback] of Object.entries(defaults)) {
-		const value = entry[name];
-		if (value === undefined || value === null || (value === '' && typeof fallback === 'number')) filled[name] = fallback;
-	}
-	return filled;
-}
-
 /** The Time Zone parameter, trimmed and checked (an IANA name the runtime knows). */
 export function readTimeZone(context: IExecuteFunctions): string {
 	const timeZone = String(context.getNodeParameter('timeZone', 0)).trim();

@@ -3,7 +3,7 @@
  * shapes, size limits, send rates, @mention syntax, throttling codes and how to read a reply.
  * Everything else (packing, rate limiting, retries, dedup, transport) is shared.
  *
- * Sources (checked Nov 2025; see docs/nodes/ChatBots.md, "Sources", for the links):
+ * Sources (checked Nov 2025; see README "Team-chat bots" for the links):
  * - WeCom group robot (developer.work.weixin.qq.com/document/path/91770): text content ≤ 2048
  *   bytes UTF-8, markdown ≤ 4096 bytes; ≤ 20 messages/minute per robot; text mentions by
  *   `mentioned_list` (user ids, "@all") and `mentioned_mobile_list`; text/markdown content may

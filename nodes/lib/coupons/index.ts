@@ -11,4 +11,3 @@ export * from './calendar';
 export * from './budget';
 export * from './campaign';
 export * from './input';
-export * from './options';

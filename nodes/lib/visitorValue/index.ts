@@ -7,4 +7,3 @@ export * from './metrics';
 export * from './budgetShift';
 export * from './visitorValue';
 export * from './input';
-export * from './options';

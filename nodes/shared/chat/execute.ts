@@ -27,8 +27,7 @@ import { unsupportedMentions, type ChatPlatform, type Mentions, type MessageForm
 import { capPerMinute, earliestSendTime, pruneSendLog } from '../../lib/chat/rateLimit';
 import { retryHintMs, throttleWaitMs } from '../../lib/chat/retry';
 import { redactWebhookSecrets } from '../../lib/chat/signing';
-import { collectionDefaults, nodeParameters } from '../nodeHelpers';
-import { chatBotProperties } from './description';
+import { nodeParameters } from '../nodeHelpers';
 import { postToBot } from './transport';
 
 /** What a bot node keeps in its workflow static data. */
@@ -250,12 +249,8 @@ function readSettings(context: IExecuteFunctions, platform: ChatPlatform): Setti
 		);
 	}
 	const options = param<IDataObject>('options');
-	// Options left out (or not a duration) take the description's defaults (24 h, 15 min).
-	const defaults = collectionDefaults(chatBotProperties(platform), 'options');
-	const duration = (name: string) => {
-		const value = Number(options[name] ?? defaults[name]);
-		return Number.isFinite(value) && value >= 0 ? value : Number(defaults[name]);
-	};
+	const ttlHours = Number(options.dedupTtlHours ?? 24);
+	const maxWaitMinutes = Number(options.maxWaitMinutes ?? 15);
 	const maxPerMinute = options.maxPerMinute === undefined ? undefined : Number(options.maxPerMinute);
 	return {
 		operation: param<'send' | 'preview'>('operation'),
@@ -264,9 +259,9 @@ function readSettings(context: IExecuteFunctions, platform: ChatPlatform): Setti
 		mentions,
 		skipAlreadySent: options.skipAlreadySent === true,
 		keyField: String(options.dedupKeyField ?? '').trim(),
-		ttlMs: duration('dedupTtlHours') * 3_600_000,
+		ttlMs: (Number.isFinite(ttlHours) && ttlHours >= 0 ? ttlHours : 24) * 3_600_000,
 		maxPerMinute,
-		maxThrottleWaitMs: duration('maxWaitMinutes') * 60_000,
+		maxThrottleWaitMs: (Number.isFinite(maxWaitMinutes) && maxWaitMinutes >= 0 ? maxWaitMinutes : 15) * 60_000,
 	};
 }
 

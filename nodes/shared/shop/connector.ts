@@ -124,7 +124,7 @@ export interface ShopConnector {
 	stock: StockApi;
 	/**
 	 * Absent where the platform's open API offers no way to create shop coupons: the node then
-	 * has no Coupon resource, and docs/shops.md says why.
+	 * has no Coupon resource, and the README says why.
 	 */
 	coupons?: CouponApi;
 }

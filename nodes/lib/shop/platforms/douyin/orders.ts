@@ -16,7 +16,7 @@
  * Refunds: a line whose after-sale refund succeeded (`after_sale_info.refund_status` 3 退款成功)
  * is refunded at its `pay_amount`; some lines refunded → partially_refunded, all → refunded
  * (the list carries no refund amount per order; a partial refund of one line is counted as
- * the whole line — the nearest the order list allows, noted in docs/nodes/DouyinShop.md).
+ * the whole line — the nearest the order list allows, noted in the README).
  */
 import type { OrderLine, OrderStatus } from '../../../model';
 import { createZonedIsoFormatter } from '../../../time';
