@@ -10,9 +10,10 @@
  * - expectedAverageOrderValue: E[M | z̄, x] (Gamma-Gamma; the population mean for x = 0);
  * - predictedClv: discounted expected purchases × expectedAverageOrderValue (see clv.ts).
  *
- * Fallback (documented in the README): a returning customer whose repeat purchases were all
- * free (spend 0, e.g. gifts) has no spend the Gamma-Gamma model can read; that customer joins
- * the spend model as one without repeat spend, so gets the population mean order value.
+ * Fallback (documented in docs/nodes/RfmSegment.md, "Lifetime value"): a returning customer
+ * whose repeat purchases were all free (spend 0, e.g. gifts) has no spend the Gamma-Gamma
+ * model can read; that customer joins the spend model as one without repeat spend, so gets
+ * the population mean order value.
  * Everything else the data cannot support is a CLV error (errors.ts).
  */
 import { type BgNbdFit, type BgNbdFitOptions, expectedPurchases, fitBgNbd, probabilityAlive } from './bgnbd';

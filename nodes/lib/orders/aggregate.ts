@@ -1,7 +1,7 @@
 /**
  * Orders → one activity record per customer: recency, frequency, monetary.
  *
- * Rules (README "RFM Segment"):
+ * Rules (docs/nodes/RfmSegment.md):
  * - an orderId seen twice is the same order re-ingested: its last row wins;
  * - only orders whose status counts (default paid, shipped, completed, partially_refunded)
  *   and whose time is not after the reference instant count; with a lookback of L days,

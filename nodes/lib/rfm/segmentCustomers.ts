@@ -19,7 +19,7 @@ export interface SegmentOptions {
 	language: LabelLanguage;
 }
 
-/** One output row per customer; field names are documented in the README and stable. */
+/** One output row per customer; field names are documented in docs/nodes/RfmSegment.md and stable. */
 export interface CustomerRfm {
 	customerId: string;
 	recencyDays: number;
