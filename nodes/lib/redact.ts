@@ -1,0 +1,84 @@
+/**
+ * Secrets out of anything a node emits. A platform can echo what it was sent — an app secret
+ * in a "sign mismatch" message, the access token in an error page, a proxy repeating the
+ * request URL — in any place and any shape, so pattern rules (`token=…`) are not enough: the
+ * credential's own secret values are cut out wherever they appear, in the forms a request
+ * carries them (as typed, URL-encoded, JSON-escaped). Issue 14, item 7.
+ *
+ * Pure: no n8n. The shop connectors use it (nodes/shared/shop/secrets.ts); the chat bots can
+ * use the same helper.
+ */
+
+/** What a secret is replaced with (the chat redaction writes the same). */
+export const REDACTED = '***';
+
+/**
+ * Values shorter than this are not treated as secrets: every platform's keys, secrets and
+ * tokens are 16+ characters, while cutting a short value (a shop id "1", a sign method "md5"
+ * put into a secret field by mistake) would mangle ordinary words and numbers in every text.
+ */
+export const MIN_SECRET_LENGTH = 6;
+
+/**
+ * The forms of each secret to look for, longest first (so a longer form is cut whole before
+ * a shorter one inside it): the value, its URL encoding (query strings, form bodies; `+` for
+ * a space as forms write it) and its JSON string escaping.
+ */
+export function secretForms(secrets: readonly unknown[]): string[] {
+	const forms = new Set<string>();
+	for (const secret of secrets) {
+		if (typeof secret !== 'string') continue;
+		const value = secret.trim();
+		if (value.length < MIN_SECRET_LENGTH) continue;
+		forms.add(value);
+		forms.add(encodeURIComponent(value));
+		forms.add(encodeURIComponent(value).replace(/%20/g, '+'));
+		forms.add(JSON.stringify(value).slice(1, -1));
+	}
+	return [...forms].sort((a, b) => b.length - a.length);
+}
+
+/** `text` with every form of every secret replaced by REDACTED. */
+export function redactSecrets(text: string, secrets: readonly unknown[]): string {
+	return redactForms(text, secretForms(secrets));
+}
+
+function redactForms(text: string, forms: readonly string[]): string {
+	let result = text;
+	for (const form of forms) if (result.includes(form)) result = result.split(form).join(REDACTED);
+	return result;
+}
+
+/**
+ * A copy of plain data (what JSON holds: strings, numbers, arrays, objects) with every string
+ * redacted, keys included. Values that are not plain objects (dates, buffers) are kept as
+ * they are; a value seen twice is copied once (no endless loop on a cycle).
+ */
+export function redactSecretsDeep<T>(value: T, secrets: readonly unknown[]): T {
+	const forms = secretForms(secrets);
+	if (forms.length === 0) return value;
+	const seen = new Map<object, unknown>();
+	const walk = (node: unknown): unknown => {
+		if (typeof node === 'string') return redactForms(node, forms);
+		if (typeof node !== 'object' || node === null) return node;
+		if (seen.has(node)) return seen.get(node);
+		if (Array.isArray(node)) {
+			const copy: unknown[] = [];
+			seen.set(node, copy);
+			for (const entry of node) copy.push(walk(entry));
+			return copy;
+		}
+		const prototype = Object.getPrototypeOf(node) as unknown;
+		if (prototype !== Object.prototype && prototype !== null) return node;
+		const copy: Record<string, unknown> = {};
+		seen.set(node, copy);
+		for (const [key, entry] of Object.entries(node)) copy[redactForms(key, forms)] = walk(entry);
+		return copy;
+	};
+	return walk(value) as T;
+}
+
+/** Whether `text` holds any form of any secret (tests and checks that must not leak). */
+export function containsSecret(text: string, secrets: readonly unknown[]): boolean {
+	return secretForms(secrets).some((form) => text.includes(form));
+}
