@@ -12,30 +12,30 @@ import {
 } from 'n8n-workflow';
 
 import {
-	assertIsoDate,
 	COUPON_CUSTOMER_FIELDS,
 	couponCustomerSchema,
 	createCodeSigner,
 	MIN_SECRET_LENGTH,
+	parseCouponTierOptions,
 	planCampaign,
-	type BirthdayWindow,
 	type CampaignCustomer,
-	type CampaignSettings,
-	type Condition,
-	type CouponTerms,
-	type Language,
-	type PeriodKind,
-	type TierDefinition,
-	type TierRule,
+	type CouponTierOptionsInput,
+	type CouponTierSettings,
 } from '../lib/coupons';
 import type { FieldMapping, InputIssue } from '../lib/model';
-import { createZonedIsoFormatter } from '../lib/time';
 import { readItems } from '../shared/inputItems';
-import { nodeParameters, parameterDefault, readTimeZone, toNodeError } from '../shared/nodeHelpers';
-import { parseNameList } from '../shared/parameters';
+import {
+	collectionDefaults,
+	collectionValues,
+	nodeParameters,
+	parameterDefault,
+	readTimeZone,
+	toNodeError,
+	withDefaults,
+} from '../shared/nodeHelpers';
 import { couponTierProperties } from './description';
 
-/** Output order; the node's outputs and the README list them so. */
+/** Output order; the node's outputs and docs/nodes/CouponTier.md list them so. */
 export const COUPON_TIER_OUTPUTS = ['coupon', 'reviewInvite', 'vipAdvisor', 'noAction', 'summary'] as const;
 
 export class CouponTier implements INodeType {
@@ -89,13 +89,13 @@ export class CouponTier implements INodeType {
 
 		// A customer given twice would get the same code twice: the later item is an input error.
 		const firstItemOf = new Map<string, number>();
-		const customerIdField = (mapping.customerId ?? '').trim() || 'customerId';
+		const customerIdField = (mapping.customerId ?? '').trim() || String(collectionDefaults(couponTierProperties, 'customerFields').customerId);
 		const { records, errorItems } = readItems(
 			this,
 			items,
 			COUPON_CUSTOMER_FIELDS,
 			mapping,
-			couponCustomerSchema(settings.birthday.kind !== 'off'),
+			couponCustomerSchema(settings.campaign.birthday.kind !== 'off'),
 			(input, itemIndex): (CampaignCustomer & { itemIndex: number }) | InputIssue => {
 				const first = firstItemOf.get(input.customerId);
 				if (first !== undefined) {
@@ -155,100 +155,52 @@ export class CouponTier implements INodeType {
 	}
 }
 
-interface Settings {
-	campaign: CampaignSettings;
-	code: { prefix: string; length: number };
-	birthday: BirthdayWindow;
-}
+type Settings = CouponTierSettings;
 
-function numberOr(value: unknown, fallback: number): number {
-	const n = typeof value === 'number' ? value : Number(value);
-	return value === undefined || value === null || value === '' || Number.isNaN(n) ? fallback : n;
-}
+const TIER_DEFAULTS = collectionDefaults(couponTierProperties, 'tiers', 'tier');
+const RULE_DEFAULTS = collectionDefaults(couponTierProperties, 'rules', 'rule');
+const CONDITION_DEFAULTS = collectionDefaults(collectionValues(couponTierProperties, 'rules', 'rule'), 'conditions', 'condition');
 
-function tierFromParameter(entry: IDataObject): TierDefinition {
-	const kind = String(entry.couponKind ?? 'none') as CouponTerms['kind'] | 'none';
-	const minimumSpend = numberOr(entry.minimumSpend, 0);
-	const daysValid = numberOr(entry.daysValid, 14);
-	let coupon: CouponTerms | undefined;
-	if (kind === 'fixedAmount') coupon = { kind, amount: numberOr(entry.amount, 0), minimumSpend, daysValid };
-	if (kind === 'percentage') coupon = { kind, percent: numberOr(entry.percent, 0), cap: numberOr(entry.cap, 0), minimumSpend, daysValid };
-	if (kind === 'spendThreshold') {
-		coupon = { kind, threshold: numberOr(entry.threshold, 0), reduction: numberOr(entry.reduction, 0), minimumSpend, daysValid };
-	}
-	const key = String(entry.key ?? '').trim();
-	return {
-		key,
-		label: { en: String(entry.labelEn ?? '').trim() || key, zh: String(entry.labelZh ?? '').trim() || key },
-		reviewInvite: entry.reviewInvite === true,
-		vipAdvisor: entry.vipAdvisor === true,
-		coupon,
-		budget: numberOr(entry.budget, 0),
-		presaleAccess: entry.presaleAccess === true,
-	};
-}
-
-function ruleFromParameter(entry: IDataObject): TierRule {
-	const conditions = ((entry.conditions as IDataObject | undefined)?.condition as IDataObject[] | undefined) ?? [];
-	return {
-		name: String(entry.name ?? '').trim(),
-		tier: String(entry.tier ?? '').trim(),
-		conditions: conditions.map(
-			(c): Condition => ({
-				field: String(c.field ?? ''),
-				operator: String(c.operator ?? 'equals') as Condition['operator'],
-				value: c.value as string | number | undefined,
-				valueTo: c.valueTo as string | number | undefined,
-			}),
-		),
-	};
+/** A rule entry and each of its conditions with the values left out taking the description's defaults. */
+function ruleWithDefaults(entry: IDataObject): IDataObject {
+	const rule = withDefaults(entry, RULE_DEFAULTS);
+	const conditions = ((rule.conditions as IDataObject).condition as IDataObject[] | undefined) ?? [];
+	return { ...rule, conditions: { condition: conditions.map((c) => withDefaults(c, CONDITION_DEFAULTS)) } };
 }
 
 function readSettings(context: IExecuteFunctions): Settings {
-	const { param, fail } = nodeParameters(context);
+	const { param } = nodeParameters(context);
 	/** A number parameter; left empty, it is the description's default. */
-	const numberParam = (name: string) => numberOr(param(name), parameterDefault(couponTierProperties, name) as number);
+	const numberParam = (name: string) =>
+		withDefaults({ [name]: param(name) }, { [name]: parameterDefault(couponTierProperties, name) })[name] as number;
 
-	const timeZone = readTimeZone(context);
-	const dateText = String(param<string>('campaignDate') ?? '').trim();
-	const campaignDate = dateText ? dateText.slice(0, 10) : createZonedIsoFormatter(timeZone)(Date.now()).slice(0, 10);
+	const birthdayBenefit = param<string>('birthdayBenefit');
+	const memberDay = numberParam('memberDay');
+	const input = {
+		now: Date.now(),
+		campaignId: param<string>('campaignId'),
+		period: param<string>('period'),
+		campaignDate: param<string>('campaignDate'),
+		timeZone: readTimeZone(context),
+		currency: param<string>('currency'),
+		tiers: (param<{ tier?: IDataObject[] }>('tiers').tier ?? []).map((tier) => withDefaults(tier, TIER_DEFAULTS)),
+		rules: (param<{ rule?: IDataObject[] }>('rules').rule ?? []).map(ruleWithDefaults),
+		defaultTier: param<string>('defaultTier'),
+		campaignBudget: numberParam('campaignBudget'),
+		priorityFields: param<string>('priorityFields'),
+		codePrefix: param<string>('codePrefix'),
+		codeLength: numberParam('codeLength'),
+		birthdayBenefit,
+		// Shown (and read) only with their switches.
+		...(birthdayBenefit === 'days' && { birthdayDays: numberParam('birthdayDays') }),
+		...(birthdayBenefit !== 'off' && { birthdayBonus: numberParam('birthdayBonus') }),
+		memberDay,
+		...(memberDay > 0 && { couponsStartOnMemberDay: param<boolean>('couponsStartOnMemberDay') }),
+		labelLanguage: param<string>('labelLanguage'),
+	};
 	try {
-		assertIsoDate(campaignDate, 'Campaign Date');
+		return parseCouponTierOptions(input as CouponTierOptionsInput);
 	} catch (error) {
 		throw toNodeError(context, error);
 	}
-	const currency = String(param<string>('currency')).trim().toUpperCase();
-	if (!/^[A-Z]{3}$/.test(currency)) throw fail(`Currency "${currency}" is not a 3-letter currency code such as CNY`);
-
-	const birthdayKind = param<'off' | 'month' | 'days'>('birthdayBenefit');
-	const birthday: BirthdayWindow =
-		birthdayKind === 'days'
-			? { kind: 'days', days: numberParam('birthdayDays') }
-			: { kind: birthdayKind === 'month' ? 'month' : 'off' };
-	const memberDay = numberParam('memberDay');
-	const tiers = (param<{ tier?: IDataObject[] }>('tiers').tier ?? []).map(tierFromParameter);
-	const rules = (param<{ rule?: IDataObject[] }>('rules').rule ?? []).map(ruleFromParameter);
-	const campaignBudget = numberParam('campaignBudget');
-
-	return {
-		birthday,
-		code: { prefix: String(param<string>('codePrefix')).trim(), length: numberParam('codeLength') },
-		campaign: {
-			campaignId: String(param<string>('campaignId')).trim(),
-			campaignDate,
-			period: param<PeriodKind>('period'),
-			timeZone,
-			currency,
-			language: param<Language>('labelLanguage'),
-			tiers,
-			rules,
-			defaultTier: String(param<string>('defaultTier')).trim(),
-			campaignBudget,
-			priorityFields: parseNameList(String(param<string>('priorityFields') ?? '')),
-			birthday,
-			birthdayBonus: birthday.kind === 'off' ? 0 : numberParam('birthdayBonus'),
-			memberDay:
-				memberDay > 0 ? { dayOfMonth: memberDay, couponsStartOnMemberDay: param<boolean>('couponsStartOnMemberDay') } : undefined,
-		},
-	};
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { collectionDefaults, withDefaults } from '../shared/nodeHelpers';
 import { LANGUAGE_OPTIONS } from '../shared/parameters';
 
 import {
@@ -10,26 +11,30 @@ import {
 	type TierRule,
 } from '../lib/coupons';
 
-/** A tier as the Tiers parameter holds it (flat fields of one fixedCollection entry). */
+/**
+ * A tier as the Tiers parameter holds it (flat fields of one fixedCollection entry); a field the
+ * tier does not use holds the entry's default.
+ */
 export function tierToParameter(tier: TierDefinition): IDataObject {
 	const coupon = tier.coupon;
-	return {
+	const given: IDataObject = {
 		key: tier.key,
 		labelEn: tier.label.en,
 		labelZh: tier.label.zh,
-		couponKind: coupon?.kind ?? 'none',
-		amount: coupon?.amount ?? 10,
-		percent: coupon?.percent ?? 10,
-		cap: coupon?.cap ?? 0,
-		threshold: coupon?.threshold ?? 99,
-		reduction: coupon?.reduction ?? 20,
-		minimumSpend: coupon?.minimumSpend ?? 0,
-		daysValid: coupon?.daysValid ?? 14,
-		budget: tier.budget ?? 0,
+		couponKind: coupon?.kind,
+		amount: coupon?.amount,
+		percent: coupon?.percent,
+		cap: coupon?.cap,
+		threshold: coupon?.threshold,
+		reduction: coupon?.reduction,
+		minimumSpend: coupon?.minimumSpend,
+		daysValid: coupon?.daysValid,
+		budget: tier.budget,
 		reviewInvite: tier.reviewInvite,
 		vipAdvisor: tier.vipAdvisor,
 		presaleAccess: tier.presaleAccess,
 	};
+	return withDefaults(given, collectionDefaults(couponTierProperties, 'tiers', 'tier'));
 }
 
 /** A rule as the Rules parameter holds it. */

@@ -9,41 +9,35 @@ import {
 
 import type { UserInputError } from '../lib/errors';
 import type { FieldMapping } from '../lib/model';
+import { aggregateOrders, type Aggregation, OrderTable, toCents, type PurchaseHistory } from '../lib/orders';
 import {
-	aggregateOrders,
-	type Aggregation,
-	DEFAULT_COUNTED_STATUSES,
-	OrderTable,
-	toCents,
-	type PurchaseHistory,
-	type ReferencePoint,
-} from '../lib/orders';
-import {
+	parseRfmOptions,
 	predictCustomerLifetimeValue,
 	summarizeLifetimeValueBySegment,
 	RFM_CUSTOMER_FIELDS,
 	rfmCustomerSchema,
 	segmentCustomers,
 	type CustomerValues,
-	type LabelLanguage,
 	type LifetimeValueOutput,
 	type LifetimeValueSettings,
-	type ScoringMethod,
-	type SegmentScheme,
+	type RfmOptionsInput,
+	type RfmOrderSettings,
+	type RfmSettings,
 } from '../lib/rfm';
-import { createTimestampParser, dayNumberToIsoDate, isoDateToDayNumber } from '../lib/time';
 import { readItems } from '../shared/inputItems';
 import {
+	collectionDefaults,
 	keepFields,
 	nodeParameters,
 	readCurrencyRates,
 	readKeepFields,
 	readTimeZone,
 	routeByOutputMode,
+	shownWhen,
 	toNodeError,
+	withDefaults,
 } from '../shared/nodeHelpers';
 import { readOrderItems } from '../shared/orderItems';
-import { parseNumberList } from '../shared/parameters';
 import { rfmSegmentProperties } from './description';
 
 type OutputMode = 'customers' | 'summary' | 'both';
@@ -97,7 +91,7 @@ export class RfmSegment implements INodeType {
 		}
 
 		const lifetimeValue =
-			settings.lifetimeValue && values.histories && values.histories.length > 0
+			settings.inputKind === 'orders' && settings.lifetimeValue && values.histories && values.histories.length > 0
 				? predictLifetimeValue(this, values.histories, settings.lifetimeValue)
 				: undefined;
 
@@ -136,113 +130,81 @@ export class RfmSegment implements INodeType {
 	}
 }
 
-interface Settings {
-	inputKind: 'orders' | 'customers';
+/** The calculation's settings (parsed by lib/rfm/options.ts) and what only the node reads. */
+type Settings = RfmSettings & {
 	mapping: FieldMapping;
-	timeZone: string;
-	reference: ReferencePoint;
-	lookbackDays: number;
-	countedStatuses: typeof DEFAULT_COUNTED_STATUSES;
-	scoring: ScoringMethod;
-	scheme: SegmentScheme;
-	language: LabelLanguage;
 	keepFields: string[];
-	baseCurrency: string | undefined;
 	rates: Record<string, number>;
-	/** Set when Predict Lifetime Value is on (orders input only). */
-	lifetimeValue: LifetimeValueSettings | undefined;
-}
+};
+type OrderSettings = Extract<Settings, RfmOrderSettings>;
 
 function readSettings(context: IExecuteFunctions): Settings {
-	const { param, fail } = nodeParameters(context);
-
+	const { param } = nodeParameters(context);
 	const inputKind = param<'orders' | 'customers'>('inputKind');
-	const mapping = param<FieldMapping>(inputKind === 'orders' ? 'orderFields' : 'customerFields');
-	// Time zone, reference, lookback and statuses are order settings (hidden for customers).
-	let timeZone = '';
-	let reference: ReferencePoint = { kind: 'instant', epochMs: Date.now() };
-	let lookbackDays = 0;
-	let countedStatuses = DEFAULT_COUNTED_STATUSES;
-	if (inputKind === 'orders') {
-		timeZone = readTimeZone(context);
-		const referenceMode = param<string>('referenceMode');
-		if (referenceMode === 'latestOrder') reference = { kind: 'latestOrder' };
-		if (referenceMode === 'endOfDay' || referenceMode === 'moment') {
-			const text = String(param<string>('referenceDate') ?? '').trim();
-			reference = { kind: 'instant', epochMs: parseReference(text, referenceMode, timeZone) };
-			if (Number.isNaN(reference.epochMs)) {
-				throw fail(
-					`Reference Date "${text}" is not a date`,
-					'Pick a date, e.g. 2026-06-30, or an ISO date-time such as 2026-06-30T23:59:59+08:00.',
-				);
-			}
-		}
-		lookbackDays = Math.max(0, Math.floor(param<number>('lookbackDays')));
-		countedStatuses = param<typeof DEFAULT_COUNTED_STATUSES>('countedStatuses');
-	}
-
-	const scoringMethod = param<'quintiles' | 'equalSize' | 'thresholds'>('scoringMethod');
-	let scoring: ScoringMethod = { kind: scoringMethod } as ScoringMethod;
-	if (scoringMethod === 'thresholds') {
-		scoring = {
-			kind: 'thresholds',
-			thresholds: {
-				recencyDays: parseNumberList(param<string>('recencyThresholds')),
-				frequency: parseNumberList(param<string>('frequencyThresholds')),
-				monetary: parseNumberList(param<string>('monetaryThresholds')),
-			},
-		};
-	}
-
-	const schemeKind = param<'rfGrid' | 'putler' | 'custom'>('segmentScheme');
-	let scheme: SegmentScheme = { kind: schemeKind } as SegmentScheme;
-	if (schemeKind === 'custom') {
-		const rules = param<{ rule?: IDataObject[] }>('customSegments').rule ?? [];
-		scheme = {
-			kind: 'custom',
-			rules: rules.map((rule) => ({
-				name: String(rule.name ?? ''),
-				r: [Number(rule.recencyMin ?? 1), Number(rule.recencyMax ?? 5)],
-				f: [Number(rule.frequencyMin ?? 1), Number(rule.frequencyMax ?? 5)],
-				m: [Number(rule.monetaryMin ?? 1), Number(rule.monetaryMax ?? 5)],
-			})),
-		};
-	}
-
+	const scoringMethod = param<string>('scoringMethod');
+	const segmentScheme = param<string>('segmentScheme');
 	const options = param<IDataObject>('options');
-	const rates = readCurrencyRates(context, options);
+	const shared = {
+		now: Date.now(),
+		scoringMethod,
+		...(scoringMethod === 'thresholds' && {
+			recencyThresholds: param<string>('recencyThresholds'),
+			frequencyThresholds: param<string>('frequencyThresholds'),
+			monetaryThresholds: param<string>('monetaryThresholds'),
+		}),
+		segmentScheme,
+		...(segmentScheme === 'custom' && { customSegments: readCustomSegments(context) }),
+		labelLanguage: param<string>('labelLanguage'),
+		baseCurrency: options.baseCurrency as string | undefined,
+	};
+	// The order settings are shown (and read) for order input only.
+	const input =
+		inputKind === 'orders'
+			? {
+					...shared,
+					inputKind,
+					timeZone: readTimeZone(context),
+					...readReference(context),
+					lookbackDays: param<number>('lookbackDays'),
+					countedStatuses: param<string[]>('countedStatuses'),
+					lifetimeValue: param<boolean>('predictLifetimeValue')
+						? {
+								clvTimeUnit: param<string>('clvTimeUnit'),
+								clvHorizonDays: param<number>('clvHorizonDays'),
+								clvAnnualDiscountRate: param<number>('clvAnnualDiscountRate'),
+							}
+						: undefined,
+				}
+			: { ...shared, inputKind };
+	let settings: RfmSettings;
+	try {
+		settings = parseRfmOptions(input as RfmOptionsInput);
+	} catch (error) {
+		throw toNodeError(context, error);
+	}
 	return {
-		inputKind,
-		mapping,
-		timeZone,
-		reference,
-		lookbackDays,
-		countedStatuses,
-		scoring,
-		scheme,
-		language: param<LabelLanguage>('labelLanguage'),
+		...settings,
+		mapping: param<FieldMapping>(inputKind === 'orders' ? 'orderFields' : 'customerFields'),
 		keepFields: readKeepFields(options),
-		baseCurrency: String(options.baseCurrency ?? '').trim().toUpperCase() || undefined,
-		rates,
-		lifetimeValue: inputKind === 'orders' && param<boolean>('predictLifetimeValue') ? readLifetimeValue(context) : undefined,
+		rates: readCurrencyRates(context, options),
 	};
 }
 
-function readLifetimeValue(context: IExecuteFunctions): LifetimeValueSettings {
-	const { param, fail } = nodeParameters(context);
-	const horizonDays = Number(param<number>('clvHorizonDays'));
-	if (!(Number.isFinite(horizonDays) && horizonDays > 0)) {
-		throw fail(`Lifetime Value Horizon (Days) is ${horizonDays}; expected a number of days above 0, e.g. 90`);
-	}
-	const ratePercent = Number(param<number>('clvAnnualDiscountRate'));
-	if (!(Number.isFinite(ratePercent) && ratePercent >= 0)) {
-		throw fail(`Annual Discount Rate (%) is ${ratePercent}; expected 0 (none) or more, e.g. 10`);
-	}
-	return {
-		period: param<'day' | 'week'>('clvTimeUnit'),
-		horizonDays,
-		annualDiscountRate: ratePercent > 0 ? ratePercent / 100 : undefined,
-	};
+/**
+ * Reference Date is shown (so n8n keeps it, and it can be read) only for the two modes that
+ * use it: n8n drops a parameter its display options hide.
+ */
+function readReference(context: IExecuteFunctions): { referenceMode: string; referenceDate?: string } {
+	const { param } = nodeParameters(context);
+	const referenceMode = param<string>('referenceMode');
+	return shownWhen(rfmSegmentProperties, 'referenceDate', 'referenceMode').includes(referenceMode) ? { referenceMode, referenceDate: param<string>('referenceDate') } : { referenceMode };
+}
+
+/** The Segments entries, each value the user left out taking the description's default. */
+function readCustomSegments(context: IExecuteFunctions): IDataObject[] {
+	const defaults = collectionDefaults(rfmSegmentProperties, 'customSegments', 'rule');
+	const rules = nodeParameters(context).param<{ rule?: IDataObject[] }>('customSegments').rule ?? [];
+	return rules.map((rule) => withDefaults(rule, defaults));
 }
 
 /** What each CLV error code means for a shop, and what to do about it. */
@@ -274,21 +236,12 @@ function predictLifetimeValue(
 	}
 }
 
-/** "End of a chosen day" = the last millisecond before the next local midnight in the zone. */
-function parseReference(text: string, mode: 'endOfDay' | 'moment', timeZone: string): number {
-	const parse = createTimestampParser(timeZone);
-	if (mode === 'moment') return parse(text);
-	const day = text.slice(0, 10);
-	if (Number.isNaN(parse(day))) return NaN;
-	return parse(dayNumberToIsoDate(isoDateToDayNumber(day) + 1)) - 1;
-}
-
 /**
  * Hints in the output pane for the two surprises users meet most: an old export scored
  * against today (everyone looks lapsed), and customers who vanish because none of their
  * orders counted.
  */
-function addOrderHints(context: IExecuteFunctions, activity: Aggregation, settings: Settings): void {
+function addOrderHints(context: IExecuteFunctions, activity: Aggregation, settings: OrderSettings): void {
 	const hints: Array<{ message: string; type: 'info' | 'warning'; location: 'outputPane' }> = [];
 	if (settings.reference.kind === 'instant' && activity.customers.length > 0) {
 		const freshest = activity.customers.reduce((min, c) => Math.min(min, c.recencyDays), Infinity);
@@ -321,7 +274,7 @@ interface CustomerValuesRead {
 	histories?: PurchaseHistory[];
 }
 
-function readOrders(context: IExecuteFunctions, items: INodeExecutionData[], settings: Settings): CustomerValuesRead {
+function readOrders(context: IExecuteFunctions, items: INodeExecutionData[], settings: OrderSettings): CustomerValuesRead {
 	const orders = new OrderTable();
 	const { errorItems, currency, rateOf } = readOrderItems(context, items, settings, (order) => orders.push(order));
 	const activity = aggregateOrders(orders, {

@@ -8,10 +8,9 @@ import {
 } from 'n8n-workflow';
 
 import { createFieldReader, type FieldMapping } from '../lib/model';
-import { DEFAULT_COUNTED_STATUSES } from '../lib/orders';
 import {
 	computeVisitorValue,
-	parseBudgetTable,
+	parseVisitorValueOptions,
 	toTrafficRow,
 	TRAFFIC_FIELDS,
 	trafficRowSchema,
@@ -19,10 +18,17 @@ import {
 	type RepeatScope,
 	type Suggestion,
 	type TrafficRow,
-	type VisitorValueOptions,
+	type VisitorValueOptionsInput,
 } from '../lib/visitorValue';
 import { readItems } from '../shared/inputItems';
-import { nodeParameters, readCurrencyRates, readTimeZone, routeByOutputMode, toNodeError } from '../shared/nodeHelpers';
+import {
+	nodeParameters,
+	parameterDefault,
+	readCurrencyRates,
+	readTimeZone,
+	routeByOutputMode,
+	toNodeError,
+} from '../shared/nodeHelpers';
 import { readOrderItems } from '../shared/orderItems';
 import { visitorValueProperties } from './description';
 
@@ -71,23 +77,29 @@ export class VisitorValue implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const orderItems = this.getInputData(0);
 		const trafficItems = this.getInputData(1);
-		const { param, fail } = nodeParameters(this);
+		const { param } = nodeParameters(this);
 		const outputMode = param<OutputMode>('outputMode');
 
 		const timeZone = readTimeZone(this);
 		const options = param<IDataObject>('options');
 		const rates = readCurrencyRates(this, options);
-		const budgetText = String(param<string>('currentBudget') ?? '').trim();
-		const budget = parseBudgetTable(budgetText);
-		if ('badPart' in budget) {
-			throw fail(
-				`Current Budget per Channel: "${budget.badPart}" is not channel=amount`,
-				'Write one amount per channel, separated by commas, e.g. live=5000, short_video=3000.',
-			);
+		let settings;
+		try {
+			settings = parseVisitorValueOptions({
+				timeZone,
+				endDate: param<string>('endDate'),
+				windowDays: param<number>('windowDays'),
+				countedStatuses: param<VisitorValueOptionsInput['countedStatuses']>('countedStatuses'),
+				repeatScope: param<RepeatScope>('repeatScope'),
+				currentBudget: param<string>('currentBudget'),
+				shiftStepPercent: param<number>('shiftStepPercent'),
+			});
+		} catch (error) {
+			throw toNodeError(this, error);
 		}
 
 		// Orders: read as RFM Segment reads them, plus the group field of each.
-		const groupPath = String(param<string>('orderGroupField')).trim() || 'channel';
+		const groupPath = String(param<string>('orderGroupField')).trim() || String(parameterDefault(visitorValueProperties, 'orderGroupField'));
 		const readGroup = createFieldReader(['group'], { group: groupPath });
 		const orders: GroupedOrder[] = [];
 		const ordersRead = readOrderItems(
@@ -116,27 +128,16 @@ export class VisitorValue implements INodeType {
 			TRAFFIC_FIELDS,
 			{
 				date: trafficMapping.date ?? '',
-				group: String(param<string>('trafficGroupField')).trim() || 'channel',
+				group: String(param<string>('trafficGroupField')).trim() || String(parameterDefault(visitorValueProperties, 'trafficGroupField')),
 				visitors: measurePath,
 			},
 			trafficRowSchema(timeZone),
 			(input): TrafficRow => toTrafficRow(input),
 		);
 
-		const endText = String(param<string>('endDate') ?? '').trim();
-		const settings: VisitorValueOptions = {
-			timeZone,
-			endDate: endText ? endText.slice(0, 10) : undefined,
-			windowDays: Math.max(0, Math.floor(Number(param<number>('windowDays')) || 0)),
-			countedStatuses: param<typeof DEFAULT_COUNTED_STATUSES>('countedStatuses'),
-			rateOf: ordersRead.rateOf,
-			repeatScope: param<RepeatScope>('repeatScope'),
-			currentBudget: budgetText === '' ? undefined : budget,
-			shiftStep: Number(param<number>('shiftStepPercent')) / 100,
-		};
 		let result;
 		try {
-			result = computeVisitorValue(orders, traffic.records, settings);
+			result = computeVisitorValue(orders, traffic.records, { ...settings, rateOf: ordersRead.rateOf });
 		} catch (error) {
 			throw toNodeError(this, error);
 		}

@@ -92,7 +92,7 @@ export const visitorValueProperties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0, maxValue: 100 },
 		default: 20,
-		description: 'Share of the budget moved per run toward channels whose visitors are worth more (see README)',
+		description: 'Share of the budget moved per run toward channels whose visitors are worth more (see "Budget shift rule" in the node\'s docs)',
 	},
 	{
 		displayName: 'Field Mapping (Orders)',

@@ -76,6 +76,49 @@ export function parameterDefault(properties: readonly INodeProperties[], name: s
 	return property.default;
 }
 
+/**
+ * The values of `switchName` for which the description shows parameter `name`. n8n drops a
+ * parameter its display options hide, so glue reads it only under these values; taking them
+ * from the description keeps one source for when it is shown.
+ */
+export function shownWhen(properties: readonly INodeProperties[], name: string, switchName: string): unknown[] {
+	const property = properties.find((p) => p.name === name);
+	const values = property?.displayOptions?.show?.[switchName];
+	if (!values) throw new Error(`"${name}" is not shown by "${switchName}"`);
+	return values as unknown[];
+}
+
+/**
+ * The values of a collection parameter, or of one option of a fixedCollection (the values of
+ * each of its entries), as the description defines them.
+ */
+export function collectionValues(properties: readonly INodeProperties[], name: string, optionName?: string): INodeProperties[] {
+	const property = properties.find((p) => p.name === name);
+	if (!property) throw new Error(`The node has no "${name}" parameter`);
+	if (optionName === undefined) return (property.options ?? []) as INodeProperties[];
+	const option = (property.options ?? []).find((o) => o.name === optionName) as { values?: INodeProperties[] } | undefined;
+	if (!option?.values) throw new Error(`"${name}" has no "${optionName}" entries`);
+	return option.values;
+}
+
+/** The defaults of those values: n8n fills in top-level parameters, not these. */
+export function collectionDefaults(properties: readonly INodeProperties[], name: string, optionName?: string): IDataObject {
+	return Object.fromEntries(collectionValues(properties, name, optionName).map((value) => [value.name, value.default]));
+}
+
+/**
+ * An entry of a collection with its defaults filled in: a value left out (or null) is the
+ * default; so is a number field left empty.
+ */
+export function withDefaults(entry: IDataObject, defaults: IDataObject): IDataObject {
+	const filled: IDataObject = { ...entry };
+	for (const [name, fallback] of Object.entries(defaults)) {
+		const value = entry[name];
+		if (value === undefined || value === null || (value === '' && typeof fallback === 'number')) filled[name] = fallback;
+	}
+	return filled;
+}
+
 /** The Time Zone parameter, trimmed and checked (an IANA name the runtime knows). */
 export function readTimeZone(context: IExecuteFunctions): string {
 	const timeZone = String(context.getNodeParameter('timeZone', 0)).trim();

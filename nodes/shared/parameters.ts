@@ -1,20 +1,7 @@
 /** Parameter helpers shared by nodes: lists typed as text, and simple key=value tables. */
+import { parseNameList } from '../lib/model';
 
-/** "30, 90,180 ;365" → [30, 90, 180, 365]; NaN where a part is not a number. */
-export function parseNumberList(text: string): number[] {
-	return text
-		.split(/[,;\s]+/)
-		.filter((part) => part !== '')
-		.map(Number);
-}
-
-/** "name, phone ,tags" → ['name', 'phone', 'tags']. */
-export function parseNameList(text: string): string[] {
-	return text
-		.split(',')
-		.map((part) => part.trim())
-		.filter((part) => part !== '');
-}
+export { parseNameList, parseNumberList } from '../lib/model';
 
 /** "USD=7.1, EUR = 7.8" → { USD: 7.1, EUR: 7.8 }; returns the bad part's text on error. */
 export function parseRateTable(text: string): Record<string, number> | { badPart: string } {

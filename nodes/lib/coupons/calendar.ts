@@ -13,11 +13,19 @@ export type PeriodKind = (typeof PERIODS)[number];
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Whether `date` is a real calendar date YYYY-MM-DD (2026-02-30 is not). */
+export function isCalendarDate(date: string): boolean {
+	return ISO_DATE.test(date) && dayNumberToIsoDate(isoDateToDayNumber(date)) === date;
+}
+
+/** What is wrong with a date that is not a calendar date, `what` naming it. */
+export function notACalendarDate(date: string, what: string): string {
+	return `${what} "${date}" is not a calendar date YYYY-MM-DD, e.g. 2026-07-01`;
+}
+
 /** Throws UserInputError unless `date` is a real calendar date YYYY-MM-DD. */
 export function assertIsoDate(date: string, what: string): void {
-	if (!ISO_DATE.test(date) || dayNumberToIsoDate(isoDateToDayNumber(date)) !== date) {
-		throw new UserInputError(`${what} "${date}" is not a calendar date YYYY-MM-DD, e.g. 2026-07-01`);
-	}
+	if (!isCalendarDate(date)) throw new UserInputError(notACalendarDate(date, what));
 }
 
 /**

@@ -11,3 +11,4 @@ export * from './calendar';
 export * from './budget';
 export * from './campaign';
 export * from './input';
+export * from './options';

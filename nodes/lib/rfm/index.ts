@@ -4,3 +4,4 @@ export * from './segments';
 export * from './summary';
 export * from './segmentCustomers';
 export * from './lifetimeValue';
+export * from './options';

@@ -7,3 +7,4 @@ export * from './metrics';
 export * from './budgetShift';
 export * from './visitorValue';
 export * from './input';
+export * from './options';

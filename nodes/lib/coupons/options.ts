@@ -1,0 +1,161 @@
+/**
+ * Coupon Tier's settings, defined once with zod: the input is what the node reads from its
+ * parameters (keys are the parameter names; a tier or rule entry has its values filled in
+ * from the description's defaults), the output the campaign settings planCampaign takes and
+ * the code format createCodeSigner takes (`CouponTierSettings` = z.output). No defaults here:
+ * they are the node description's. What planCampaign and the code signer check themselves
+ * (tiers, rules, budgets, the code prefix and length) they check for every caller.
+ */
+import { z } from 'zod';
+
+import { parseNameList, parseSettings, typedNumber } from '../model';
+import { createZonedIsoFormatter } from '../time';
+import { isCalendarDate, notACalendarDate, PERIODS, type BirthdayWindow } from './calendar';
+import type { CampaignSettings } from './campaign';
+import type { Condition, ConditionOperator } from './conditions';
+import type { CouponTerms } from './couponTerms';
+import type { TierDefinition, TierRule } from './tiers';
+
+/** Text as typed, trimmed (a number from an expression is its text). */
+const text = z.coerce.string().trim();
+/** A switch: on only when it is true (a text "true" is not). */
+const flag = z.unknown().transform((value) => value === true);
+
+/** One entry of Tiers: the flat fields of the parameter, the coupon's by its kind. */
+export const tierEntrySchema = z
+	.object({
+		key: text,
+		labelEn: text,
+		labelZh: text,
+		couponKind: z.coerce.string(),
+		amount: typedNumber,
+		percent: typedNumber,
+		cap: typedNumber,
+		threshold: typedNumber,
+		reduction: typedNumber,
+		minimumSpend: typedNumber,
+		daysValid: typedNumber,
+		budget: typedNumber,
+		reviewInvite: flag,
+		vipAdvisor: flag,
+		presaleAccess: flag,
+	})
+	.transform((entry): TierDefinition => {
+		const { minimumSpend, daysValid } = entry;
+		// Any other kind (No Coupon) gives the tier no coupon.
+		const coupons: Record<string, () => CouponTerms> = {
+			fixedAmount: () => ({ kind: 'fixedAmount', amount: entry.amount, minimumSpend, daysValid }),
+			percentage: () => ({ kind: 'percentage', percent: entry.percent, cap: entry.cap, minimumSpend, daysValid }),
+			spendThreshold: () => ({
+				kind: 'spendThreshold',
+				threshold: entry.threshold,
+				reduction: entry.reduction,
+				minimumSpend,
+				daysValid,
+			}),
+		};
+		return {
+			key: entry.key,
+			label: { en: entry.labelEn || entry.key, zh: entry.labelZh || entry.key },
+			reviewInvite: entry.reviewInvite,
+			vipAdvisor: entry.vipAdvisor,
+			coupon: Object.hasOwn(coupons, entry.couponKind) ? coupons[entry.couponKind]() : undefined,
+			budget: entry.budget,
+			presaleAccess: entry.presaleAccess,
+		};
+	});
+
+/** One condition of a rule; the operator and values are checked when the rule is compiled. */
+const conditionEntrySchema = z
+	.object({
+		field: z.coerce.string(),
+		operator: z.coerce.string(),
+		value: z.union([z.string(), z.number()]).optional(),
+		valueTo: z.union([z.string(), z.number()]).optional(),
+	})
+	.transform((c): Condition => ({ ...c, operator: c.operator as ConditionOperator }));
+
+/** One entry of Rules. */
+export const ruleEntrySchema = z
+	.object({
+		name: text,
+		tier: text,
+		conditions: z.object({ condition: z.array(conditionEntrySchema).optional() }),
+	})
+	.transform((rule): TierRule => ({ name: rule.name, tier: rule.tier, conditions: rule.conditions.condition ?? [] }));
+
+export const couponTierOptionsSchema = z
+	.object({
+		/** The clock: Campaign Date left empty is this day in the time zone, epoch ms. */
+		now: z.number(),
+		campaignId: text,
+		period: z.enum(PERIODS),
+		/** A date or date-time (its first 10 characters); empty: today. */
+		campaignDate: z.string().nullish(),
+		/** IANA zone, checked by the caller. */
+		timeZone: z.string(),
+		currency: text
+			.transform((code) => code.toUpperCase())
+			.refine(
+				(code) => /^[A-Z]{3}$/.test(code),
+				(code) => ({ message: `Currency "${code}" is not a 3-letter currency code such as CNY` }),
+			),
+		tiers: z.array(tierEntrySchema),
+		rules: z.array(ruleEntrySchema),
+		defaultTier: text,
+		/** 0 = no campaign limit. */
+		campaignBudget: typedNumber,
+		/** Field names, highest priority first, e.g. "predictedClv, monetary". */
+		priorityFields: z
+			.string()
+			.nullish()
+			.transform((names) => parseNameList(names ?? '')),
+		codePrefix: text,
+		codeLength: typedNumber,
+		birthdayBenefit: z.enum(['off', 'month', 'days']),
+		/** Within ± N days only. */
+		birthdayDays: typedNumber.optional(),
+		/** Hidden (so not given) when the benefit is off. */
+		birthdayBonus: typedNumber.optional(),
+		/** Day of the month; 0 = no member day. */
+		memberDay: typedNumber,
+		/** Shown (so given) when there is a member day. */
+		couponsStartOnMemberDay: z.boolean().optional(),
+		labelLanguage: z.enum(['en', 'zh']),
+	})
+	.transform((s, ctx) => {
+		const typed = (s.campaignDate ?? '').trim();
+		const campaignDate = typed ? typed.slice(0, 10) : createZonedIsoFormatter(s.timeZone)(s.now).slice(0, 10);
+		if (!isCalendarDate(campaignDate)) {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['campaignDate'], message: notACalendarDate(campaignDate, 'Campaign Date') });
+			return z.NEVER;
+		}
+		const birthday: BirthdayWindow =
+			s.birthdayBenefit === 'days' ? { kind: 'days', days: s.birthdayDays ?? NaN } : { kind: s.birthdayBenefit };
+		const campaign: CampaignSettings = {
+			campaignId: s.campaignId,
+			campaignDate,
+			period: s.period,
+			timeZone: s.timeZone,
+			currency: s.currency,
+			language: s.labelLanguage,
+			tiers: s.tiers,
+			rules: s.rules,
+			defaultTier: s.defaultTier,
+			campaignBudget: s.campaignBudget,
+			priorityFields: s.priorityFields,
+			birthday,
+			birthdayBonus: birthday.kind === 'off' ? 0 : (s.birthdayBonus ?? NaN),
+			memberDay:
+				s.memberDay > 0 ? { dayOfMonth: s.memberDay, couponsStartOnMemberDay: s.couponsStartOnMemberDay === true } : undefined,
+		};
+		return { campaign, code: { prefix: s.codePrefix, length: s.codeLength } };
+	});
+
+export type CouponTierOptionsInput = z.input<typeof couponTierOptionsSchema>;
+export type CouponTierSettings = z.output<typeof couponTierOptionsSchema>;
+
+/** Parses Coupon Tier's settings; throws a UserInputError naming the first bad one. */
+export function parseCouponTierOptions(input: CouponTierOptionsInput): CouponTierSettings {
+	return parseSettings(couponTierOptionsSchema, input);
+}
