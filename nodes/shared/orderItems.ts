@@ -1,57 +1,129 @@
 /**
  * Reading order items the way RFM Segment does — field mapping, the order schema (with its
- * fast lane), per-item errors, and currencies converted to one base currency — for every node
- * that starts from orders (RFM Segment, Visitor Value). Each node stores the orders its own way.
+ * fast lane), per-item errors, a sane time span, and currencies converted to one base
+ * currency — for every node that starts from orders (RFM Segment, Visitor Value). Each node
+ * stores the orders its own way.
+ *
+ * The base currency (docs/nodes/RfmSegment.md, "Limits"): the Base Currency option when set;
+ * else the most common currency among the valid orders, ties going to the one met first. Not
+ * simply the first order's: one stray USD order at item 0 used to send every CNY order to the
+ * error output (issue 14). When the input holds more than one currency and the option is
+ * empty, a hint in the output pane names the currency chosen and how many orders had each.
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { FieldMapping } from '../lib/model';
+import { sourcePathOf, type FieldMapping, type InputIssue } from '../lib/model';
 import { createCurrencyConverter, ORDER_FIELDS, orderInputParser, toOrderRecord, type OrderRecord } from '../lib/orders';
+import { horizonExpected, isWithinHorizon } from '../lib/time';
 import { consumeItems } from './inputItems';
+import { errorItem, issueToError } from './nodeHelpers';
 
 export interface OrderReadSettings {
 	mapping: FieldMapping;
 	timeZone: string;
 	baseCurrency: string | undefined;
 	rates: Record<string, number>;
+	/** The run's clock (epoch ms), for the time span an order may fall in; default: now. */
+	now?: number;
 }
 
 export interface OrdersRead {
 	errorItems: INodeExecutionData[];
-	/** The base currency (the first one met unless the user named one). */
+	/** The base currency: the Base Currency option, else the most common among the valid orders. */
 	currency: string | undefined;
+	/** How the base currency was chosen (undefined when no order has a currency). */
+	currencySource: 'parameter' | 'mostCommon' | undefined;
 	/** Rate into the base currency for an order's currency. */
 	rateOf: (currency: string | undefined) => number;
 }
 
-/** Validates every item as an order and hands each good one to `store`. */
+/**
+ * Validates every item as an order and hands each good one to `store`, in input order; `store`
+ * may refuse an order with an InputIssue of its own (e.g. a channel that is not text).
+ */
 export function readOrderItems(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
 	settings: OrderReadSettings,
-	store: (order: OrderRecord) => void,
+	store: (order: OrderRecord) => InputIssue | void,
 ): OrdersRead {
-	const currencies = createCurrencyConverter({ baseCurrency: settings.baseCurrency, rates: settings.rates });
+	const now = settings.now ?? Date.now();
+	const parameterBase = settings.baseCurrency?.trim().toUpperCase() || undefined;
+	const createdAtField = sourcePathOf('createdAt', settings.mapping);
+	const currencyField = sourcePathOf('currency', settings.mapping);
+	const continueOnFail = context.continueOnFail();
+	const laterErrors: INodeExecutionData[] = [];
+	const fail = (issue: InputIssue) => {
+		if (!continueOnFail) throw issueToError(context, issue);
+		laterErrors.push(errorItem(issue));
+	};
+
+	// Without the option the base is known only once every item is read: keep the valid orders
+	// until then (with it, each order is converted and stored as it is read).
+	const pending: OrderRecord[] = [];
+	const ordersOf = new Map<string, number>();
+	let currencies = parameterBase === undefined ? undefined : createCurrencyConverter({ baseCurrency: parameterBase, rates: settings.rates });
 	const rates = new Map<string, number>();
-	const currencyField = settings.mapping.currency?.trim() || 'currency';
-	const { errorItems } = consumeItems(
-		context,
-		items,
-		ORDER_FIELDS,
-		settings.mapping,
-		orderInputParser(settings.timeZone),
-		(input, itemIndex) => {
-			const order = toOrderRecord(input, itemIndex);
-			const rate = currencies.rateFor(order.currency, itemIndex, currencyField);
-			if (typeof rate !== 'number') return rate;
-			if (order.currency !== undefined) rates.set(order.currency, rate);
-			store(order);
-			return undefined;
-		},
-	);
+	const convertAndStore = (order: OrderRecord): InputIssue | undefined => {
+		const rate = currencies!.rateFor(order.currency, order.itemIndex, currencyField);
+		if (typeof rate !== 'number') return rate;
+		const refused = store(order);
+		if (refused) return refused;
+		if (order.currency !== undefined) rates.set(order.currency, rate);
+		return undefined;
+	};
+
+	const { errorItems } = consumeItems(context, items, ORDER_FIELDS, settings.mapping, orderInputParser(settings.timeZone), (input, itemIndex) => {
+		const order = toOrderRecord(input, itemIndex);
+		if (!isWithinHorizon(order.createdAtMs, now)) {
+			return { itemIndex, field: createdAtField, value: order.createdAt, expected: horizonExpected(now) };
+		}
+		if (currencies) return convertAndStore(order);
+		pending.push(order);
+		if (order.currency !== undefined) ordersOf.set(order.currency, (ordersOf.get(order.currency) ?? 0) + 1);
+		return undefined;
+	});
+
+	let currencySource: OrdersRead['currencySource'] = parameterBase === undefined ? undefined : 'parameter';
+	if (currencies === undefined) {
+		const base = mostCommon(ordersOf);
+		currencies = createCurrencyConverter({ baseCurrency: base, rates: settings.rates });
+		if (base !== undefined) currencySource = 'mostCommon';
+		for (const order of pending) {
+			const issue = convertAndStore(order);
+			if (issue) fail(issue);
+		}
+		if (ordersOf.size > 1 && base !== undefined) hintChosenCurrency(context, base, ordersOf);
+	}
+	const allErrors =
+		laterErrors.length === 0 ? errorItems : [...errorItems, ...laterErrors].sort((a, b) => itemOf(a) - itemOf(b));
 	return {
-		errorItems,
+		errorItems: allErrors,
 		currency: currencies.baseCurrency(),
+		currencySource,
 		rateOf: (currency) => (currency === undefined ? 1 : (rates.get(currency) ?? 1)),
 	};
+}
+
+/** The key with the highest count; among equal counts the first inserted (the one met first). */
+function mostCommon(counts: Map<string, number>): string | undefined {
+	let best: string | undefined;
+	let bestCount = 0;
+	for (const [key, count] of counts) {
+		if (count > bestCount) [best, bestCount] = [key, count];
+	}
+	return best;
+}
+
+function itemOf(item: INodeExecutionData): number {
+	return (item.pairedItem as { item: number }).item;
+}
+
+function hintChosenCurrency(context: IExecuteFunctions, base: string, ordersOf: Map<string, number>): void {
+	const counts = [...ordersOf].map(([code, n]) => `${code}: ${n}`).join(', ');
+	context.addExecutionHints({
+		type: 'info',
+		location: 'outputPane',
+		message: `Base currency ${base}: the most common among the orders (${counts}). Orders in another currency need a rate under Currency Rates; set Base Currency to choose another. 基准货币 ${base}：订单中最常见的币种（${counts}）。其他币种需在“汇率”中填写汇率；如需其他基准货币，请设置“基准货币”。`,
+	});
 }

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 
-import { idField, isBlank, numberField, optionalNumberField } from '../model/coercion';
+import { formatLimit, idField, INPUT_LIMITS, isBlank, isCleanId, numberField, optionalNumberField } from '../model/coercion';
 import type { DailySales, InventoryPosition } from '../model/schemas';
 import { parseDayNumber } from '../time';
 
@@ -32,25 +32,35 @@ export const DAILY_SALES_FIELDS = ['date', 'sku', 'warehouse', 'units', 'inStock
 	keyof DailySales
 >;
 
-const wholeAtLeast = (min: number, expected: string) => (n: z.ZodNumber) => n.int(expected).min(min, expected);
+/** Whole numbers from `min` to `max` (INPUT_LIMITS: no reorder quantity or cover ever overflows). */
+const wholeWithin = (min: number, max: number, expected: string) => (n: z.ZodNumber) =>
+	n.int(expected).min(min, expected).max(max, `${expected.replace(/ ≥ \d+$/, '')} from ${min} to ${formatLimit(max)}`);
+const within = (min: number, max: number, expected: string) => (n: z.ZodNumber) =>
+	n.min(min, expected).max(max, `${expected.replace(/ ≥ \d+(, e\.g\. [\d.]+)?$/, '')} from ${min} to ${formatLimit(max)}`);
 
 const DATE_EXPECTED = 'a calendar date YYYY-MM-DD, e.g. 2026-03-01';
 const IN_STOCK_EXPECTED = 'true or false (false on a sold-out day)';
 const BOOLEAN_TEXT: Record<string, boolean> = { true: true, false: false, yes: true, no: false, '1': true, '0': false };
 
+const ON_HAND = 'a whole number of units (negative when oversold)';
+const UNITS = 'a whole number of units ≥ 0';
+const DAYS = 'a number of days ≥ 0';
+const COST = 'an amount ≥ 0, e.g. 12.50';
+const { units: MAX_UNITS, leadTimeDays: MAX_LEAD_DAYS, packSize: MAX_PACK, unitCost: MAX_COST } = INPUT_LIMITS;
+
 export const inventoryInputSchema = z.object({
 	sku: idField('SKU'),
 	warehouse: idField('warehouse'),
-	onHand: numberField('a whole number of units (negative when oversold)', (n) =>
-		n.int('a whole number of units (negative when oversold)'),
+	onHand: numberField(ON_HAND, (n) =>
+		n.int(ON_HAND).min(-MAX_UNITS, `${ON_HAND} from −${formatLimit(MAX_UNITS)} to ${formatLimit(MAX_UNITS)}`).max(MAX_UNITS, `${ON_HAND} from −${formatLimit(MAX_UNITS)} to ${formatLimit(MAX_UNITS)}`),
 	),
-	onOrder: optionalNumberField('a whole number of units ≥ 0', 0, wholeAtLeast(0, 'a whole number of units ≥ 0')),
-	reserved: optionalNumberField('a whole number of units ≥ 0', 0, wholeAtLeast(0, 'a whole number of units ≥ 0')),
-	leadTimeDays: numberField('a number of days ≥ 0', (n) => n.nonnegative('a number of days ≥ 0')),
-	leadTimeStdDays: optionalNumberField('a number of days ≥ 0', 0, (n) => n.nonnegative('a number of days ≥ 0')),
-	moq: optionalNumberField('a whole number of units ≥ 0', 0, wholeAtLeast(0, 'a whole number of units ≥ 0')),
-	packSize: optionalNumberField('a whole number of units ≥ 1', 1, wholeAtLeast(1, 'a whole number of units ≥ 1')),
-	unitCost: optionalNumberField('an amount ≥ 0, e.g. 12.50', 0, (n) => n.nonnegative('an amount ≥ 0, e.g. 12.50')),
+	onOrder: optionalNumberField(UNITS, 0, wholeWithin(0, MAX_UNITS, UNITS)),
+	reserved: optionalNumberField(UNITS, 0, wholeWithin(0, MAX_UNITS, UNITS)),
+	leadTimeDays: numberField(DAYS, within(0, MAX_LEAD_DAYS, DAYS)),
+	leadTimeStdDays: optionalNumberField(DAYS, 0, within(0, MAX_LEAD_DAYS, DAYS)),
+	moq: optionalNumberField(UNITS, 0, wholeWithin(0, MAX_UNITS, UNITS)),
+	packSize: optionalNumberField('a whole number of units ≥ 1', 1, wholeWithin(1, MAX_PACK, 'a whole number of units ≥ 1')),
+	unitCost: optionalNumberField(COST, 0, within(0, MAX_COST, COST)),
 });
 
 export const dailySalesInputSchema = z.object({
@@ -60,7 +70,7 @@ export const dailySalesInputSchema = z.object({
 		.refine((text) => !Number.isNaN(parseDayNumber(text)), DATE_EXPECTED),
 	sku: idField('SKU'),
 	warehouse: idField('warehouse'),
-	units: numberField('a whole number of units ≥ 0', wholeAtLeast(0, 'a whole number of units ≥ 0')),
+	units: numberField(UNITS, wholeWithin(0, MAX_UNITS, UNITS)),
 	inStock: z.preprocess(
 		(value) => {
 			if (isBlank(value)) return true;
@@ -83,12 +93,10 @@ export const dailySalesInputSchema = z.object({
 
 type Parsed<T> = z.SafeParseReturnType<unknown, T>;
 
-const isCleanId = (value: unknown): value is string =>
-	typeof value === 'string' && value !== '' && value.trim() === value;
-const isWhole = (value: unknown, min: number): value is number =>
-	typeof value === 'number' && Number.isInteger(value) && value >= min;
-const isAtLeast = (value: unknown, min: number): value is number =>
-	typeof value === 'number' && Number.isFinite(value) && value >= min;
+const isWhole = (value: unknown, min: number, max: number): value is number =>
+	typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+const isWithin = (value: unknown, min: number, max: number): value is number =>
+	typeof value === 'number' && value >= min && value <= max;
 
 /**
  * dailySalesInputSchema with a fast lane. A row that passes is the record the field reader
@@ -103,7 +111,7 @@ export const dailySalesParser = {
 			!Number.isNaN(parseDayNumber(date)) &&
 			isCleanId(sku) &&
 			isCleanId(warehouse) &&
-			isWhole(units, 0) &&
+			isWhole(units, 0, MAX_UNITS) &&
 			typeof inStock === 'boolean'
 		) {
 			// The field reader built `record` with exactly these fields, in the schema's order.
@@ -121,14 +129,14 @@ export const inventoryParser = {
 		if (
 			isCleanId(r.sku) &&
 			isCleanId(r.warehouse) &&
-			isWhole(r.onHand, -Infinity) &&
-			optional(r.onOrder, isWhole(r.onOrder, 0)) &&
-			optional(r.reserved, isWhole(r.reserved, 0)) &&
-			isAtLeast(r.leadTimeDays, 0) &&
-			optional(r.leadTimeStdDays, isAtLeast(r.leadTimeStdDays, 0)) &&
-			optional(r.moq, isWhole(r.moq, 0)) &&
-			optional(r.packSize, isWhole(r.packSize, 1)) &&
-			optional(r.unitCost, isAtLeast(r.unitCost, 0))
+			isWhole(r.onHand, -MAX_UNITS, MAX_UNITS) &&
+			optional(r.onOrder, isWhole(r.onOrder, 0, MAX_UNITS)) &&
+			optional(r.reserved, isWhole(r.reserved, 0, MAX_UNITS)) &&
+			isWithin(r.leadTimeDays, 0, MAX_LEAD_DAYS) &&
+			optional(r.leadTimeStdDays, isWithin(r.leadTimeStdDays, 0, MAX_LEAD_DAYS)) &&
+			optional(r.moq, isWhole(r.moq, 0, MAX_UNITS)) &&
+			optional(r.packSize, isWhole(r.packSize, 1, MAX_PACK)) &&
+			optional(r.unitCost, isWithin(r.unitCost, 0, MAX_COST))
 		) {
 			return {
 				success: true,

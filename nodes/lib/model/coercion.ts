@@ -36,6 +36,20 @@ export function optionalNumberField(expected: string, fallback: number, check?: 
 	return z.preprocess((value) => (isBlank(value) ? fallback : value), numberField(expected, check));
 }
 
+/**
+ * Longest id (order, customer, SKU, warehouse, channel) the parsers accept, in UTF-16 code
+ * units. Why a bound at all: V8 hashes a string longer than 16,383 characters by its length
+ * only (String::kMaxHashCalcLength), so equal-length long ids collide in every Map and Set the
+ * calculations key by id, and a run turns quadratic (issue 14: 2,000 orders with
+ * 17,000-character ids took RFM from 0.4 s to 9.7 s). 256 is far above every id a shop platform
+ * issues (Shopify's gid://shopify/Order/… is under 40) and far below the hashing limit.
+ */
+export const MAX_ID_LENGTH = 256;
+
+/** A trimmed, non-empty id of at most MAX_ID_LENGTH characters (the parsers' fast lanes). */
+export const isCleanId = (value: unknown): value is string =>
+	typeof value === 'string' && value !== '' && value.length <= MAX_ID_LENGTH && value.trim() === value;
+
 /** An id as trimmed, non-empty text; a finite number is taken as its text ("what" names it in errors). */
 export function idField(what: string, typeExpected = `a ${what} (text or number)`) {
 	return z.preprocess(
@@ -43,6 +57,38 @@ export function idField(what: string, typeExpected = `a ${what} (text or number)
 		z
 			.string({ invalid_type_error: typeExpected, required_error: `a ${what}` })
 			.trim()
-			.min(1, `a non-empty ${what}`),
+			.min(1, `a non-empty ${what}`)
+			.max(MAX_ID_LENGTH, `a ${what} of at most ${MAX_ID_LENGTH} characters`),
 	);
 }
+
+/**
+ * Documented ranges of the numeric input fields (docs/nodes/<Node>.md, "Limits"). Why: a
+ * finite but huge value (1e308) overflows to Infinity in the first sum or product, which JSON
+ * turns into null (RFM `monetary: null`, "order Infinity now"). Each bound is far above any
+ * real shop and low enough that every output stays finite — and money in cents exact
+ * (1e9 per order × 100 cents × 90,000 orders of one customer < 2^53).
+ */
+export const INPUT_LIMITS = {
+	/** An order's amount or refund, in its currency. */
+	amount: 1_000_000_000,
+	/** A customer's total spend (RFM customer input). */
+	monetary: 1_000_000_000_000,
+	/** Units: on hand (±), on order, reserved, minimum order, units sold per day. */
+	units: 1_000_000_000,
+	/** Pack size in units. */
+	packSize: 1_000_000,
+	/** Supplier lead time and its standard deviation, in days (two years). */
+	leadTimeDays: 730,
+	/** Unit cost, in the shop's currency. */
+	unitCost: 1_000_000_000,
+	/** Recency of a pre-aggregated customer, in days (100 years). */
+	recencyDays: 36_500,
+	/** Orders of a pre-aggregated customer. */
+	frequency: 1_000_000_000,
+	/** Visitors (or sessions) of one channel on one day. */
+	visitors: 1_000_000_000_000,
+} as const;
+
+/** "a number ≤ 1,000,000,000": the wording every range error uses. */
+export const formatLimit = (limit: number): string => limit.toLocaleString('en-US');

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 
 import { parseDayNumber } from '../time/dayNumber';
+import { MAX_ID_LENGTH } from './coercion';
 
 /** Platforms the pack knows by name; any other string is accepted as a platform too. */
 export const KNOWN_PLATFORMS = [
@@ -33,7 +34,12 @@ export const ORDER_STATUSES = [
 /** ISO-8601 timestamp that carries its UTC offset, e.g. 2026-03-01T09:30:00+08:00. */
 export const isoDateTimeWithOffset = z
 	.string()
-	.datetime({ offset: true, message: 'an ISO-8601 date-time with offset, e.g. 2026-03-01T09:30:00+08:00' });
+	.datetime({ offset: true, message: 'an ISO-8601 date-time with offset, e.g. 2026-03-01T09:30:00+08:00' })
+	// zod checks the shape only: 2026-04-31T10:00:00Z has it, and Date.parse rolls it into May.
+	.refine(
+		(text) => !Number.isNaN(parseDayNumber(text.slice(0, 10))),
+		'an ISO-8601 date-time on a day that exists, e.g. 2026-03-01T09:30:00+08:00',
+	);
 
 /** Calendar date YYYY-MM-DD (a day in the shop's time zone, no offset). */
 export const isoDate = z
@@ -42,7 +48,7 @@ export const isoDate = z
 	// The shape alone lets 2026-02-30 through; a day that does not exist is not a date.
 	.refine((text) => !Number.isNaN(parseDayNumber(text)), 'a calendar date YYYY-MM-DD that exists, e.g. 2026-03-01');
 
-const nonEmptyId = z.string().trim().min(1, 'a non-empty id');
+const nonEmptyId = z.string().trim().min(1, 'a non-empty id').max(MAX_ID_LENGTH, `an id of at most ${MAX_ID_LENGTH} characters`);
 const money = z.number({ invalid_type_error: 'a number' }).finite().nonnegative('a number ≥ 0');
 const count = z.number({ invalid_type_error: 'a number' }).int('a whole number').nonnegative('a whole number ≥ 0');
 

@@ -1,3 +1,4 @@
 export * from './dayNumber';
 export * from './zonedDay';
 export * from './parseTimestamp';
+export * from './horizon';

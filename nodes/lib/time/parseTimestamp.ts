@@ -5,6 +5,7 @@
  * as wall-clock time in the shop's time zone — the zone the user picked for day
  * boundaries — rather than the server's, which would silently shift every day boundary.
  */
+import { parseDayNumber } from './dayNumber';
 import { createOffsetLookup } from './zonedDay';
 
 const WITH_OFFSET =
@@ -19,8 +20,10 @@ export function createTimestampParser(timeZone: string): (text: string) => numbe
 	const offsetAt = createOffsetLookup(timeZone);
 	return (text) => {
 		if (WITH_OFFSET.test(text)) {
-			const ms = Date.parse(text.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-			return ms;
+			// Date.parse checks each field's range, not the calendar: it reads 2026-04-31T10:00Z
+			// as 1 May. The wall-clock form below is checked day by day; this one must be too.
+			if (Number.isNaN(parseDayNumber(text.slice(0, 10))) || Number(text.slice(11, 13)) > 23) return NaN;
+			return Date.parse(text.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
 		}
 		const m = WALL_CLOCK.exec(text);
 		if (!m) return NaN;

@@ -35,12 +35,18 @@ export function suggestShares(groups: readonly ShiftInput[], step: number): numb
 	});
 }
 
-/** "live=5000, short_video = 3000" → { live: 5000, short_video: 3000 }; the bad part on error. */
+/** Largest budget per channel read (docs/nodes/VisitorValue.md, "Limits"): sums stay finite and exact in cents. */
+export const MAX_CHANNEL_BUDGET = 1_000_000_000_000;
+
+/**
+ * "live=5000, short_video = 3000" → { live: 5000, short_video: 3000 }; the bad part on error.
+ * The table has no prototype, so channels named "__proto__" or "constructor" are channels.
+ */
 export function parseBudgetTable(text: string): Record<string, number> | { badPart: string } {
-	const table: Record<string, number> = {};
+	const table = Object.create(null) as Record<string, number>;
 	for (const part of text.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
 		const match = /^(.+?)\s*=\s*(\d+(?:\.\d+)?)$/.exec(part);
-		if (!match || match[1].trim() === '') return { badPart: part };
+		if (!match || match[1].trim() === '' || !(Number(match[2]) <= MAX_CHANNEL_BUDGET)) return { badPart: part };
 		table[match[1].trim()] = Number(match[2]);
 	}
 	return table;

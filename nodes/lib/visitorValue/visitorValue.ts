@@ -11,7 +11,13 @@
 import { UserInputError } from '../errors';
 import type { OrderStatus } from '../model';
 import { aggregateOrders, fromCents, OrderTable, type OrderRecord } from '../orders';
-import { createTimestampParser, createZonedDayNumber, dayNumberToIsoDate, isoDateToDayNumber } from '../time';
+import {
+	createTimestampParser,
+	createZonedDayNumber,
+	dayNumberToIsoDate,
+	isoDateToDayNumber,
+	MAX_DAY_NUMBER,
+} from '../time';
 import { suggestShares } from './budgetShift';
 import { groupMetrics, ratio, round, type DataStatus, type GroupMetrics } from './metrics';
 
@@ -122,6 +128,13 @@ export function computeVisitorValue(
 		if (Number.isNaN(endDay) || dayNumberToIsoDate(endDay) !== options.endDate) {
 			throw new UserInputError(`End date "${options.endDate}" is not a calendar date YYYY-MM-DD`);
 		}
+		// The window ends at the start of the next day, which must be a date too.
+		if (endDay >= MAX_DAY_NUMBER) {
+			throw new UserInputError(`End date "${options.endDate}" is after the last date this node reads (9999-12-30)`, {
+				field: 'endDate',
+				expected: 'a date up to 9999-12-30',
+			});
+		}
 	} else {
 		for (const row of traffic) {
 			const day = isoDateToDayNumber(row.date);
@@ -176,8 +189,11 @@ export function computeVisitorValue(
 		visitorsOf.set(row.group, (visitorsOf.get(row.group) ?? 0) + row.visitors);
 	}
 
-	const budget = options.currentBudget;
-	const names = new Set<string>([...ordersByGroup.keys(), ...visitorsOf.keys(), ...Object.keys(budget ?? {})]);
+	// A Map, not the record: a channel named "constructor" or "__proto__" would read
+	// Object.prototype's members from a plain object and turn every budget into NaN.
+	const budget = options.currentBudget === undefined ? undefined : new Map(Object.entries(options.currentBudget));
+	const budgetOf = (group: string) => budget?.get(group) ?? 0;
+	const names = new Set<string>([...ordersByGroup.keys(), ...visitorsOf.keys(), ...(budget?.keys() ?? [])]);
 	const rows = [...names].map((group) => {
 		const activity = aggregateOrders(ordersByGroup.get(group) ?? new OrderTable(), aggregation);
 		const cents = activity.customers.reduce((sum, c) => sum + c.monetaryCents, 0);
@@ -196,9 +212,9 @@ export function computeVisitorValue(
 
 	const totalCents = rows.reduce((sum, r) => sum + r.cents, 0);
 	const totalVisitors = rows.reduce((sum, r) => sum + r.counts.visitors, 0);
-	const totalBudget = budget ? Object.values(budget).reduce((sum, v) => sum + v, 0) : null;
+	const totalBudget = budget ? [...budget.values()].reduce((sum, v) => sum + v, 0) : null;
 	const currentShares = rows.map((r) =>
-		budget ? ratio(budget[r.group] ?? 0, totalBudget ?? 0) : ratio(r.counts.visitors, totalVisitors),
+		budget ? ratio(budgetOf(r.group), totalBudget ?? 0) : ratio(r.counts.visitors, totalVisitors),
 	);
 	const suggested = suggestShares(
 		rows.map((r, i) => ({
@@ -237,7 +253,7 @@ export function computeVisitorValue(
 			currentBudgetShare: round(currentShares[i], 4),
 			suggestedBudgetShare: round(suggested[i], 4),
 			budgetShareChange: round(change, 4),
-			currentBudget: budget ? round(budget[r.group] ?? 0, 2) : null,
+			currentBudget: budget ? round(budgetOf(r.group), 2) : null,
 			suggestedBudget: budget && totalBudget !== null ? round(suggested[i] * totalBudget, 2) : null,
 			suggestion: change > KEEP_BAND ? 'increase' : change < -KEEP_BAND ? 'decrease' : 'keep',
 		};
