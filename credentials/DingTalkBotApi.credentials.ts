@@ -7,9 +7,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlOf, dingTalkSignature, dingTalkTokenOf } from '../nodes/lib/chat/signing';
+import { webhookBaseUrl, dingTalkSignature, dingTalkTokenOf } from '../nodes/lib/chat/signing';
+import { dingTalk } from '../nodes/lib/chat/platforms';
 
-const DINGTALK_BASE_URL = 'https://oapi.dingtalk.com';
+const DINGTALK_BASE_URL = dingTalk.defaultBaseUrl;
 
 /**
  * DingTalk (钉钉) custom robot: access token in the URL; with "加签" security every request is
@@ -55,7 +56,15 @@ export class DingTalkBotApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: DINGTALK_BASE_URL,
-			description: 'Where the webhook lives. Change it only for a proxy or a test server.',
+			description: 'Where the webhook lives (https). Change it only for a gateway or a test server; plain http needs Allow HTTP (Unencrypted).',
+		},
+		{
+			displayName: 'Allow HTTP (Unencrypted) (允许 HTTP，不加密)',
+			name: 'allowHttp',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether the API Base URL may be plain http://, e.g. a gateway inside your network or a local test server. Over http the webhook key and every message travel unencrypted. Off: https only.',
 		},
 	];
 
@@ -74,7 +83,7 @@ export class DingTalkBotApi implements ICredentialType {
 		// The URL is built whole here; a baseURL left on the request would be prefixed to it.
 		const rest = { ...requestOptions };
 		delete rest.baseURL;
-		return { ...rest, url: `${baseUrlOf(credentials.baseUrl, DINGTALK_BASE_URL)}/robot/send`, qs };
+		return { ...rest, url: `${webhookBaseUrl(credentials.baseUrl, DINGTALK_BASE_URL, credentials.allowHttp === true)}/robot/send`, qs };
 	};
 
 	// An unknown message type: nothing is posted; a wrong signature or timestamp gets 310000.

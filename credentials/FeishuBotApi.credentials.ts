@@ -8,9 +8,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlOf, feishuHookIdOf, feishuSignature } from '../nodes/lib/chat/signing';
+import { webhookBaseUrl, feishuHookIdOf, feishuSignature } from '../nodes/lib/chat/signing';
+import { feishu } from '../nodes/lib/chat/platforms';
 
-const FEISHU_BASE_URL = 'https://open.feishu.cn';
+const FEISHU_BASE_URL = feishu.defaultBaseUrl;
 
 /**
  * Feishu / Lark (飞书) custom bot: the hook id is in the URL path; with "签名校验" every request
@@ -52,7 +53,15 @@ export class FeishuBotApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: FEISHU_BASE_URL,
-			description: 'https://open.feishu.cn for Feishu, https://open.larksuite.com for Lark; change it otherwise only for a proxy or a test server',
+			description: 'https://open.feishu.cn for Feishu, https://open.larksuite.com for Lark; change it otherwise only for a gateway or a test server (plain http needs Allow HTTP (Unencrypted))',
+		},
+		{
+			displayName: 'Allow HTTP (Unencrypted) (允许 HTTP，不加密)',
+			name: 'allowHttp',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether the API Base URL may be plain http://, e.g. a gateway inside your network or a local test server. Over http the webhook key and every message travel unencrypted. Off: https only.',
 		},
 	];
 
@@ -71,7 +80,7 @@ export class FeishuBotApi implements ICredentialType {
 		delete rest.baseURL;
 		return {
 			...rest,
-			url: `${baseUrlOf(credentials.baseUrl, FEISHU_BASE_URL)}/open-apis/bot/v2/hook/${encodeURIComponent(hookId)}`,
+			url: `${webhookBaseUrl(credentials.baseUrl, FEISHU_BASE_URL, credentials.allowHttp === true)}/open-apis/bot/v2/hook/${encodeURIComponent(hookId)}`,
 			body,
 		};
 	};

@@ -7,9 +7,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlOf, weComKeyOf } from '../nodes/lib/chat/signing';
+import { webhookBaseUrl, weComKeyOf } from '../nodes/lib/chat/signing';
+import { weCom } from '../nodes/lib/chat/platforms';
 
-const WECOM_BASE_URL = 'https://qyapi.weixin.qq.com';
+const WECOM_BASE_URL = weCom.defaultBaseUrl;
 
 /**
  * WeCom (企业微信) group robot: the webhook key is the whole secret; it goes in the URL's `key`
@@ -41,7 +42,15 @@ export class WeComBotApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: WECOM_BASE_URL,
-			description: 'Where the webhook lives. Change it only for a proxy or a test server.',
+			description: 'Where the webhook lives (https). Change it only for a gateway or a test server; plain http needs Allow HTTP (Unencrypted).',
+		},
+		{
+			displayName: 'Allow HTTP (Unencrypted) (允许 HTTP，不加密)',
+			name: 'allowHttp',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether the API Base URL may be plain http://, e.g. a gateway inside your network or a local test server. Over http the webhook key and every message travel unencrypted. Off: https only.',
 		},
 	];
 
@@ -53,7 +62,7 @@ export class WeComBotApi implements ICredentialType {
 		delete rest.baseURL;
 		return {
 			...rest,
-			url: `${baseUrlOf(credentials.baseUrl, WECOM_BASE_URL)}/cgi-bin/webhook/send`,
+			url: `${webhookBaseUrl(credentials.baseUrl, WECOM_BASE_URL, credentials.allowHttp === true)}/cgi-bin/webhook/send`,
 			qs: { ...(requestOptions.qs ?? {}), key },
 		};
 	};

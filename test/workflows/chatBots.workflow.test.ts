@@ -84,17 +84,18 @@ function botWorkflow(
 }
 
 const wecomCredentials = (server: FakeBotServer, key = WECOM_KEY): TestCredentials => ({
-	weComBotApi: { webhookToken: `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${key}`, baseUrl: server.baseUrl },
+	weComBotApi: { webhookToken: `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${key}`, baseUrl: server.baseUrl, allowHttp: true },
 });
 const dingTalkCredentials = (server: FakeBotServer, secret = DINGTALK_SECRET): TestCredentials => ({
 	dingTalkBotApi: {
 		webhookToken: `https://oapi.dingtalk.com/robot/send?access_token=${DINGTALK_TOKEN}`,
 		secret,
 		baseUrl: server.baseUrl,
+		allowHttp: true,
 	},
 });
 const feishuCredentials = (server: FakeBotServer, secret = FEISHU_SECRET): TestCredentials => ({
-	feishuBotApi: { webhookToken: `https://open.feishu.cn/open-apis/bot/v2/hook/${FEISHU_HOOK}`, secret, baseUrl: server.baseUrl },
+	feishuBotApi: { webhookToken: `https://open.feishu.cn/open-apis/bot/v2/hook/${FEISHU_HOOK}`, secret, baseUrl: server.baseUrl, allowHttp: true },
 });
 
 /** Every line of the delivered messages (WeCom/DingTalk/Feishu text), headers and mentions dropped. */
@@ -214,7 +215,7 @@ describe('WeCom Group Bot', () => {
 		await server.close();
 		servers = servers.filter((s) => s !== server);
 		const result = await runWorkflow(botWorkflow('weCom', alerts(1), {}), {
-			weComBotApi: { webhookToken: WECOM_KEY, baseUrl },
+			weComBotApi: { webhookToken: WECOM_KEY, baseUrl, allowHttp: true },
 		});
 		const error = result.errorOf('Bot') as Error;
 		expect(error.name).toBe('NodeApiError');

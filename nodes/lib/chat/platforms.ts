@@ -23,6 +23,7 @@
  */
 import type { RateWindow } from './rateLimit';
 import type { ThrottlePolicy } from './retry';
+import { dingTalkTokenOf, feishuHookIdOf, weComKeyOf } from './signing';
 
 export type PlatformId = 'weCom' | 'dingTalk' | 'feishu';
 export type MessageFormat = 'text' | 'markdown';
@@ -49,8 +50,14 @@ export interface OutgoingMessage {
 }
 
 export interface PlatformResult {
+	/** The platform's success code (0) on a 2xx answer: the only way a message counts as sent. */
 	accepted: boolean;
 	throttled: boolean;
+	/**
+	 * A 2xx answer without a readable success or error code (empty, HTML, not JSON, no code): the
+	 * request arrived, so the message may well be in the group, but nothing confirms it.
+	 */
+	unreadable: boolean;
 	code: number | string | undefined;
 	message: string;
 }
@@ -59,6 +66,8 @@ export interface ChatPlatform {
 	id: PlatformId;
 	name: string;
 	credentialType: string;
+	/** Where the webhook lives unless the credential names a gateway (the credential's default). */
+	defaultBaseUrl: string;
 	/** What the size limit counts: the UTF-8 bytes of the content, or of the whole JSON request body. */
 	sizeUnit: 'contentBytes' | 'bodyBytes';
 	limits: Record<MessageFormat, number>;
@@ -72,6 +81,8 @@ export interface ChatPlatform {
 	mentionLine(format: MessageFormat, mentions: Mentions): string;
 	buildPayload(message: OutgoingMessage): Record<string, unknown>;
 	readResponse(statusCode: number, body: unknown): PlatformResult;
+	/** The credential's secret values (webhook key/token/hook id, signing secret), for redaction. */
+	secretsOf(credentials: Record<string, unknown>): string[];
 }
 
 export const NO_MENTIONS: Mentions = { mobiles: [], userIds: [], all: false };
@@ -84,16 +95,51 @@ const asObject = (value: unknown): Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
 const asCode = (value: unknown): number | string | undefined =>
-	typeof value === 'number' || typeof value === 'string' ? value : undefined;
+	typeof value === 'number' || (typeof value === 'string' && value.trim() !== '') ? value : undefined;
+
+/** Success is the code 0 exactly (a number, or the string "0"): never an empty or missing code. */
+const isSuccessCode = (code: number | string | undefined): boolean => code === 0 || code === '0';
+
+/** What a reply without a readable code looked like, for the message (never the body itself). */
+function describeUnreadable(body: unknown): string {
+	if (body === undefined || body === null || body === '') return 'an empty reply';
+	if (typeof body === 'string') return /^\s*</.test(body) ? 'an HTML page instead of JSON' : 'a reply that is not JSON';
+	if (typeof body !== 'object' || Array.isArray(body)) return 'a reply that is not a JSON object';
+	return 'JSON without a result code';
+}
+
+/**
+ * One reading for every platform: `code` is the platform's result code (undefined when the
+ * body has none), 2xx + code 0 = accepted, 2xx without a code = unreadable.
+ */
+function readReply(
+	statusCode: number,
+	body: unknown,
+	code: number | string | undefined,
+	text: unknown,
+	throttleCodes: number[],
+	okMessage: string,
+): PlatformResult {
+	const success = statusCode >= 200 && statusCode < 300;
+	const throttled = statusCode === 429 || (code !== undefined && throttleCodes.includes(Number(code)));
+	const accepted = success && isSuccessCode(code);
+	const unreadable = success && code === undefined;
+	const said = typeof text === 'string' && text !== '' ? text : '';
+	const message = said || (accepted ? okMessage : unreadable ? `HTTP ${statusCode} with ${describeUnreadable(body)}` : `HTTP ${statusCode}`);
+	return { accepted, throttled, unreadable, code, message };
+}
 
 /** Replies of the WeCom and DingTalk kind: `{ errcode, errmsg }`, errcode 0 = accepted. */
 function readErrcodeReply(statusCode: number, body: unknown, throttleCodes: number[]): PlatformResult {
 	const reply = asObject(body);
-	const code = asCode(reply.errcode);
-	const message = typeof reply.errmsg === 'string' ? reply.errmsg : '';
-	const throttled = statusCode === 429 || (code !== undefined && throttleCodes.includes(Number(code)));
-	const accepted = statusCode >= 200 && statusCode < 300 && Number(code) === 0;
-	return { accepted, throttled, code, message: message || (accepted ? 'ok' : `HTTP ${statusCode}`) };
+	return readReply(statusCode, body, asCode(reply.errcode), reply.errmsg, throttleCodes, 'ok');
+}
+
+/** The secret part of a credential's webhook field, and the field itself when it differs. */
+function webhookSecrets(credentials: Record<string, unknown>, secretPart: (webhook: string) => string): string[] {
+	const webhook = typeof credentials.webhookToken === 'string' ? credentials.webhookToken : '';
+	const signing = typeof credentials.secret === 'string' ? credentials.secret : '';
+	return [secretPart(webhook), webhook, signing].filter((value) => value.trim() !== '');
 }
 
 const WECOM_THROTTLE_CODES = [45009];
@@ -102,6 +148,7 @@ export const weCom: ChatPlatform = {
 	id: 'weCom',
 	name: 'WeCom',
 	credentialType: 'weComBotApi',
+	defaultBaseUrl: 'https://qyapi.weixin.qq.com',
 	sizeUnit: 'contentBytes',
 	limits: { text: 2048, markdown: 4096 },
 	signatureReserveBytes: 0,
@@ -125,6 +172,7 @@ export const weCom: ChatPlatform = {
 		return { msgtype: 'text', text };
 	},
 	readResponse: (statusCode, body) => readErrcodeReply(statusCode, body, WECOM_THROTTLE_CODES),
+	secretsOf: (credentials) => webhookSecrets(credentials, weComKeyOf),
 };
 
 const DINGTALK_THROTTLE_CODES = [130101];
@@ -133,6 +181,7 @@ export const dingTalk: ChatPlatform = {
 	id: 'dingTalk',
 	name: 'DingTalk',
 	credentialType: 'dingTalkBotApi',
+	defaultBaseUrl: 'https://oapi.dingtalk.com',
 	sizeUnit: 'bodyBytes',
 	limits: { text: 20_000, markdown: 20_000 },
 	signatureReserveBytes: 0,
@@ -158,6 +207,7 @@ export const dingTalk: ChatPlatform = {
 		return payload;
 	},
 	readResponse: (statusCode, body) => readErrcodeReply(statusCode, body, DINGTALK_THROTTLE_CODES),
+	secretsOf: (credentials) => webhookSecrets(credentials, dingTalkTokenOf),
 };
 
 const FEISHU_THROTTLE_CODES = [9499, 11232, 99991400];
@@ -166,6 +216,7 @@ export const feishu: ChatPlatform = {
 	id: 'feishu',
 	name: 'Feishu',
 	credentialType: 'feishuBotApi',
+	defaultBaseUrl: 'https://open.feishu.cn',
 	sizeUnit: 'bodyBytes',
 	// "20 KB" read as 20,000 bytes, the smaller of its two readings.
 	limits: { text: 20_000, markdown: 20_000 },
@@ -198,17 +249,9 @@ export const feishu: ChatPlatform = {
 	readResponse(statusCode, body) {
 		// Newer replies: { code, msg, data }; older ones: { StatusCode, StatusMessage }.
 		const reply = asObject(body);
-		const code = asCode(reply.code ?? reply.StatusCode);
-		const text = reply.msg ?? reply.StatusMessage;
-		const throttled = statusCode === 429 || (code !== undefined && FEISHU_THROTTLE_CODES.includes(Number(code)));
-		const accepted = statusCode >= 200 && statusCode < 300 && Number(code) === 0;
-		return {
-			accepted,
-			throttled,
-			code,
-			message: typeof text === 'string' && text !== '' ? text : accepted ? 'success' : `HTTP ${statusCode}`,
-		};
+		return readReply(statusCode, body, asCode(reply.code ?? reply.StatusCode), reply.msg ?? reply.StatusMessage, FEISHU_THROTTLE_CODES, 'success');
 	},
+	secretsOf: (credentials) => webhookSecrets(credentials, feishuHookIdOf),
 };
 
 export const PLATFORMS: Record<PlatformId, ChatPlatform> = { weCom, dingTalk, feishu };

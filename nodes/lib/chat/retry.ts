@@ -39,3 +39,19 @@ export function retryHintMs(headers: Record<string, unknown> | undefined, now: n
 	if (reset && /^\d+(\.\d+)?$/.test(reset)) return Number(reset) * 1000;
 	return undefined;
 }
+
+/**
+ * HTTP 5xx from a bot webhook: the platform (or a gateway before it) failed on its side, and the
+ * message did not count as sent. Sent again after 1 s, 2 s, 4 s (a `Retry-After`, which RFC
+ * 9110 §10.2.3 allows on a 503, is followed up to 30 s), so a blip passes and a real outage ends
+ * the message as failed after about 7 s rather than holding the run. Bounded on purpose: each
+ * retry is one more request the platform counts against the bot's rate.
+ */
+export const SERVER_ERROR_RETRY = { retries: 3, firstWaitMs: 1_000, maxWaitMs: 30_000 } as const;
+
+/** Wait before 5xx retry number `attempt` (1, 2, …), or undefined when the retries are used up. */
+export function serverErrorWaitMs(attempt: number, hintMs?: number): number | undefined {
+	if (attempt > SERVER_ERROR_RETRY.retries) return undefined;
+	if (hintMs !== undefined && Number.isFinite(hintMs) && hintMs > 0) return Math.min(hintMs, SERVER_ERROR_RETRY.maxWaitMs);
+	return SERVER_ERROR_RETRY.firstWaitMs * 2 ** Math.max(0, attempt - 1);
+}

@@ -183,12 +183,29 @@ export function chatBotProperties(platform: ChatPlatform): INodeProperties[] {
 						'When the platform says "too fast", the node waits and sends the same message again, up to this much waiting in total; then it stops with an error naming the messages still unsent',
 				},
 				{
+					displayName: 'Re-Send Unconfirmed Messages (重发未确认消息)',
+					name: 'resendUnconfirmed',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether, with Skip Messages Already Sent, a re-run sends again the lines of messages that went out without a readable reply (time-out, broken or empty answer). Off: they are not sent again, since they may already be in the group.',
+				},
+				{
 					displayName: 'Skip Messages Already Sent (跳过已发送)',
 					name: 'skipAlreadySent',
 					type: 'boolean',
 					default: false,
 					description:
 						'Whether to leave out lines this node already sent (remembered in the workflow, per line), so re-running a workflow never posts the same alert twice',
+				},
+				{
+					displayName: 'Timeout (Seconds)',
+					name: 'timeoutSeconds',
+					type: 'number',
+					typeOptions: { minValue: 0.1, numberPrecision: 1 },
+					default: 30,
+					description:
+						'How long to wait for the platform\'s answer to one message. A message without an answer in time counts as unconfirmed (it may have arrived), not as failed.',
 				},
 			],
 		},

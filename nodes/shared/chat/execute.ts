@@ -1,13 +1,30 @@
 /**
  * The bot nodes' execute(), shared by WeCom, DingTalk and Feishu: items → lines → (skip lines
  * already sent) → packed messages → preview, or send at the platform's rate with retries on
- * throttling. Output: one item per message, paired with the items whose lines it carries.
+ * throttling and on 5xx. Output: one item per message, paired with the items whose lines it
+ * carries.
+ *
+ * Each message ends in one of three states (issue 14, item 5):
+ * - `sent`: the platform answered 2xx with its success code (never without it);
+ * - `failed` (or `unsent` when throttling outlasted the wait budget): not delivered — refused,
+ *   a redirect (never followed), a 5xx after its retries, no connection;
+ * - `unconfirmed`: the request went out but the reply could not be read (empty, HTML or
+ *   broken 2xx, a reset or a time-out after sending): it may be in the group.
+ * Without "continue on fail" the first message not `sent` stops the node; with it, that message
+ * leaves as an error item (the error output under *Continue (using error output)*) and the next
+ * messages are still tried.
  *
  * Never twice: with "Skip Messages Already Sent" a line's key is written to the node's static
  * data right after the platform accepted the message carrying it, so a run that stops half-way
  * (error, throttling beyond the wait budget, n8n restart) leaves exactly the unsent lines to the
- * next run. n8n saves static data after production executions, including failed ones; manual
- * runs in the editor do not keep it.
+ * next run. Lines of an `unconfirmed` message are written to a log of their own and are not sent
+ * again by a re-run unless the user asks (Re-Send Unconfirmed Messages): a chat alert shown twice
+ * is the smaller harm than one sent blindly twice every time a gateway garbles replies, and the
+ * platforms give a webhook bot no way to read back what the group received. n8n saves static
+ * data after production executions, including failed ones; manual runs in the editor do not.
+ *
+ * Every text the node emits (output fields, error messages and descriptions) passes through the
+ * one redaction helper with the credential's secret values (issue 14, item 7).
  */
 import {
 	NodeApiError,
@@ -19,21 +36,25 @@ import {
 } from 'n8n-workflow';
 
 import { readPath } from '../../lib/model';
+import { UserInputError } from '../../lib/errors';
 import { chatClock } from '../../lib/chat/clock';
 import { fieldKey, lineKey, pruneSentLog, type SentLog } from '../../lib/chat/dedup';
 import { composeMessages, limitFor, type ComposedMessage } from '../../lib/chat/messages';
 import { jsonStringBytes, utf8Bytes } from '../../lib/chat/packing';
 import { unsupportedMentions, type ChatPlatform, type Mentions, type MessageFormat } from '../../lib/chat/platforms';
 import { capPerMinute, earliestSendTime, pruneSendLog } from '../../lib/chat/rateLimit';
-import { retryHintMs, throttleWaitMs } from '../../lib/chat/retry';
-import { redactWebhookSecrets } from '../../lib/chat/signing';
-import { nodeParameters } from '../nodeHelpers';
-import { postToBot } from './transport';
+import { redactDeep, redactSecrets, secretsToRedact } from '../../lib/chat/redact';
+import { retryHintMs, serverErrorWaitMs, SERVER_ERROR_RETRY, throttleWaitMs } from '../../lib/chat/retry';
+import { webhookBaseUrl } from '../../lib/chat/signing';
+import { nodeParameters, toNodeError } from '../nodeHelpers';
+import { DEFAULT_TIMEOUT_MS, postToBot, type BotExchange } from './transport';
 
 /** What a bot node keeps in its workflow static data. */
 interface BotState {
 	/** Dedup key → when the message carrying that line was accepted (ms). */
 	sentKeys?: SentLog;
+	/** Dedup key → when the message carrying that line went out without a readable reply (ms). */
+	unconfirmedKeys?: SentLog;
 	/** Recent send times (ms), so the rate holds across runs too. */
 	sendTimes?: number[];
 }
@@ -50,11 +71,19 @@ interface Settings {
 	header: string;
 	mentions: Mentions;
 	skipAlreadySent: boolean;
+	resendUnconfirmed: boolean;
 	keyField: string;
 	ttlMs: number;
 	maxPerMinute: number | undefined;
 	maxThrottleWaitMs: number;
+	timeoutMs: number;
 }
+
+/** How one message ended. */
+type Delivery =
+	| { status: 'sent'; code: number | string | undefined; message: string; retries: number; waitedMs: number }
+	| { status: 'failed' | 'unconfirmed'; error: NodeApiError; response?: IDataObject }
+	| { status: 'throttled'; error: NodeApiError };
 
 export async function executeChatBot(this: IExecuteFunctions, platform: ChatPlatform): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -62,16 +91,38 @@ export async function executeChatBot(this: IExecuteFunctions, platform: ChatPlat
 	const clock = chatClock();
 	const state = this.getWorkflowStaticData('node') as BotState;
 
+	// The secrets are read only to be cut out of what the node emits; requests are built and
+	// signed by the credential's authenticate.
+	const secrets =
+		settings.operation === 'send' ? await credentialSecrets(this, platform) : secretsToRedact([]);
+	const redact = (text: string) => redactSecrets(text, secrets);
+	const emit = (outputs: INodeExecutionData[][]) =>
+		outputs.map((output) => output.map((item) => ({ ...item, json: redactDeep(item.json, secrets) })));
+	const fail = (error: Error): never => {
+		error.message = redact(error.message);
+		const described = error as Error & { description?: string | null };
+		if (typeof described.description === 'string') described.description = redact(described.description);
+		throw error;
+	};
+
 	const { lines, errorItems } = readLines(this, items, settings);
 
-	// Lines already sent (within their time to live), and repeats within this run, are left out.
-	const sentLog = settings.skipAlreadySent ? pruneSentLog(state.sentKeys, clock.now(), settings.ttlMs) : {};
+	// Lines already sent (within their time to live), lines sent without a readable reply (unless
+	// the user asks to send them again), and repeats within this run, are left out.
+	const now = clock.now();
+	const sentLog = settings.skipAlreadySent ? pruneSentLog(state.sentKeys, now, settings.ttlMs) : {};
+	const unconfirmedLog = settings.skipAlreadySent ? pruneSentLog(state.unconfirmedKeys, now, settings.ttlMs) : {};
 	const seen = new Set<string>();
 	const fresh: Line[] = [];
 	let skipped = 0;
+	let skippedUnconfirmed = 0;
 	for (const line of lines) {
 		if (settings.skipAlreadySent && (line.key in sentLog || seen.has(line.key))) {
 			skipped++;
+			continue;
+		}
+		if (settings.skipAlreadySent && !settings.resendUnconfirmed && line.key in unconfirmedLog) {
+			skippedUnconfirmed++;
 			continue;
 		}
 		seen.add(line.key);
@@ -86,7 +137,7 @@ export async function executeChatBot(this: IExecuteFunctions, platform: ChatPlat
 	for (const index of composed.tooLong) {
 		const line = fresh[index];
 		const error = tooLongError(this, platform, settings.format, line);
-		if (!this.continueOnFail()) throw error;
+		if (!this.continueOnFail()) fail(error);
 		errorItems.push({ json: { error: error.message }, pairedItem: { item: line.itemIndex } });
 	}
 
@@ -102,6 +153,7 @@ export async function executeChatBot(this: IExecuteFunctions, platform: ChatPlat
 		sizeLimit: message.limit,
 		sizeUnit: platform.sizeUnit,
 		skippedAlreadySent: skipped,
+		...(skippedUnconfirmed > 0 ? { skippedUnconfirmed } : {}),
 		payload: message.payload as IDataObject,
 	});
 	const pairedOf = (message: ComposedMessage) => message.lines.map((i) => ({ item: fresh[i].itemIndex }));
@@ -111,99 +163,280 @@ export async function executeChatBot(this: IExecuteFunctions, platform: ChatPlat
 			json: { ...describe(message, k), status: 'preview' },
 			pairedItem: pairedOf(message),
 		}));
-		return [[...previews, ...errorItems]];
+		return emit([[...previews, ...errorItems]]);
 	}
 
-	const windows = capPerMinute(platform.rate, settings.maxPerMinute);
+	const record = (log: 'sentKeys' | 'unconfirmedKeys', message: ComposedMessage, at: number) => {
+		if (!settings.skipAlreadySent) return;
+		const kept = pruneSentLog(state[log], at, settings.ttlMs);
+		for (const i of message.lines) kept[fresh[i].key] = at;
+		state[log] = kept;
+		if (log === 'sentKeys' && state.unconfirmedKeys) {
+			for (const i of message.lines) delete state.unconfirmedKeys[fresh[i].key];
+		}
+	};
+
+	const sender: Sender = {
+		context: this,
+		platform,
+		settings,
+		state,
+		windows: capPerMinute(platform.rate, settings.maxPerMinute),
+		throttleWaited: 0,
+		redact,
+		count,
+	};
 	const out: INodeExecutionData[] = [];
-	let throttleWaited = 0;
 	for (let k = 0; k < count; k++) {
 		const message = composed.messages[k];
 		const firstItem = fresh[message.lines[0]].itemIndex;
-		let retries = 0;
-		let waitedMs = 0;
-		for (;;) {
-			const now = clock.now();
-			const allowedAt = earliestSendTime(state.sendTimes ?? [], now, windows);
-			if (allowedAt > now) {
-				await clock.sleep(allowedAt - now);
-				waitedMs += allowedAt - now;
-			}
-			const reply = await postToBot(this, platform, message.payload as IDataObject, firstItem);
-			const sentAt = clock.now();
-			// Every attempt counts against the platform's rate, accepted or not.
-			state.sendTimes = pruneSendLog([...(state.sendTimes ?? []), sentAt], sentAt, windows);
-			const result = platform.readResponse(reply.statusCode, reply.body);
+		const delivery = await sendMessage(sender, message, k, firstItem);
 
-			if (result.accepted) {
-				if (settings.skipAlreadySent) {
-					const log = pruneSentLog(state.sentKeys, sentAt, settings.ttlMs);
-					for (const i of message.lines) log[fresh[i].key] = sentAt;
-					state.sentKeys = log;
-				}
-				out.push({
-					json: {
-						...describe(message, k),
-						status: 'sent',
-						response: { code: result.code ?? null, message: redactWebhookSecrets(result.message) },
-						throttledRetries: retries,
-						waitedMs,
-					},
-					pairedItem: pairedOf(message),
-				});
-				break;
-			}
-
-			if (result.throttled) {
-				retries++;
-				const wait = throttleWaitMs(retries, platform.throttle, retryHintMs(reply.headers, clock.now()));
-				if (throttleWaited + wait <= settings.maxThrottleWaitMs) {
-					await clock.sleep(wait);
-					throttleWaited += wait;
-					waitedMs += wait;
-					continue;
-				}
-				const error = new NodeApiError(
-					this.getNode(),
-					{ code: result.code ?? null, message: redactWebhookSecrets(result.message) } as JsonObject,
-					{
-						message: `${platform.name} is still throttling after ${Math.round(throttleWaited / 1000)} s of waiting: messages ${k + 1}–${count} of ${count} were not sent`,
-						description: `${platform.name} said: ${redactWebhookSecrets(result.message)} (code ${String(result.code ?? reply.statusCode)}). ${sentSoFar(k, settings)} Raise Max Wait When Throttled, or lower Max Messages per Minute if other workflows use this bot.`,
-						httpCode: String(reply.statusCode),
-						itemIndex: firstItem,
-					},
-				);
-				if (!this.continueOnFail()) throw error;
-				for (let rest = k; rest < count; rest++) {
-					const unsent = composed.messages[rest];
-					out.push({
-						json: { ...describe(unsent, rest), status: 'unsent', error: error.message },
-						pairedItem: pairedOf(unsent),
-					});
-				}
-				return [[...out, ...errorItems]];
-			}
-
-			const said = redactWebhookSecrets(result.message);
-			const error = new NodeApiError(
-				this.getNode(),
-				{ code: result.code ?? null, message: said } as JsonObject,
-				{
-					message: `${platform.name} did not accept message ${k + 1} of ${count}: ${said}`,
-					description: `${platform.name} answered HTTP ${reply.statusCode} with code ${String(result.code ?? 'none')}. ${hintFor(platform, result.code)}${sentSoFar(k, settings)}`,
-					httpCode: String(reply.statusCode),
-					itemIndex: firstItem,
-				},
-			);
-			if (!this.continueOnFail()) throw error;
+		if (delivery.status === 'sent') {
+			record('sentKeys', message, clock.now());
 			out.push({
-				json: { ...describe(message, k), status: 'failed', error: error.message, response: { code: result.code ?? null, message: said } },
+				json: {
+					...describe(message, k),
+					status: 'sent',
+					response: { code: delivery.code ?? null, message: delivery.message },
+					throttledRetries: delivery.retries,
+					waitedMs: delivery.waitedMs,
+				},
 				pairedItem: pairedOf(message),
 			});
+			continue;
+		}
+
+		if (delivery.status === 'unconfirmed') record('unconfirmedKeys', message, clock.now());
+		if (!this.continueOnFail()) fail(delivery.error);
+
+		if (delivery.status === 'throttled') {
+			// The platform keeps refusing for now: the rest would only be throttled too.
+			for (let rest = k; rest < count; rest++) {
+				const unsent = composed.messages[rest];
+				out.push({
+					json: { ...describe(unsent, rest), status: 'unsent', error: delivery.error.message },
+					error: delivery.error,
+					pairedItem: pairedOf(unsent),
+				});
+			}
 			break;
 		}
+		out.push({
+			json: {
+				...describe(message, k),
+				status: delivery.status,
+				error: delivery.error.message,
+				...(delivery.response ? { response: delivery.response } : {}),
+			},
+			// An item carrying its error goes to the error output under "Continue (using error output)".
+			error: delivery.error,
+			pairedItem: pairedOf(message),
+		});
 	}
-	return [[...out, ...errorItems]];
+	return emit([[...out, ...errorItems]]);
+}
+
+/** The credential's secret values, after checking its base URL (before anything is sent). */
+async function credentialSecrets(context: IExecuteFunctions, platform: ChatPlatform): Promise<string[]> {
+	const credentials = await context.getCredentials(platform.credentialType);
+	const secrets = secretsToRedact(platform.secretsOf(credentials));
+	try {
+		webhookBaseUrl(credentials.baseUrl, platform.defaultBaseUrl, credentials.allowHttp === true);
+	} catch (error) {
+		const nodeError = toNodeError(
+			context,
+			error instanceof UserInputError ? new UserInputError(`${platform.name} credential: ${error.message}`, error) : error,
+		);
+		nodeError.message = redactSecrets(nodeError.message, secrets);
+		throw nodeError;
+	}
+	return secrets;
+}
+
+/** What every message's sending shares within one run. */
+interface Sender {
+	context: IExecuteFunctions;
+	platform: ChatPlatform;
+	settings: Settings;
+	state: BotState;
+	windows: ReturnType<typeof capPerMinute>;
+	/** Waiting on "too fast" so far in this run (the budget is per run). */
+	throttleWaited: number;
+	redact: (text: string) => string;
+	count: number;
+}
+
+/**
+ * Sends one message: waits for the rate, retries after throttling (within the run's budget) and
+ * after 5xx (bounded), and tells how it ended. Every attempt counts against the platform's rate.
+ */
+async function sendMessage(sender: Sender, message: ComposedMessage, k: number, itemIndex: number): Promise<Delivery> {
+	const { context, platform, settings, state, windows, redact, count } = sender;
+	const clock = chatClock();
+	const which = `message ${k + 1} of ${count}`;
+	const apiError = (
+		errorMessage: string,
+		description: string,
+		code: number | string | null,
+		said: string,
+		httpCode?: number,
+	): NodeApiError =>
+		new NodeApiError(context.getNode(), { code, message: redact(said) } as JsonObject, {
+			message: redact(errorMessage),
+			description: redact(description),
+			httpCode: httpCode === undefined ? undefined : String(httpCode),
+			itemIndex,
+		});
+	let retries = 0;
+	let serverRetries = 0;
+	let waitedMs = 0;
+	for (;;) {
+		const now = clock.now();
+		const allowedAt = earliestSendTime(state.sendTimes ?? [], now, windows);
+		if (allowedAt > now) {
+			await clock.sleep(allowedAt - now);
+			waitedMs += allowedAt - now;
+		}
+		const exchange: BotExchange = await postToBot(context, platform, message.payload as IDataObject, settings.timeoutMs);
+		const sentAt = clock.now();
+		state.sendTimes = pruneSendLog([...(state.sendTimes ?? []), sentAt], sentAt, windows);
+
+		if (exchange.kind === 'noReply') {
+			const reason = redact(exchange.reason);
+			if (exchange.mayHaveArrived) {
+				return {
+					status: 'unconfirmed',
+					error: apiError(
+						`${platform.name} may have received ${which}, but no reply came: ${reason}`,
+						`The request went out and the connection broke or timed out (Timeout: ${settings.timeoutMs / 1000} s) before ${platform.name} answered, so it is not known whether the message reached the group. ${unconfirmedAdvice(settings)}`,
+						null,
+						reason,
+					),
+				};
+			}
+			return {
+				status: 'failed',
+				error: apiError(
+					`Could not reach the ${platform.name} bot: ${reason}`,
+					`${which[0].toUpperCase()}${which.slice(1)} was not delivered. Check the network and the credential's API Base URL. ${sentSoFar(k, settings)}`,
+					null,
+					reason,
+				),
+			};
+		}
+
+		const { statusCode, headers } = exchange;
+		if (statusCode >= 300 && statusCode < 400) {
+			const host = locationHost(headers);
+			return {
+				status: 'failed',
+				error: apiError(
+					`${platform.name} answered ${which} with a redirect (HTTP ${statusCode}) to ${host}, which the node does not follow`,
+					`Nothing was delivered: bot messages go only to the credential's API Base URL, never where a redirect points (it could carry the message and the webhook key anywhere). If the platform moved, put its new address into the credential. ${sentSoFar(k, settings)}`,
+					null,
+					`redirect to ${host}`,
+					statusCode,
+				),
+				response: { code: null, message: redact(`HTTP ${statusCode} redirect to ${host}`) },
+			};
+		}
+
+		const result = platform.readResponse(statusCode, exchange.body);
+		const said = redact(result.message);
+		if (result.accepted) {
+			return { status: 'sent', code: result.code, message: said, retries, waitedMs };
+		}
+
+		if (result.throttled) {
+			retries++;
+			const wait = throttleWaitMs(retries, platform.throttle, retryHintMs(headers, clock.now()));
+			if (sender.throttleWaited + wait <= settings.maxThrottleWaitMs) {
+				await clock.sleep(wait);
+				sender.throttleWaited += wait;
+				waitedMs += wait;
+				continue;
+			}
+			return {
+				status: 'throttled',
+				error: apiError(
+					`${platform.name} is still throttling after ${Math.round(sender.throttleWaited / 1000)} s of waiting: messages ${k + 1}–${count} of ${count} were not sent`,
+					`${platform.name} said: ${said} (code ${String(result.code ?? statusCode)}). ${sentSoFar(k, settings)} Raise Max Wait When Throttled, or lower Max Messages per Minute if other workflows use this bot.`,
+					result.code ?? null,
+					said,
+					statusCode,
+				),
+			};
+		}
+
+		if (statusCode >= 500) {
+			serverRetries++;
+			const wait = serverErrorWaitMs(serverRetries, retryHintMs(headers, clock.now()));
+			if (wait !== undefined) {
+				await clock.sleep(wait);
+				waitedMs += wait;
+				continue;
+			}
+			return {
+				status: 'failed',
+				error: apiError(
+					`${platform.name} failed on its side with ${which} (HTTP ${statusCode}, ${SERVER_ERROR_RETRY.retries + 1} tries): ${said}`,
+					`${platform.name} answered HTTP ${statusCode} with code ${String(result.code ?? 'none')} to every try; the message did not count as sent. ${sentSoFar(k, settings)}`,
+					result.code ?? null,
+					said,
+					statusCode,
+				),
+				response: { code: result.code ?? null, message: said },
+			};
+		}
+
+		if (result.unreadable) {
+			return {
+				status: 'unconfirmed',
+				error: apiError(
+					`${platform.name} may have received ${which}, but its reply could not be read: ${said}`,
+					`HTTP ${statusCode} says the request arrived, but without ${platform.name}'s success code nothing confirms the message reached the group (a gateway or proxy in between may have answered). ${unconfirmedAdvice(settings)}`,
+					null,
+					said,
+					statusCode,
+				),
+				response: { code: null, message: said },
+			};
+		}
+
+		return {
+			status: 'failed',
+			error: apiError(
+				`${platform.name} did not accept ${which}: ${said}`,
+				`${platform.name} answered HTTP ${statusCode} with code ${String(result.code ?? 'none')}. ${hintFor(platform, result.code)}${sentSoFar(k, settings)}`,
+				result.code ?? null,
+				said,
+				statusCode,
+			),
+			response: { code: result.code ?? null, message: said },
+		};
+	}
+}
+
+/** The host a redirect names (never its path or query, which could carry a token). */
+function locationHost(headers: Record<string, unknown>): string {
+	const key = Object.keys(headers).find((name) => name.toLowerCase() === 'location');
+	const value = key === undefined ? undefined : headers[key];
+	const location = Array.isArray(value) ? String(value[0]) : typeof value === 'string' ? value : '';
+	if (location === '') return 'an address it did not give';
+	try {
+		return new URL(location).host || 'another address';
+	} catch {
+		return 'a relative address on the same host';
+	}
+}
+
+function unconfirmedAdvice(settings: Settings): string {
+	return settings.skipAlreadySent
+		? settings.resendUnconfirmed
+			? 'Re-Send Unconfirmed Messages is on: a re-run sends its lines again (they may then show twice).'
+			: 'Its lines are recorded as unconfirmed: a re-run does not send them again (check the group; turn on Re-Send Unconfirmed Messages to send them anyway).'
+		: 'Check the group before re-running: without Skip Messages Already Sent a re-run sends it again.';
 }
 
 function sentSoFar(k: number, settings: Settings): string {
@@ -251,6 +484,7 @@ function readSettings(context: IExecuteFunctions, platform: ChatPlatform): Setti
 	const options = param<IDataObject>('options');
 	const ttlHours = Number(options.dedupTtlHours ?? 24);
 	const maxWaitMinutes = Number(options.maxWaitMinutes ?? 15);
+	const timeoutSeconds = Number(options.timeoutSeconds ?? DEFAULT_TIMEOUT_MS / 1000);
 	const maxPerMinute = options.maxPerMinute === undefined ? undefined : Number(options.maxPerMinute);
 	return {
 		operation: param<'send' | 'preview'>('operation'),
@@ -262,6 +496,8 @@ function readSettings(context: IExecuteFunctions, platform: ChatPlatform): Setti
 		ttlMs: (Number.isFinite(ttlHours) && ttlHours >= 0 ? ttlHours : 24) * 3_600_000,
 		maxPerMinute,
 		maxThrottleWaitMs: (Number.isFinite(maxWaitMinutes) && maxWaitMinutes >= 0 ? maxWaitMinutes : 15) * 60_000,
+		resendUnconfirmed: options.resendUnconfirmed === true,
+		timeoutMs: Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? Math.round(timeoutSeconds * 1000) : DEFAULT_TIMEOUT_MS,
 	};
 }
 

@@ -1,28 +1,46 @@
 /**
- * One POST to a bot's webhook. The node never sees the webhook key, token or signing secret:
- * the credential's `authenticate` function builds the URL and signs the request, and errors
- * are rebuilt from a redacted message so no request URL or header can end up in an error,
- * an output item or a log.
+ * One POST to a bot's webhook. The credential's `authenticate` function builds the URL and signs
+ * the request; this module never puts a request URL or header into what it returns.
+ *
+ * Redirects are never followed (issue 14, item 6): a 307 would re-post the message, key and
+ * signature included, to whatever host it names, and a 302 would turn it into a body-less GET
+ * whose 200 looked like success. A 3xx comes back as a reply like any other, for the node to
+ * report as a failure.
+ *
+ * A request that got no reply is told apart by whether the message may have arrived: refused
+ * connections, unknown hosts and TLS failures happen before anything is sent; a reset, a broken
+ * pipe or a time-out can happen after the platform got the whole body.
  */
-import { NodeApiError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ChatPlatform } from '../../lib/chat/platforms';
 import { redactWebhookSecrets } from '../../lib/chat/signing';
 
-export interface BotReply {
-	statusCode: number;
-	body: unknown;
-	headers: Record<string, unknown>;
-}
+export type BotExchange =
+	| { kind: 'reply'; statusCode: number; body: unknown; headers: Record<string, unknown> }
+	| {
+			kind: 'noReply';
+			/** What went wrong, URL-shaped secrets cut (the node redacts the credential's values too). */
+			reason: string;
+			/** Whether the platform may have received the message (reset or time-out after sending). */
+			mayHaveArrived: boolean;
+	  };
 
-const REQUEST_TIMEOUT_MS = 30_000;
+/** The platforms' replies take well under a second; 30 s is the documented default of the Timeout option. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * Error codes after which the request may have been delivered (Node's socket errors; axios
+ * names its own time-out ECONNABORTED, or ETIMEDOUT with transitional.clarifyTimeoutError).
+ */
+const MAY_HAVE_ARRIVED = new Set(['ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EPIPE', 'ERR_BAD_RESPONSE', 'ERR_STREAM_PREMATURE_CLOSE']);
 
 export async function postToBot(
 	context: IExecuteFunctions,
 	platform: ChatPlatform,
 	payload: IDataObject,
-	itemIndex: number,
-): Promise<BotReply> {
+	timeoutMs: number,
+): Promise<BotExchange> {
 	let response: { statusCode?: number; body?: unknown; headers?: Record<string, unknown> };
 	try {
 		response = await context.helpers.httpRequestWithAuthentication.call(context, platform.credentialType, {
@@ -33,31 +51,34 @@ export async function postToBot(
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-			timeout: REQUEST_TIMEOUT_MS,
+			disableFollowRedirect: true,
+			timeout: timeoutMs,
 		});
 	} catch (error) {
-		const reason = redactWebhookSecrets(describeTransportError(error));
-		// Only the redacted text goes into the error: the original holds the request (URL with the key).
-		throw new NodeApiError(context.getNode(), { message: reason } as JsonObject, {
-			message: `Could not reach the ${platform.name} bot: ${reason}`,
-			description:
-				'Check the network and the credential\'s base URL. Messages already sent are recorded; with Skip Messages Already Sent the rest go out on the next run.',
-			itemIndex,
-		});
+		const { text, code } = describeTransportError(error);
+		return { kind: 'noReply', reason: redactWebhookSecrets(text), mayHaveArrived: code !== '' && MAY_HAVE_ARRIVED.has(code) };
 	}
 	return {
+		kind: 'reply',
 		statusCode: typeof response.statusCode === 'number' ? response.statusCode : 0,
 		body: response.body,
 		headers: response.headers ?? {},
 	};
 }
 
-function describeTransportError(error: unknown): string {
-	if (typeof error !== 'object' || error === null) return String(error);
-	const { message, code, cause } = error as { message?: unknown; code?: unknown; cause?: unknown };
-	const causeCode =
-		typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
-	const codeText = typeof code === 'string' ? code : typeof causeCode === 'string' ? causeCode : '';
+/** The message and the first error code found on the error or the errors it wraps (n8n wraps axios'). */
+function describeTransportError(error: unknown): { text: string; code: string } {
+	if (typeof error !== 'object' || error === null) return { text: String(error), code: '' };
+	let code = '';
+	for (let at: unknown = error, depth = 0; typeof at === 'object' && at !== null && depth < 4; depth++) {
+		const candidate = (at as { code?: unknown }).code;
+		if (typeof candidate === 'string' && /^E[A-Z_]+$/.test(candidate)) {
+			code = candidate;
+			break;
+		}
+		at = (at as { cause?: unknown }).cause;
+	}
+	const { message } = error as { message?: unknown };
 	const text = typeof message === 'string' ? message : 'request failed';
-	return codeText && !text.includes(codeText) ? `${text} (${codeText})` : text;
+	return { text: code && !text.includes(code) ? `${text} (${code})` : text, code };
 }
