@@ -14,6 +14,7 @@ import {
 	generateInventory,
 	generateOrders,
 	generateTraffic,
+	warehouseNamesFrom,
 	type DemoShopOptions,
 } from '../lib/demo';
 import type { DatasetName } from '../lib/model';
@@ -126,19 +127,19 @@ export class DemoShopData implements INodeType {
 		const { param } = nodeParameters(this);
 		const dataset = param<DatasetName>('dataset');
 		const endDateText = String(param<string>('endDate') ?? '').trim();
-		const options: DemoShopOptions = {
-			seed: param<number>('seed'),
-			customers: param<number>('customers'),
-			orders: param<number>('orders'),
-			skus: param<number>('skus'),
-			warehouses: parseNameList(param<string>('warehouses')),
-			days: param<number>('days'),
-			endDate: endDateText
-				? endDateText.slice(0, 10)
-				: createZonedIsoFormatter(SHOP_TIME_ZONE)(Date.now()).slice(0, 10),
-		};
 		let rows: object[];
 		try {
+			const options: DemoShopOptions = {
+				seed: param<number>('seed'),
+				customers: param<number>('customers'),
+				orders: param<number>('orders'),
+				skus: param<number>('skus'),
+				warehouses: warehouseNamesFrom(param<unknown>('warehouses'), parseNameList),
+				days: param<number>('days'),
+				endDate: endDateText
+					? endDateText.slice(0, 10)
+					: createZonedIsoFormatter(SHOP_TIME_ZONE)(Date.now()).slice(0, 10),
+			};
 			rows = GENERATORS[dataset](options);
 		} catch (error) {
 			throw toNodeError(this, error);

@@ -14,12 +14,12 @@ import { type DemoSku, buildCatalog } from './catalog';
 import { generateContentPostList } from './content';
 import { generateCustomerList } from './customers';
 import { generateDailySalesList, generateInventoryList } from './inventory';
-import { type DemoShopOptions, validateDemoOptions } from './options';
+import { type DemoShopOptions, validateDemoOptions, validateStockSize } from './options';
 import { generateOrderList } from './orders';
 import { simulateStock, warehouseShareOfUnits } from './stock';
 import { generateTrafficList } from './traffic';
 
-export { DEFAULT_DEMO_OPTIONS, DEMO_LIMITS, type DemoShopOptions } from './options';
+export { DEFAULT_DEMO_OPTIONS, DEMO_LIMITS, type DemoShopOptions, warehouseNamesFrom } from './options';
 export { DEMO_CHANNELS, DEMO_PLATFORMS, type DemoSku } from './catalog';
 export { PERSONAS, type Persona } from './customers';
 export { CHANNEL_CONVERSION } from './traffic';
@@ -27,6 +27,13 @@ export { CHANNEL_CONVERSION } from './traffic';
 function calendarOf(options: DemoShopOptions): DemoCalendar {
 	validateDemoOptions(options);
 	return buildCalendar(options.seed, options.endDate, options.days);
+}
+
+/** The calendar of a dataset that runs the stock simulation (one series per SKU × warehouse × day). */
+function stockCalendarOf(options: DemoShopOptions): DemoCalendar {
+	const calendar = calendarOf(options);
+	validateStockSize(options);
+	return calendar;
 }
 
 export function generateCustomers(options: DemoShopOptions): Customer[] {
@@ -38,11 +45,11 @@ export function generateOrders(options: DemoShopOptions): Order[] {
 }
 
 export function generateInventory(options: DemoShopOptions): InventoryPosition[] {
-	return generateInventoryList(options, calendarOf(options));
+	return generateInventoryList(options, stockCalendarOf(options));
 }
 
 export function generateDailySales(options: DemoShopOptions): DailySales[] {
-	return generateDailySalesList(options, calendarOf(options));
+	return generateDailySalesList(options, stockCalendarOf(options));
 }
 
 export function generateContentPosts(options: DemoShopOptions): ContentPost[] {
@@ -62,6 +69,6 @@ export function generateSkus(options: DemoShopOptions): DemoSku[] {
 
 /** Each warehouse's expected share of units sold over the window, by warehouse name. */
 export function warehouseDemandShares(options: DemoShopOptions): Record<string, number> {
-	const shares = warehouseShareOfUnits(simulateStock(options, calendarOf(options)), options.warehouses.length);
+	const shares = warehouseShareOfUnits(simulateStock(options, stockCalendarOf(options)), options.warehouses.length);
 	return Object.fromEntries(options.warehouses.map((name, k) => [name, shares[k]]));
 }

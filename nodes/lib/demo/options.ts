@@ -39,7 +39,60 @@ export const DEMO_LIMITS = {
 	skus: 10_000,
 	warehouses: 50,
 	days: 3660,
+	/**
+	 * SKUs × warehouses × days: the stock simulation behind Inventory and Daily Sales keeps a
+	 * series per SKU and warehouse for every day, and Daily Sales emits one row per cell. Each
+	 * size alone is capped above, but not their product: 10,000 × 50 × 3,660 is 1.8 billion
+	 * rows, which grew memory until the process died (issue 14). Two million rows are about
+	 * 1 GB as n8n items.
+	 */
+	stockRows: 2_000_000,
 } as const;
+
+/**
+ * Throws UserInputError when the stock simulation (Inventory, Daily Sales) would exceed
+ * DEMO_LIMITS.stockRows, naming the limit and a way to stay under it.
+ */
+export function validateStockSize(options: DemoShopOptions): void {
+	const warehouses = options.warehouses.length;
+	const rows = options.skus * warehouses * options.days;
+	if (rows <= DEMO_LIMITS.stockRows) return;
+	const fmt = (n: number) => n.toLocaleString('en-US');
+	const daysThatFit = Math.floor(DEMO_LIMITS.stockRows / (options.skus * warehouses));
+	const skusThatFit = Math.floor(DEMO_LIMITS.stockRows / (warehouses * options.days));
+	throw new UserInputError(
+		`${fmt(options.skus)} SKUs × ${warehouses} warehouses × ${fmt(options.days)} days is ${fmt(rows)} rows of stock, above the limit of ${fmt(DEMO_LIMITS.stockRows)} (SKUs × warehouses × days)`,
+		{
+			field: 'skus',
+			expected: `SKUs × warehouses × days ≤ ${fmt(DEMO_LIMITS.stockRows)}`,
+			hint:
+				`Lower SKUs, Warehouses or Days of History until their product is at most ${fmt(DEMO_LIMITS.stockRows)}: ` +
+				(daysThatFit >= 1 ? `e.g. ${fmt(daysThatFit)} days with these SKUs and warehouses, or ` : '') +
+				`${fmt(Math.max(1, skusThatFit))} SKUs with these warehouses and days. ` +
+				`库存模拟行数（SKU × 仓库 × 天数）上限为 ${fmt(DEMO_LIMITS.stockRows)}：请减少 SKU、仓库或天数。`,
+		},
+	);
+}
+
+/**
+ * The Warehouses parameter as a list of names. Typed in the editor it is comma-separated text
+ * (split by `splitText`, the pack's one list parser); from an expression it may be a list of
+ * names (or numbers, e.g. warehouse codes) or a single number. Anything else — an object, a
+ * list holding one — is refused with what was given, rather than crashing on text.split.
+ */
+export function warehouseNamesFrom(value: unknown, splitText: (text: string) => string[]): string[] {
+	if (typeof value === 'string') return splitText(value);
+	if (typeof value === 'number' && Number.isFinite(value)) return [String(value)];
+	if (Array.isArray(value) && value.every((name) => typeof name === 'string' || (typeof name === 'number' && Number.isFinite(name)))) {
+		return value.map((name) => String(name).trim());
+	}
+	const got = Array.isArray(value) ? 'a list with an entry that is not a name' : value === null ? 'null' : `a ${typeof value}`;
+	throw new UserInputError(`Warehouses must be comma-separated names or a list of names, got ${got}`, {
+		field: 'warehouses',
+		expected: 'comma-separated names, e.g. east-shanghai, south-guangzhou, or a list of names',
+		hint: 'Type the names separated by commas, or make the expression return a list of names. 请填写以逗号分隔的仓库名，或让表达式返回仓库名列表。',
+	});
+}
 
 
 function wholeNumber(name: string, value: unknown, min: number, max: number): void {

@@ -1,24 +1,61 @@
 /**
  * Pre-aggregated customers, for users who already know each customer's recency, frequency and
- * monetary value; validated with the same forgiving fields as orders (../orders/input.ts).
+ * monetary value; validated with the same forgiving fields as orders (../orders/input.ts),
+ * within the documented ranges (docs/nodes/RfmSegment.md, "Limits").
  */
 import { z } from 'zod';
 
-import { idField, numberField } from '../model';
+import { formatLimit, idField, INPUT_LIMITS, numberField, type InputIssue } from '../model';
 import { AMOUNT_EXPECTED } from '../orders';
 
 export const RFM_CUSTOMER_FIELDS = ['customerId', 'recencyDays', 'frequency', 'monetary'] as const;
 
+const RECENCY = 'a whole number of days ≥ 0';
+const FREQUENCY = 'a whole number of orders ≥ 1';
+
 /** Pre-aggregated customers: the user already knows recency, frequency and monetary. */
 export const rfmCustomerSchema = z.object({
 	customerId: idField('customer id'),
-	recencyDays: numberField('a whole number of days ≥ 0').pipe(
-		z.number().int('a whole number of days ≥ 0').nonnegative('a whole number of days ≥ 0'),
+	recencyDays: numberField(RECENCY).pipe(
+		z
+			.number()
+			.int(RECENCY)
+			.nonnegative(RECENCY)
+			.max(INPUT_LIMITS.recencyDays, `a whole number of days from 0 to ${formatLimit(INPUT_LIMITS.recencyDays)}`),
 	),
-	frequency: numberField('a whole number of orders ≥ 1').pipe(
-		z.number().int('a whole number of orders ≥ 1').positive('a whole number of orders ≥ 1'),
+	frequency: numberField(FREQUENCY).pipe(
+		z
+			.number()
+			.int(FREQUENCY)
+			.positive(FREQUENCY)
+			.max(INPUT_LIMITS.frequency, `a whole number of orders from 1 to ${formatLimit(INPUT_LIMITS.frequency)}`),
 	),
-	monetary: numberField(AMOUNT_EXPECTED).pipe(z.number().nonnegative(AMOUNT_EXPECTED)),
+	monetary: numberField(AMOUNT_EXPECTED).pipe(
+		z
+			.number()
+			.nonnegative(AMOUNT_EXPECTED)
+			.max(INPUT_LIMITS.monetary, `an amount from 0 to ${formatLimit(INPUT_LIMITS.monetary)}`),
+	),
 });
 
 export type RfmCustomerInput = z.output<typeof rfmCustomerSchema>;
+
+/**
+ * Customer input holds one item per customer. A customer id met again is refused as a per-item
+ * error naming the item that had it first, rather than merged: two rows of totals for one
+ * customer are a join gone wrong upstream (their recencies cannot both be right, and summing
+ * their totals may count the same orders twice), and scoring them as two customers skews every
+ * quintile.
+ * Returns a check to call on each valid item in input order.
+ */
+export function createDuplicateCustomerCheck(field: string): (customerId: string, itemIndex: number) => InputIssue | undefined {
+	const firstItemOf = new Map<string, number>();
+	return (customerId, itemIndex) => {
+		const first = firstItemOf.get(customerId);
+		if (first === undefined) {
+			firstItemOf.set(customerId, itemIndex);
+			return undefined;
+		}
+		return { itemIndex, field, value: customerId, expected: `a customer id not already given by item ${first} (one item per customer)` };
+	};
+}
