@@ -20,6 +20,7 @@ import {
 } from '../nodes/lib/shop/platforms/douyin';
 import { CredentialSetupError, STORED_TOKEN_PROPERTIES, checkToken, refreshTokenUsable } from '../nodes/shared/shop/tokens';
 import { REQUEST_RATE_PROPERTY } from '../nodes/shared/shop/rateLimit';
+import { ALLOW_HTTP_PROPERTY, checkedBaseUrl } from '../nodes/shared/shop/baseUrl';
 
 const DOUYIN_BASE_URL = 'https://openapi-fxg.jinritemai.com';
 /** Refresh tokens live 14 days (official Go SDK `core/create_token_request.go` comment). */
@@ -98,6 +99,7 @@ export class DouyinShopApi implements ICredentialType {
 			default: DOUYIN_BASE_URL,
 			description: 'Change only for a gateway, the sandbox (https://openapi-sandbox.jinritemai.com) or a test server',
 		},
+		ALLOW_HTTP_PROPERTY,
 		REQUEST_RATE_PROPERTY,
 		...STORED_TOKEN_PROPERTIES,
 	];
@@ -122,7 +124,8 @@ export class DouyinShopApi implements ICredentialType {
 		const signed = signedRequest(credentials, method, params, '');
 		let reply: unknown;
 		try {
-			const text = (await this.helpers.httpRequest({ ...signed, method: 'POST', json: false, encoding: 'text', timeout: 30_000 })) as string;
+			// Not redirected: the request is signed with the app secret and names the shop (issue 14).
+			const text = (await this.helpers.httpRequest({ ...signed, method: 'POST', json: false, encoding: 'text', timeout: 30_000, disableFollowRedirect: true })) as string;
 			reply = parseJsonKeepingBigIntegers(text);
 		} catch (error) {
 			throw new CredentialSetupError(`Douyin Shop: the token request failed (${(error as Error).message?.split('?')[0] ?? 'network error'})`);
@@ -201,7 +204,7 @@ function signedRequest(credentials: ICredentialDataDecryptedObject, method: stri
 	const paramJson = canonicalParamJson(params ?? {});
 	const timestamp = douyinTimestamp(Date.now(), 'unixSeconds');
 	const sign = douyinSign({ appKey, appSecret, method, paramJson, timestamp, signMethod });
-	const baseUrl = String(credentials.baseUrl || DOUYIN_BASE_URL).replace(/\/+$/, '');
+	const baseUrl = checkedBaseUrl('Douyin Shop', String(credentials.baseUrl || DOUYIN_BASE_URL), credentials.allowHttp);
 	return {
 		url: `${baseUrl}${douyinPath(method)}`,
 		qs: {

@@ -24,6 +24,7 @@ import {
 } from '../nodes/lib/shop/platforms/pinduoduo';
 import { CredentialSetupError, STORED_TOKEN_PROPERTIES, checkToken, refreshTokenUsable } from '../nodes/shared/shop/tokens';
 import { REQUEST_RATE_PROPERTY } from '../nodes/shared/shop/rateLimit';
+import { ALLOW_HTTP_PROPERTY, checkedBaseUrl } from '../nodes/shared/shop/baseUrl';
 
 const NAME = 'Pinduoduo Shop (拼多多) API';
 const REAUTHORISE =
@@ -78,6 +79,7 @@ export class PinduoduoShopApi implements ICredentialType {
 			default: PDD_GATEWAY,
 			description: 'The API gateway (requests go to <Base URL>/api/router). Change it only for a proxy or a test server.',
 		},
+		ALLOW_HTTP_PROPERTY,
 		REQUEST_RATE_PROPERTY,
 		...STORED_TOKEN_PROPERTIES,
 	];
@@ -105,12 +107,14 @@ export class PinduoduoShopApi implements ICredentialType {
 		try {
 			const text = (await this.helpers.httpRequest({
 				method: 'POST',
-				url: pddRouterUrl(String(credentials.baseUrl ?? '')),
+				url: routerUrlOf(credentials),
 				body: pddFormBody(form),
 				headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8' },
 				json: false,
 				encoding: 'text',
 				timeout: 30_000,
+				// Not redirected: the form carries the refresh token or the code (issue 14).
+				disableFollowRedirect: true,
 			})) as string;
 			reply = parseJsonKeepingBigIntegers(text);
 		} catch (error) {
@@ -153,7 +157,7 @@ export class PinduoduoShopApi implements ICredentialType {
 		return {
 			...rest,
 			method: 'POST',
-			url: pddRouterUrl(String(credentials.baseUrl ?? '')),
+			url: routerUrlOf(credentials),
 			body: pddFormBody(form),
 			headers: { ...(options.headers ?? {}), 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8' },
 			// Text, so that long integer ids are parsed with every digit (the connector parses it).
@@ -181,6 +185,10 @@ function clientIdOf(credentials: ICredentialDataDecryptedObject): string {
 	const clientId = String(credentials.clientId ?? '').trim();
 	if (!clientId || !String(credentials.clientSecret ?? '')) throw new CredentialSetupError(`${NAME}: Client ID and Client Secret are required`);
 	return clientId;
+}
+
+function routerUrlOf(credentials: ICredentialDataDecryptedObject): string {
+	return pddRouterUrl(checkedBaseUrl(NAME, String(credentials.baseUrl || PDD_GATEWAY), credentials.allowHttp));
 }
 
 function clientSecretOf(credentials: ICredentialDataDecryptedObject): string {

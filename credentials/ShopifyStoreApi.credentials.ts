@@ -13,6 +13,7 @@ import type {
 import { DEFAULT_SHOPIFY_API_VERSION, graphqlPath, shopBaseUrl } from '../nodes/lib/shop/platforms/shopify';
 import { CredentialSetupError, STORED_TOKEN_PROPERTIES, TOKEN_REJECTED_HEADER, checkToken } from '../nodes/shared/shop/tokens';
 import { REQUEST_RATE_PROPERTY } from '../nodes/shared/shop/rateLimit';
+import { ALLOW_HTTP_PROPERTY, checkedBaseUrl } from '../nodes/shared/shop/baseUrl';
 
 /** Stored in place of a token when the credential uses a permanent Admin API token (nothing to refresh). */
 const STATIC_TOKEN_MARKER = 'admin-api-access-token';
@@ -46,6 +47,7 @@ export class ShopifyStoreApi implements ICredentialType {
 			placeholder: 'https://your-shop.myshopify.com',
 			description: 'Your store\'s myshopify.com address (your-shop, your-shop.myshopify.com or the full URL)',
 		},
+		ALLOW_HTTP_PROPERTY,
 		{
 			displayName: 'Authentication',
 			name: 'authType',
@@ -110,10 +112,9 @@ export class ShopifyStoreApi implements ICredentialType {
 		if (credentials.authType === 'accessToken') {
 			return { accessToken: STATIC_TOKEN_MARKER, accessTokenExpiresAt: 0, accessTokenObtainedAt: now };
 		}
-		const baseUrl = shopBaseUrl(String(credentials.baseUrl ?? ''));
+		const baseUrl = storeUrlOf(credentials);
 		const clientId = String(credentials.clientId ?? '').trim();
 		const clientSecret = String(credentials.clientSecret ?? '');
-		if (!baseUrl) throw new CredentialSetupError('Shopify: the Shop URL is empty');
 		if (!clientId || !clientSecret) throw new CredentialSetupError('Shopify: Client ID and Client Secret are required');
 		let reply: { statusCode?: number; body?: unknown };
 		try {
@@ -126,6 +127,8 @@ export class ShopifyStoreApi implements ICredentialType {
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
 				timeout: 30_000,
+				// Not redirected: the body carries the client secret (issue 14); a 3xx is refused below.
+				disableFollowRedirect: true,
 			})) as { statusCode?: number; body?: unknown };
 		} catch (error) {
 			throw new CredentialSetupError(`Shopify: the token request failed (${String((error as Error).message ?? 'network error').split('?')[0]})`);
@@ -165,8 +168,7 @@ export class ShopifyStoreApi implements ICredentialType {
 			}
 			token = String(credentials.accessToken);
 		}
-		const baseUrl = shopBaseUrl(String(credentials.baseUrl ?? ''));
-		if (!baseUrl) throw new CredentialSetupError('Shopify: the Shop URL is empty');
+		const baseUrl = storeUrlOf(credentials);
 		const path = String(options.url ?? '');
 		const version = String(credentials.apiVersion || DEFAULT_SHOPIFY_API_VERSION);
 		const rest = { ...options };
@@ -181,6 +183,13 @@ export class ShopifyStoreApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: { method: 'POST', url: 'graphql.json', body: { query: '{ shop { name currencyCode } }' } },
 	};
+}
+
+/** The store's URL as typed (normalised), https unless the credential allows HTTP. */
+function storeUrlOf(credentials: ICredentialDataDecryptedObject): string {
+	const baseUrl = shopBaseUrl(String(credentials.baseUrl ?? ''));
+	if (!baseUrl) throw new CredentialSetupError('Shopify: the Shop URL is empty');
+	return checkedBaseUrl('Shopify', baseUrl, credentials.allowHttp);
 }
 
 function parseJson(body: unknown): Record<string, unknown> {

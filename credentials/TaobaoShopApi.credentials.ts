@@ -9,6 +9,7 @@ import type {
 
 import { topParams, topSign, topTime, TOP_SIGN_METHODS, type TopSignMethod } from '../nodes/lib/shop/platforms/taobao';
 import { REQUEST_RATE_PROPERTY } from '../nodes/shared/shop/rateLimit';
+import { ALLOW_HTTP_PROPERTY, checkedBaseUrl } from '../nodes/shared/shop/baseUrl';
 import { CredentialSetupError, TOKEN_REJECTED_HEADER } from '../nodes/shared/shop/tokens';
 
 /**
@@ -92,6 +93,7 @@ export class TaobaoShopApi implements ICredentialType {
 			default: TOP_GATEWAY,
 			description: 'The TOP REST gateway. Change it only for another gateway (e.g. https://gw.api.taobao.com/router/rest) or a test server.',
 		},
+		ALLOW_HTTP_PROPERTY,
 		REQUEST_RATE_PROPERTY,
 	];
 
@@ -113,7 +115,7 @@ export class TaobaoShopApi implements ICredentialType {
 		return {
 			...rest,
 			method: 'POST',
-			url: String(credentials.baseUrl || TOP_GATEWAY).trim(),
+			url: checkedBaseUrl('Taobao / Tmall', String(credentials.baseUrl || TOP_GATEWAY), credentials.allowHttp),
 			// Everything in the form body: the session and the signature never appear in a URL.
 			body: new URLSearchParams(form).toString(),
 			headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8' },

@@ -1,5 +1,6 @@
 import type { IAuthenticate, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, Icon, INodeProperties } from 'n8n-workflow';
 
+import { ALLOW_HTTP_PROPERTY, checkedBaseUrl } from '../nodes/shared/shop/baseUrl';
 import { REQUEST_RATE_PROPERTY } from '../nodes/shared/shop/rateLimit';
 import { CredentialSetupError } from '../nodes/shared/shop/tokens';
 
@@ -9,7 +10,7 @@ import { CredentialSetupError } from '../nodes/shared/shop/tokens';
  * user name, secret as password), or, on servers that drop the Authorization header ("Consumer
  * key is missing"), as the query parameters consumer_key / consumer_secret. Plain HTTP needs
  * OAuth 1.0a signing, which this credential does not do: an http:// site is refused here with
- * that reason, except on this machine (local test shops).
+ * that reason, except on this machine (local test shops) with Allow HTTP turned on.
  * Source: WooCommerce REST API docs "Authentication"
  * (https://woocommerce.github.io/woocommerce-rest-api-docs/#authentication).
  */
@@ -32,6 +33,7 @@ export class WooCommerceStoreApi implements ICredentialType {
 			placeholder: 'https://shop.example.com',
 			description: 'Your WordPress site\'s address, with https:// (the REST API is at /wp-json/wc/v3 below it)',
 		},
+		ALLOW_HTTP_PROPERTY,
 		{
 			displayName: 'Consumer Key',
 			name: 'consumerKey',
@@ -64,10 +66,9 @@ export class WooCommerceStoreApi implements ICredentialType {
 	];
 
 	authenticate: IAuthenticate = async (credentials, requestOptions): Promise<IHttpRequestOptions> => {
-		const base = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
+		const base = checkedBaseUrl('WooCommerce', String(credentials.baseUrl ?? ''), credentials.allowHttp);
 		const key = String(credentials.consumerKey ?? '').trim();
 		const secret = String(credentials.consumerSecret ?? '').trim();
-		if (!/^https?:\/\/[^/]/i.test(base)) throw new CredentialSetupError('the Site URL must start with https://');
 		if (key === '' || secret === '') throw new CredentialSetupError('the consumer key and secret are both needed');
 		const host = new URL(base).hostname;
 		if (base.toLowerCase().startsWith('http://') && !['localhost', '127.0.0.1', '::1', '[::1]'].includes(host)) {

@@ -18,6 +18,7 @@ import {
 	xhsTimestamp,
 } from '../nodes/lib/shop/platforms/xiaohongshu';
 import { REQUEST_RATE_PROPERTY } from '../nodes/shared/shop/rateLimit';
+import { ALLOW_HTTP_PROPERTY, checkedBaseUrl } from '../nodes/shared/shop/baseUrl';
 import { CredentialSetupError, STORED_TOKEN_PROPERTIES, checkToken, refreshTokenUsable } from '../nodes/shared/shop/tokens';
 
 /** The ark gateway host (doc 040 注2: https://ark.xiaohongshu.com/ark/open_api/v3/common_controller). */
@@ -70,8 +71,9 @@ export class XiaohongshuShopApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: XHS_BASE_URL,
-			description: 'Change only for a gateway, the test environment (http://ark.sit.xiaohongshu.com) or a test server',
+			description: 'Change only for a gateway, the test environment (http://ark.sit.xiaohongshu.com: turn on Allow HTTP below) or a test server',
 		},
+		ALLOW_HTTP_PROPERTY,
 		REQUEST_RATE_PROPERTY,
 		...STORED_TOKEN_PROPERTIES,
 	];
@@ -94,7 +96,8 @@ export class XiaohongshuShopApi implements ICredentialType {
 		}
 		let reply: unknown;
 		try {
-			reply = await this.helpers.httpRequest({ ...signedRequest(credentials, method, params, ''), method: 'POST', json: true, timeout: 30_000 });
+			// Not redirected: the call is signed with the app secret and carries the code or refresh token (issue 14).
+			reply = await this.helpers.httpRequest({ ...signedRequest(credentials, method, params, ''), method: 'POST', json: true, timeout: 30_000, disableFollowRedirect: true });
 		} catch (error) {
 			throw new CredentialSetupError(`${NAME}: the token request failed (${String((error as Error).message ?? 'network error').split('?')[0]})`);
 		}
@@ -161,7 +164,7 @@ function signedRequest(credentials: ICredentialDataDecryptedObject, method: stri
 	const appSecret = String(credentials.appSecret ?? '');
 	if (!appId || !appSecret) throw new CredentialSetupError(`${NAME}: App Key and App Secret are required`);
 	if (!method) throw new CredentialSetupError(`${NAME}: no API method to call`);
-	const baseUrl = String(credentials.baseUrl || XHS_BASE_URL).replace(/\/+$/, '');
+	const baseUrl = checkedBaseUrl(NAME, String(credentials.baseUrl || XHS_BASE_URL), credentials.allowHttp);
 	return {
 		url: `${baseUrl}${XHS_GATEWAY_PATH}`,
 		body: xhsEnvelope({ method, appId, appSecret, timestamp: xhsTimestamp(Date.now()), accessToken: accessToken || undefined, params }),

@@ -11,11 +11,12 @@ import type {
 import { readTokenAnswer, silentTokenBody, TOKEN_PATH } from '../nodes/lib/shop/platforms/youzan';
 import { checkToken, CredentialSetupError, STORED_TOKEN_PROPERTIES } from '../nodes/shared/shop/tokens';
 import { REQUEST_RATE_PROPERTY } from '../nodes/shared/shop/rateLimit';
+import { ALLOW_HTTP_PROPERTY, checkedBaseUrl } from '../nodes/shared/shop/baseUrl';
 
 const YOUZAN_BASE_URL = 'https://open.youzanyun.com';
 
 function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
-	return (String(credentials.baseUrl ?? '').trim() || YOUZAN_BASE_URL).replace(/\/+$/, '');
+	return checkedBaseUrl('Youzan', String(credentials.baseUrl ?? '').trim() || YOUZAN_BASE_URL, credentials.allowHttp);
 }
 
 /**
@@ -67,6 +68,7 @@ export class YouzanShopApi implements ICredentialType {
 			default: YOUZAN_BASE_URL,
 			description: 'Change it only for a proxy or a test server',
 		},
+		ALLOW_HTTP_PROPERTY,
 		REQUEST_RATE_PROPERTY,
 		...STORED_TOKEN_PROPERTIES,
 	];
@@ -84,6 +86,8 @@ export class YouzanShopApi implements ICredentialType {
 			headers: { 'Content-Type': 'application/json;charset=UTF-8' },
 			body: silentTokenBody({ clientId, clientSecret, grantId }),
 			json: true,
+			// Not redirected: the body carries the client secret (issue 14).
+			disableFollowRedirect: true,
 		});
 		const now = Date.now();
 		const answer = readTokenAnswer(body, now);

@@ -45,7 +45,7 @@ beforeEach(async () => {
 			authorization: 'self',
 			shopId: SHOP_ID,
 			signMethod: 'hmac-sha256',
-			baseUrl: fake.baseUrl,
+			baseUrl: fake.baseUrl, allowHttp: true,
 			...NO_STORED_TOKEN,
 		},
 	};

@@ -45,7 +45,7 @@ beforeEach(async () => {
 			clientId: CLIENT_ID,
 			clientSecret: CLIENT_SECRET,
 			authCode: AUTH_CODE,
-			baseUrl: fake.baseUrl,
+			baseUrl: fake.baseUrl, allowHttp: true,
 			// Fast tests: a 2-day backfill is ~100 windows. The default pace (10/s) is the connector's.
 			requestsPerSecond: 1000,
 			...NO_STORED_TOKEN,

@@ -33,7 +33,7 @@ async function both(type: Parameters<typeof testCredential>[0], good: ICredentia
 it('Douyin Shop: token.create checks App Key, App Secret and Shop ID together', async () => {
 	const fake = await startDouyinFake({ appKey: '7100000000000000001', appSecret: 'dy-cred-test-secret', shopId: '55501' });
 	closers.push(() => fake.close());
-	const good = { appKey: '7100000000000000001', appSecret: 'dy-cred-test-secret', authorization: 'self', shopId: '55501', signMethod: 'hmac-sha256', baseUrl: fake.baseUrl, ...NO_STORED_TOKEN };
+	const good = { appKey: '7100000000000000001', appSecret: 'dy-cred-test-secret', authorization: 'self', shopId: '55501', signMethod: 'hmac-sha256', baseUrl: fake.baseUrl, allowHttp: true, ...NO_STORED_TOKEN };
 	const { ok, refused } = await both(new DouyinShopApi(), good, { ...good, appSecret: 'dy-wrong-secret-000' }, 'dy-cred-test-secret');
 	expect(ok).toBe('OK');
 	// n8n asks for the token first (preAuthentication), so Douyin's own refusal is what the user reads.
@@ -44,7 +44,7 @@ it('Douyin Shop: token.create checks App Key, App Secret and Shop ID together', 
 it('Youzan Shop: the token request and a shop call', async () => {
 	const fake = await startFakeYouzan({ clientId: 'yz-cred-client', clientSecret: 'yz-cred-test-secret', kdtId: 4242 });
 	closers.push(() => fake.close());
-	const good = { clientId: 'yz-cred-client', clientSecret: 'yz-cred-test-secret', grantId: '4242', baseUrl: fake.server.baseUrl, ...NO_STORED_TOKEN };
+	const good = { clientId: 'yz-cred-client', clientSecret: 'yz-cred-test-secret', grantId: '4242', baseUrl: fake.server.baseUrl, allowHttp: true, ...NO_STORED_TOKEN };
 	const { ok, refused } = await both(new YouzanShopApi(), good, { ...good, clientSecret: 'yz-wrong-secret-000' }, 'yz-cred-test-secret');
 	expect(ok).toBe('OK');
 	expect(refused).not.toBe('OK');
@@ -53,7 +53,7 @@ it('Youzan Shop: the token request and a shop call', async () => {
 it('Shopify Store: the client credentials grant and a shop query', async () => {
 	const fake = await startShopifyFake({ clientId: 'shp-cred-client', clientSecret: 'shpss_cred_test_secret' });
 	closers.push(() => fake.close());
-	const good = { baseUrl: fake.baseUrl, authType: 'clientCredentials', clientId: 'shp-cred-client', clientSecret: 'shpss_cred_test_secret', adminAccessToken: '', apiVersion: '2026-04', ...NO_STORED_TOKEN };
+	const good = { baseUrl: fake.baseUrl, allowHttp: true, authType: 'clientCredentials', clientId: 'shp-cred-client', clientSecret: 'shpss_cred_test_secret', adminAccessToken: '', apiVersion: '2026-04', ...NO_STORED_TOKEN };
 	const { ok, refused } = await both(new ShopifyStoreApi(), good, { ...good, clientSecret: 'shpss_wrong_secret_000' }, 'shpss_cred_test_secret');
 	expect(ok).toBe('OK');
 	expect(refused).not.toBe('OK');
@@ -62,7 +62,7 @@ it('Shopify Store: the client credentials grant and a shop query', async () => {
 it('WooCommerce Store: a one-order read with the keys', async () => {
 	const fake = await startWooCommerceFake({ consumerKey: 'ck_cred_test_key', consumerSecret: 'cs_cred_test_secret' });
 	closers.push(() => fake.close());
-	const good = { baseUrl: fake.baseUrl, consumerKey: 'ck_cred_test_key', consumerSecret: 'cs_cred_test_secret', keysIn: 'header' };
+	const good = { baseUrl: fake.baseUrl, allowHttp: true, consumerKey: 'ck_cred_test_key', consumerSecret: 'cs_cred_test_secret', keysIn: 'header' };
 	const { ok, refused } = await both(new WooCommerceStoreApi(), good, { ...good, consumerSecret: 'cs_wrong_secret_000' }, 'cs_cred_test_secret');
 	expect(ok).toBe('OK');
 	expect(refused).not.toBe('OK');

@@ -34,7 +34,7 @@ beforeEach(async () => {
 	});
 	credentials = {
 		shopifyStoreApi: {
-			baseUrl: fake.baseUrl,
+			baseUrl: fake.baseUrl, allowHttp: true,
 			authType: 'clientCredentials',
 			clientId: CLIENT_ID,
 			clientSecret: CLIENT_SECRET,

@@ -26,7 +26,7 @@ let credentials: TestCredentials;
 
 beforeEach(async () => {
 	fake = await startTaobaoFake({ appKey: APP_KEY, appSecret: APP_SECRET, sessionKey: SESSION });
-	credentials = { taobaoShopApi: { appKey: APP_KEY, appSecret: APP_SECRET, accessToken: SESSION, shopType: 'taobao', signMethod: 'hmac-sha256', baseUrl: fake.baseUrl, requestsPerSecond: 0 } };
+	credentials = { taobaoShopApi: { appKey: APP_KEY, appSecret: APP_SECRET, accessToken: SESSION, shopType: 'taobao', signMethod: 'hmac-sha256', baseUrl: fake.baseUrl, allowHttp: true, requestsPerSecond: 0 } };
 });
 
 afterEach(async () => {

@@ -22,7 +22,7 @@ let credentials: TestCredentials;
 
 beforeEach(async () => {
 	fake = await startWooCommerceFake({ consumerKey: KEY, consumerSecret: SECRET, currency: 'USD' });
-	credentials = { wooCommerceStoreApi: { baseUrl: fake.baseUrl, consumerKey: KEY, consumerSecret: SECRET, keysIn: 'header' } };
+	credentials = { wooCommerceStoreApi: { baseUrl: fake.baseUrl, allowHttp: true, consumerKey: KEY, consumerSecret: SECRET, keysIn: 'header' } };
 });
 
 afterEach(async () => {

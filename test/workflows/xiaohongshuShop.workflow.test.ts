@@ -48,7 +48,7 @@ beforeEach(async () => {
 			appKey: APP_ID,
 			appSecret: APP_SECRET,
 			authCode: AUTH_CODE,
-			baseUrl: fake.baseUrl,
+			baseUrl: fake.baseUrl, allowHttp: true,
 			// The fake does not throttle unless asked: tests run at full speed (the default is 20/s).
 			requestsPerSecond: 1000,
 			...NO_STORED_TOKEN,

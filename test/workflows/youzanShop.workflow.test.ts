@@ -27,7 +27,7 @@ beforeEach(async () => {
 			clientId: CLIENT_ID,
 			clientSecret: CLIENT_SECRET,
 			grantId: String(KDT_ID),
-			baseUrl: fake.server.baseUrl,
+			baseUrl: fake.server.baseUrl, allowHttp: true,
 			...NO_STORED_TOKEN,
 		},
 	};

@@ -127,7 +127,7 @@ export function douyinProfile(): ShopProfile {
 			fake = await startDouyinFake({ ...DOUYIN });
 		},
 		close: async () => fake?.close(),
-		credentialData: () => ({ ...DOUYIN, authorization: 'self', signMethod: 'hmac-sha256', baseUrl: fake.baseUrl }),
+		credentialData: () => ({ ...DOUYIN, authorization: 'self', signMethod: 'hmac-sha256', baseUrl: fake.baseUrl, allowHttp: true }),
 		seed(orders) {
 			for (const o of orders) {
 				const time = Math.floor(o.createdMs / 1000);
@@ -183,7 +183,7 @@ export function youzanProfile(): ShopProfile {
 			fake = await startFakeYouzan({ ...YOUZAN });
 		},
 		close: async () => fake?.close(),
-		credentialData: () => ({ clientId: YOUZAN.clientId, clientSecret: YOUZAN.clientSecret, grantId: String(YOUZAN.kdtId), baseUrl: fake.server.baseUrl }),
+		credentialData: () => ({ clientId: YOUZAN.clientId, clientSecret: YOUZAN.clientSecret, grantId: String(YOUZAN.kdtId), baseUrl: fake.server.baseUrl, allowHttp: true }),
 		seed(orders) {
 			fake.seedOrders(
 				orders.map((o) =>
@@ -254,7 +254,7 @@ export function shopifyProfile(): ShopProfile {
 			});
 		},
 		close: async () => fake?.close(),
-		credentialData: () => ({ baseUrl: fake.baseUrl, authType: 'clientCredentials', clientId: SHOPIFY.clientId, clientSecret: SHOPIFY.clientSecret, apiVersion: '2026-04' }),
+		credentialData: () => ({ baseUrl: fake.baseUrl, allowHttp: true, authType: 'clientCredentials', clientId: SHOPIFY.clientId, clientSecret: SHOPIFY.clientSecret, apiVersion: '2026-04' }),
 		seed(orders) {
 			for (const o of orders) {
 				fake.upsertOrder({
@@ -326,7 +326,7 @@ export function wooCommerceProfile(): ShopProfile {
 			for (let c = 0; c < 40; c++) fake.customers.push({ id: 300 + c, email: `buyer${c}@e2e.example`, role: 'customer' });
 		},
 		close: async () => fake?.close(),
-		credentialData: () => ({ baseUrl: fake.baseUrl, consumerKey: WOO.consumerKey, consumerSecret: WOO.consumerSecret, keysIn: 'header' }),
+		credentialData: () => ({ baseUrl: fake.baseUrl, allowHttp: true, consumerKey: WOO.consumerKey, consumerSecret: WOO.consumerSecret, keysIn: 'header' }),
 		seed(orders) {
 			fake.seedOrders(
 				orders.map((o) =>

@@ -28,7 +28,7 @@ export function pinduoduoProfile(): ShopProfile {
 		close: async () => fake?.close(),
 		// 90 days are 4,320 windows of 30 minutes: at the default 10 requests/s the backfill
 		// alone would take over 7 minutes, so the e2e credential allows the fake 1000/s (~10 s).
-		credentialData: () => ({ ...PDD, baseUrl: fake.baseUrl, requestsPerSecond: 1000 }),
+		credentialData: () => ({ ...PDD, baseUrl: fake.baseUrl, allowHttp: true, requestsPerSecond: 1000 }),
 		seed(orders) {
 			for (const o of orders) {
 				const yuan = o.cents / 100;

@@ -31,7 +31,7 @@ export function taobaoProfile(): ShopProfile {
 		close: async () => fake?.close(),
 		// 90 one-day windows at the default 5 requests/s take about 20 s per backfill; the fake has
 		// no rate limit, so the e2e credential allows 50/s.
-		credentialData: () => ({ ...TOP, shopType: 'taobao', signMethod: 'hmac-sha256', baseUrl: fake.baseUrl, requestsPerSecond: 50 }),
+		credentialData: () => ({ ...TOP, shopType: 'taobao', signMethod: 'hmac-sha256', baseUrl: fake.baseUrl, allowHttp: true, requestsPerSecond: 50 }),
 		seed(orders) {
 			for (const o of orders) {
 				const created = Math.floor(o.createdMs / 1000) * 1000;

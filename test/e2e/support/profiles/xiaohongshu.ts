@@ -31,7 +31,7 @@ export function xiaohongshuProfile(): ShopProfile {
 			appKey: XHS.appId,
 			appSecret: XHS.appSecret,
 			authCode: XHS.authCode,
-			baseUrl: fake.baseUrl,
+			baseUrl: fake.baseUrl, allowHttp: true,
 			// A 90-day backfill is 4,320 half-hour windows; the platform's documented quota for an app
 			// is 100/s (doc 292), the node's own default a defensive 20/s.
 			requestsPerSecond: 100,

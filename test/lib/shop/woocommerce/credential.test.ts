@@ -27,9 +27,13 @@ describe('WooCommerce Store credential', () => {
 	});
 
 	it('a remote http:// site and missing keys are refused with the reason, without the secret', async () => {
-		await expect(authenticate({ ...keys, baseUrl: 'http://shop.example.com' }, { url: '/x' })).rejects.toThrow(/only over HTTPS/);
+		await expect(authenticate({ ...keys, baseUrl: 'http://shop.example.com', allowHttp: true }, { url: '/x' })).rejects.toThrow(/only over HTTPS/);
 		await expect(authenticate({ consumerKey: 'ck_abc', consumerSecret: '', baseUrl: 'https://shop.example.com' }, { url: '/x' })).rejects.toThrow(/key and secret are both needed/);
-		await expect(authenticate({ ...keys, baseUrl: 'http://127.0.0.1:8080' }, { url: '/x' })).resolves.toMatchObject({ url: 'http://127.0.0.1:8080/x' });
+	});
+
+	it('http:// on this machine (a local test shop) only with Allow HTTP turned on', async () => {
+		await expect(authenticate({ ...keys, baseUrl: 'http://127.0.0.1:8080' }, { url: '/x' })).rejects.toThrow(/Allow HTTP \(Unencrypted\)/);
+		await expect(authenticate({ ...keys, baseUrl: 'http://127.0.0.1:8080', allowHttp: true }, { url: '/x' })).resolves.toMatchObject({ url: 'http://127.0.0.1:8080/x' });
 	});
 });
 
