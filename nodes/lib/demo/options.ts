@@ -3,6 +3,7 @@
  * takes the same options, so datasets generated separately fit together.
  */
 import { UserInputError } from '../errors';
+import { describeValue } from '../model/validation';
 import { parseDayNumber } from '../time';
 
 /** 1900-01-01: the earliest end date (birthdays and member dates reach decades back). */
@@ -86,7 +87,7 @@ export function warehouseNamesFrom(value: unknown, splitText: (text: string) => 
 	if (Array.isArray(value) && value.every((name) => typeof name === 'string' || (typeof name === 'number' && Number.isFinite(name)))) {
 		return value.map((name) => String(name).trim());
 	}
-	const got = Array.isArray(value) ? 'a list with an entry that is not a name' : value === null ? 'null' : `a ${typeof value}`;
+	const got = Array.isArray(value) ? 'a list with an entry that is not a name' : describeValue(value);
 	throw new UserInputError(`Warehouses must be comma-separated names or a list of names, got ${got}`, {
 		field: 'warehouses',
 		expected: 'comma-separated names, e.g. east-shanghai, south-guangzhou, or a list of names',
