@@ -137,6 +137,18 @@ describe('Demo Shop Data → RFM Segment → Coupon Tier', () => {
 		expect(JSON.stringify(short.run.data)).not.toContain(shortSecret.slice(0, 12));
 	});
 
+	it('the campaign summary warns of a weak secret and a guessable code length, never showing the secret', async () => {
+		expect(out(result, 'summary').find((s) => s.level === 'campaign')!.warnings).toEqual([]);
+		const weakSecret = 'abcdabcdabcdabcdabcd';
+		const weak = await runWorkflow(campaign({ codeLength: 6 }), { couponCodeSecretApi: { secret: weakSecret } });
+		const total = out(weak, 'summary').find((s) => s.level === 'campaign')!;
+		expect(total.warnings).toEqual([
+			expect.stringMatching(/^The coupon code secret repeats a block of 4 character/),
+			expect.stringMatching(new RegExp(`^Code length 6 gives 31\\^6 ≈ 8\\.9×10\\^8 codes \\(29\\.7 bits\\): with ${total.couponsIssued} coupons issued`)),
+		]);
+		expect(JSON.stringify(weak.run.data)).not.toContain(weakSecret);
+	});
+
 	it('in Chinese: tier and action labels, coupon texts', async () => {
 		const zh = await runWorkflow(campaign({ labelLanguage: 'zh' }), CREDENTIALS);
 		expect(out(zh, 'vipAdvisor')[0]).toMatchObject({ tierLabel: 'VIP 客户', actionLabels: ['发放优惠券', 'VIP 专属顾问跟进'] });

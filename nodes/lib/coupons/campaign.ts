@@ -10,12 +10,13 @@ import {
 	birthdayInWindow,
 	couponValidity,
 	nextMemberDay,
+	type Validity,
 	periodKey,
 	type BirthdayWindow,
 	type MonthDay,
 	type PeriodKind,
 } from './calendar';
-import type { CodeInput } from './codes';
+import { assignUniqueCodes, codeLengthWarning, type CodeInput, type CodeSigner } from './codes';
 import { UserInputError } from '../errors';
 import { toNumber } from './conditions';
 import { describeCoupon, faceValue, minimumOrder, type CouponTerms, type Language } from './couponTerms';
@@ -151,6 +152,11 @@ export interface CampaignSummary {
 	priorityFields: string[];
 	birthdayBenefits: number;
 	memberDay: string | null;
+	/**
+	 * What the user should know before sending the coupons (English, then 简体中文): a weak
+	 * secret, a guessable code length, codes re-signed after a collision. Empty when nothing.
+	 */
+	warnings: string[];
 }
 
 export interface CampaignPlan {
@@ -175,13 +181,14 @@ function explainLeftOut(reason: LeftOutReason, tier: TierDefinition, settings: C
 }
 
 /**
- * Plans the campaign. `signCode` turns campaign id + customer + period into the code
- * (codes.ts createCodeSigner). Throws UserInputError for settings it cannot use.
+ * Plans the campaign. `signCode` turns campaign id + customer + period (+ attempt) into the
+ * code (codes.ts createCodeSigner, whose secret and length warnings go into the summary).
+ * Throws UserInputError for settings it cannot use.
  */
 export function planCampaign(
 	customers: readonly CampaignCustomer[],
 	settings: CampaignSettings,
-	signCode: (input: CodeInput) => string,
+	signCode: CodeSigner | ((input: CodeInput) => string),
 ): CampaignPlan {
 	const { language, tiers } = settings;
 	if (settings.campaignId.trim() === '') throw new UserInputError('Campaign ID is empty: name the campaign, e.g. 2026-07-winback');
@@ -247,7 +254,20 @@ export function planCampaign(
 		settings.campaignBudget,
 	);
 
-	const codes = new Map<string, string>();
+	const funded = assigned
+		.filter(({ tier }, i) => tier.coupon && allocation.decisions[requestOf.get(i) as number]?.funded)
+		.map(({ customer }) => customer.customerId);
+	const { codes, resigned } = assignUniqueCodes(funded, (customerId, attempt) =>
+		signCode({ campaignId: settings.campaignId, customerId, period, attempt }),
+	);
+	// One validity per coupon term length: formatting it per coupon cost ~0.6 ms (100k coupons: a minute).
+	const validityFor = new Map<number, Validity>();
+	const validity = (daysValid: number): Validity => {
+		let v = validityFor.get(daysValid);
+		if (v === undefined) validityFor.set(daysValid, (v = couponValidity(validityStart, daysValid, settings.timeZone)));
+		return v;
+	};
+
 	const plans = assigned.map(({ customer, assignment, tier, birthday }, i): CustomerPlan => {
 		const requestIndex = requestOf.get(i);
 		const decision = requestIndex === undefined ? undefined : allocation.decisions[requestIndex];
@@ -255,16 +275,8 @@ export function planCampaign(
 		let coupon: IssuedCoupon | null = null;
 		if (tier.coupon && decision?.funded) {
 			const terms = tier.coupon;
-			const code = signCode({ campaignId: settings.campaignId, customerId: customer.customerId, period });
-			const other = codes.get(code);
-			if (other !== undefined) {
-				throw new UserInputError(
-					`Customers "${other}" and "${customer.customerId}" got the same code; use a longer code length`,
-				);
-			}
-			codes.set(code, customer.customerId);
 			coupon = {
-				code,
+				code: codes.get(customer.customerId) as string,
 				kind: terms.kind,
 				description: describeCoupon(terms, settings.currency, language, bonus),
 				amount: terms.kind === 'fixedAmount' ? (terms.amount ?? null) : null,
@@ -276,7 +288,7 @@ export function planCampaign(
 				birthdayBonus: bonus,
 				faceValue: requests[requestIndex as number].cost,
 				currency: settings.currency,
-				...couponValidity(validityStart, terms.daysValid, settings.timeZone),
+				...validity(terms.daysValid),
 				campaignId: settings.campaignId,
 				period,
 			};
@@ -341,6 +353,15 @@ export function planCampaign(
 		}))
 		.sort((a, b) => a.priorityRank - b.priorityRank);
 	const campaignBudget = settings.campaignBudget && settings.campaignBudget > 0 ? settings.campaignBudget : null;
+	const warnings = [...('secretWarnings' in signCode ? signCode.secretWarnings : [])];
+	const lengthWarning = 'codeLength' in signCode ? codeLengthWarning(signCode.codeLength, codes.size) : undefined;
+	if (lengthWarning) warnings.push(lengthWarning);
+	if (resigned.length > 0) {
+		const who = resigned.slice(0, 5).map((id) => `"${id}"`).join(', ') + (resigned.length > 5 ? ', …' : '');
+		warnings.push(
+			`${resigned.length} customer(s) drew a code another customer already had and got a re-signed one (${who}); a longer code length makes this rarer. ${resigned.length} 位客户的优惠码与他人重复，已重新签发；加长优惠码可减少重复。`,
+		);
+	}
 	return {
 		customers: plans,
 		tiers: tierSummaries,
@@ -359,6 +380,7 @@ export function planCampaign(
 			priorityFields: [...settings.priorityFields],
 			birthdayBenefits: plans.filter((p) => p.birthdayBenefit).length,
 			memberDay,
+			warnings,
 		},
 	};
 }

@@ -8,15 +8,17 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import {
+	assignUniqueCodes,
 	CODE_ALPHABET,
 	createCodeSigner,
+	MAX_CODE_ATTEMPTS,
 } from '../../../nodes/lib/coupons';
 import { UserInputError } from '../../../nodes/lib/errors';
 
 const SECRET = 'demo-secret-0123456789abcdef';
 const reference = JSON.parse(
 	readFileSync(path.join(__dirname, '../../reference/coupons/codes.json'), 'utf8'),
-) as Array<{ secret: string; campaignId: string; customerId: string; period: string; prefix: string; length: number; code: string }>;
+) as Array<{ secret: string; campaignId: string; customerId: string; period: string; prefix: string; length: number; attempt?: number; code: string }>;
 
 describe('coupon codes', () => {
 	it('uses HMAC-SHA256 as RFC 4231 specifies (test case 2)', () => {
@@ -25,7 +27,7 @@ describe('coupon codes', () => {
 		expect(mac).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
 	});
 
-	it.each(reference)('matches the Python reference: $campaignId / $customerId / $period', (row) => {
+	it.each(reference)('matches the Python reference: $campaignId / $customerId / $period (attempt $attempt)', (row) => {
 		const sign = createCodeSigner(row.secret, { prefix: row.prefix, length: row.length });
 		expect(sign(row)).toBe(row.code);
 	});
@@ -103,5 +105,52 @@ describe('coupon codes', () => {
 		expect(() => createCodeSigner(SECRET, { prefix: 'A'.repeat(21), length: 8 })).toThrow(UserInputError);
 		expect(() => createCodeSigner(SECRET, { prefix: '', length: 5 })).toThrow(/from 6 to 32/);
 		expect(() => createCodeSigner(SECRET, { prefix: '', length: 33 })).toThrow(/from 6 to 32/);
+	});
+
+	it('carries what is weak about its secret and its length, never the secret', () => {
+		const weak = createCodeSigner('x'.repeat(64), { prefix: '', length: 8 });
+		expect(weak.secretWarnings).toEqual([expect.stringMatching(/repeats a block of 1 character/)]);
+		expect(weak.codeLength).toBe(8);
+		expect(createCodeSigner(SECRET, { prefix: '', length: 10 }).secretWarnings).toEqual([]);
+	});
+});
+
+describe('unique codes when customers collide', () => {
+	/** A code space of a handful of codes, laid out by hand: A, B and D all draw X first. */
+	const table: Record<string, string> = {
+		'A#0': 'X',
+		'B#0': 'X',
+		'C#0': 'Y',
+		'D#0': 'X',
+		'B#1': 'Y', // C holds Y: try again
+		'B#2': 'Z',
+		'D#1': 'Z', // B took Z: try again
+		'D#2': 'W',
+	};
+	const tiny = (id: string, attempt: number) => table[`${id}#${attempt}`] ?? `${id}${attempt}`;
+
+	it('the smallest id keeps a shared code; the others are re-signed, smallest id first, skipping codes held', () => {
+		const { codes, resigned } = assignUniqueCodes(['B', 'A', 'D', 'C'], tiny);
+		expect(Object.fromEntries(codes)).toEqual({ A: 'X', B: 'Z', C: 'Y', D: 'W' });
+		expect(resigned).toEqual(['B', 'D']);
+	});
+
+	it('gives the same codes whatever the input order', () => {
+		const orders = [['A', 'B', 'C', 'D'], ['D', 'C', 'B', 'A'], ['C', 'A', 'D', 'B']];
+		const results = orders.map((ids) => Object.fromEntries(assignUniqueCodes(ids, tiny).codes));
+		expect(results[1]).toEqual(results[0]);
+		expect(results[2]).toEqual(results[0]);
+	});
+
+	it('leaves customers without a collision on their first code', () => {
+		const { codes, resigned } = assignUniqueCodes(['P', 'Q'], (id, attempt) => `${id}${attempt}`);
+		expect(Object.fromEntries(codes)).toEqual({ P: 'P0', Q: 'Q0' });
+		expect(resigned).toEqual([]);
+	});
+
+	it('stops with the field to change when the code space is too small', () => {
+		const single = () => 'ONLY';
+		expect(() => assignUniqueCodes(['A', 'B'], single)).toThrow(UserInputError);
+		expect(() => assignUniqueCodes(['A', 'B'], single)).toThrow(`Customer "B" drew a code another customer holds ${MAX_CODE_ATTEMPTS} times`);
 	});
 });
