@@ -22,6 +22,8 @@ const path = require('path');
 
 const dist = path.join(__dirname, '..', 'dist', 'nodes');
 const inventory = require(path.join(dist, 'lib', 'inventory'));
+// The node's defaults (its description): the library has none of its own.
+const { defaultReorderSettings } = require(path.join(dist, 'ReorderTrigger', 'settings.js'));
 
 const NODE_MODE = process.argv.includes('--node');
 const ARGS = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
@@ -146,7 +148,7 @@ function main() {
 	);
 
 	const z = inventory.serviceLevelToZ(0.95);
-	const options = { asOf: AS_OF, lookbackDays: LOOKBACK, serviceLevel: 0.95 };
+	const options = defaultReorderSettings({ asOf: AS_OF, lookbackDays: LOOKBACK, serviceLevel: 0.95 });
 
 	const base = time('baseline: plain JS loop, d/σd/SS/ROP only (incl. grouping)', () => baseline(positions, sales, z));
 	const lib = time('library: evaluateReorder, mean demand (incl. grouping)', () =>

@@ -25,7 +25,6 @@ import {
 	readAlertState,
 	resolveReorderOptions,
 	type NetworkReorderResult,
-	type ReorderOptionsInput,
 	type ReorderResult,
 } from '../lib/inventory';
 import { sourcePathOf, type DailySales, type FieldMapping, type InputIssue, type InventoryPosition } from '../lib/model';
@@ -34,6 +33,7 @@ import { readItems } from '../shared/inputItems';
 import { keepFields, nodeParameters, readKeepFields, readTimeZone, toNodeError } from '../shared/nodeHelpers';
 import { parseNameList } from '../shared/parameters';
 import { reorderTriggerProperties } from './description';
+import { reorderSettingsFrom, type ReorderSettings } from './settings';
 
 /** The two inputs, in connector order. */
 const INVENTORY_INPUT = 0;
@@ -263,7 +263,7 @@ interface Settings {
 	asOf: string | undefined;
 	/** Today in the chosen time zone: the as-of day for "today", and the fallback without sales. */
 	today: string;
-	options: Omit<ReorderOptionsInput, 'asOf'>;
+	options: ReorderSettings;
 	warehouseMode: 'perWarehouse' | 'network';
 	forwardWarehouses: string[];
 	onlyNewAlerts: boolean;
@@ -321,37 +321,7 @@ function readSettings(context: IExecuteFunctions): Settings {
 		if (asOfMode === 'today') asOf = today;
 	}
 
-	const policyKind = param<'orderUpTo' | 'daysOfCover' | 'eoq' | 'smallBatch'>('orderPolicy');
-	const policies = {
-		orderUpTo: () => ({ kind: 'orderUpTo' as const, reviewPeriodDays: param<number>('reviewPeriodDays') }),
-		daysOfCover: () => ({ kind: 'daysOfCover' as const, targetDays: param<number>('targetDays') }),
-		eoq: () => ({
-			kind: 'eoq' as const,
-			orderingCost: param<number>('orderingCost'),
-			holdingCostRate: param<number>('holdingCostRate') / 100,
-		}),
-		smallBatch: () => ({
-			kind: 'smallBatch' as const,
-			firstBatchQuantity: param<number>('firstBatchQuantity'),
-			coverDays: param<number>('coverDays'),
-		}),
-	};
-	const extra = param<IDataObject>('options');
-	const maxDaysOfCover = param<number>('maxDaysOfCover');
-	const options: Omit<ReorderOptionsInput, 'asOf'> = {
-		lookbackDays: param<number>('lookbackDays'),
-		serviceLevel: param<number>('serviceLevel') / 100,
-		demandMethod: param<'mean' | 'ses' | 'holtWinters'>('demandMethod'),
-		maxDaysOfCover: maxDaysOfCover > 0 ? maxDaysOfCover : null,
-		policy: policies[policyKind](),
-		missingDaysAsZeroSales: extra.missingDaysAsZeroSales === true,
-		...(extra.forecastWindowDays !== undefined ? { forecastWindowDays: Number(extra.forecastWindowDays) } : {}),
-		smoothing: {
-			...(extra.alpha !== undefined ? { alpha: Number(extra.alpha) } : {}),
-			...(extra.beta !== undefined ? { beta: Number(extra.beta) } : {}),
-			...(extra.gamma !== undefined ? { gamma: Number(extra.gamma) } : {}),
-		},
-	};
+	const options = reorderSettingsFrom(param);
 	// Validate the settings now, before any item is read (the as-of day may still change).
 	try {
 		resolveReorderOptions({ ...options, asOf: asOf ?? today });
@@ -370,6 +340,6 @@ function readSettings(context: IExecuteFunctions): Settings {
 		language: param<'en' | 'zh'>('language'),
 		inventoryMapping: param<FieldMapping>('inventoryFields'),
 		salesMapping: param<FieldMapping>('salesFields'),
-		keepFields: readKeepFields(extra),
+		keepFields: readKeepFields(param<IDataObject>('options')),
 	};
 }

@@ -1,37 +1,35 @@
 /**
- * Reorder Trigger's defaults are written in its description (the lint wants literals there, and
- * n8n fills them in); the library's REORDER_DEFAULTS serve callers that leave a setting out.
- * This keeps the two equal, and checks that settings errors name each setting as the editor
- * shows it (the node reads the names from the description).
+ * Reorder Trigger's defaults are written once, in its description (n8n fills them in; the
+ * library has none): library callers take them through defaultReorderSettings(). These check
+ * that those defaults make valid settings of the chosen policy, and that settings errors name
+ * each setting as the editor shows it (the node reads the names from the description).
  */
-import type { INodeProperties } from 'n8n-workflow';
-
-import { DEFAULT_SMOOTHING, REORDER_DEFAULTS } from '../../nodes/lib/inventory';
+import { resolveReorderOptions } from '../../nodes/lib/inventory';
 import { reorderTriggerProperties } from '../../nodes/ReorderTrigger/description';
 import { SETTING_NAMES } from '../../nodes/ReorderTrigger/ReorderTrigger.node';
+import { defaultReorderSettings } from '../../nodes/ReorderTrigger/settings';
 
-function defaultOf(name: string): unknown {
-	const all = reorderTriggerProperties.flatMap((p) => [p, ...((p.type === 'collection' ? p.options : []) as INodeProperties[])]);
-	const property = all.find((p) => p.name === name);
-	if (!property) throw new Error(`no parameter ${name}`);
-	return property.default;
-}
+describe("Reorder Trigger's defaults, from its description", () => {
+	const described = (name: string) => reorderTriggerProperties.find((p) => p.name === name)?.default;
 
-describe('Reorder Trigger defaults: the description and the library agree', () => {
-	it.each(['lookbackDays', 'demandMethod', 'forecastWindowDays', 'maxDaysOfCover', 'orderPolicy', 'reviewPeriodDays', 'targetDays', 'orderingCost', 'firstBatchQuantity', 'coverDays'] as const)(
-		'%s',
-		(name) => {
-			expect(defaultOf(name)).toBe(REORDER_DEFAULTS[name]);
-		},
-	);
-
-	it('percentages: service level and holding cost rate', () => {
-		expect(defaultOf('serviceLevel')).toBe(REORDER_DEFAULTS.serviceLevel * 100);
-		expect(defaultOf('holdingCostRate')).toBe(REORDER_DEFAULTS.holdingCostRate * 100);
+	it('are valid settings for the library', () => {
+		expect(() => resolveReorderOptions({ ...defaultReorderSettings(), asOf: '2026-06-30' })).not.toThrow();
 	});
 
-	it.each(['alpha', 'beta', 'gamma'] as const)('smoothing %s', (name) => {
-		expect(defaultOf(name)).toBe(DEFAULT_SMOOTHING[name]);
+	it('carry the described policy with its own field, and percentages as fractions', () => {
+		const settings = defaultReorderSettings();
+		expect(settings.policy.kind).toBe(described('orderPolicy'));
+		expect(settings.serviceLevel).toBeCloseTo(Number(described('serviceLevel')) / 100, 12);
+		expect(settings.lookbackDays).toBe(described('lookbackDays'));
+	});
+
+	it('fill in the Options collection, which n8n leaves empty', () => {
+		const options = reorderTriggerProperties.find((p) => p.name === 'options')!.options as Array<{ name: string; default: unknown }>;
+		const value = (name: string) => options.find((o) => o.name === name)!.default;
+		const settings = defaultReorderSettings();
+		expect(settings.smoothing).toEqual({ alpha: value('alpha'), beta: value('beta'), gamma: value('gamma') });
+		expect(settings.forecastWindowDays).toBe(value('forecastWindowDays'));
+		expect(settings.missingDaysAsZeroSales).toBe(value('missingDaysAsZeroSales'));
 	});
 });
 

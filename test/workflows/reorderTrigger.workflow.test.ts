@@ -17,6 +17,7 @@ import {
 	nextAlerts,
 	type ReorderStatus,
 } from '../../nodes/lib/inventory';
+import { withNodeDefaults } from '../lib/inventory/referenceData';
 import { node, runWorkflow } from '../support/n8n';
 
 const AS_OF = '2026-06-30';
@@ -165,7 +166,7 @@ describe('Demo Shop Data (inventory + daily sales) → Reorder Trigger', () => {
 
 		// The node is glue: its numbers are the library's on the same rows.
 		const options = { ...DEFAULT_DEMO_OPTIONS, ...demo };
-		const expected = evaluateReorder(generateInventory(options), generateDailySales(options), { asOf: AS_OF });
+		const expected = evaluateReorder(generateInventory(options), generateDailySales(options), withNodeDefaults({ asOf: AS_OF }));
 		const byKey = new Map([...needsAction, ...ok].map((item) => [`${item.sku}|${item.warehouse}`, item]));
 		for (const e of expected) {
 			const got = byKey.get(`${e.sku}|${e.warehouse}`)!;

@@ -79,21 +79,21 @@ const CASES: Record<string, Case> = {
 };
 
 /** The top-level parameters that other parameters' display options name, with their choices. */
-function switches(properties: INodeProperties[], fixed: IDataObject): Map<string, unknown[]> {
+function switches(properties: INodeProperties[], fixed: IDataObject): Map<string, Array<string | number | boolean>> {
 	const named = new Set<string>();
 	for (const p of properties) {
 		for (const rule of [p.displayOptions?.show, p.displayOptions?.hide]) {
 			for (const key of Object.keys(rule ?? {})) if (!key.startsWith('/') && !key.startsWith('@')) named.add(key);
 		}
 	}
-	const found = new Map<string, unknown[]>();
+	const found = new Map<string, Array<string | number | boolean>>();
 	for (const name of named) {
 		if (name in fixed) continue;
 		// A parameter may appear once per display variant; take every variant's choices.
-		const choices = new Set<unknown>();
+		const choices = new Set<string | number | boolean>();
 		for (const p of properties.filter((q) => q.name === name)) {
 			if (p.type === 'boolean') [true, false].forEach((v) => choices.add(v));
-			for (const option of p.type === 'options' ? (p.options ?? []) : []) if ('value' in option) choices.add(option.value);
+			for (const option of p.type === 'options' ? (p.options ?? []) : []) if ('value' in option) choices.add(option.value as string | number | boolean);
 		}
 		if (choices.size > 0) found.set(name, [...choices]);
 	}
@@ -104,7 +104,7 @@ function switches(properties: INodeProperties[], fixed: IDataObject): Map<string
  * One parameter set per pair of switch values (per single value for a node with one switch; the
  * defaults alone for a node whose parameters are all always shown).
  */
-function pairs(found: Map<string, unknown[]>): IDataObject[] {
+function pairs(found: Map<string, Array<string | number | boolean>>): IDataObject[] {
 	const names = [...found.keys()];
 	if (names.length === 0) return [{}];
 	const sets: IDataObject[] = names.length === 1 ? found.get(names[0])!.map((v) => ({ [names[0]]: v })) : [];

@@ -37,7 +37,8 @@ export interface SmoothingParameters {
 	gamma: number;
 }
 
-export const DEFAULT_SMOOTHING: SmoothingParameters = { alpha: 0.3, beta: 0.05, gamma: 0.1 };
+// No default parameters here: the Reorder Trigger's description holds them (its Smoothing
+// options), the one place a user or a developer changes them.
 
 export interface HoltWintersState {
 	level: number;
@@ -54,7 +55,7 @@ function firstObserved(series: DailySeries, from: number, to: number): number {
 /** SES level ℓT over series indices [from, to), or null when no day was in stock. */
 export function simpleExponentialSmoothing(
 	series: DailySeries,
-	alpha = DEFAULT_SMOOTHING.alpha,
+	alpha: number,
 	from = 0,
 	to = series.units.length,
 ): number | null {
@@ -76,7 +77,7 @@ export function simpleExponentialSmoothing(
  */
 export function holtWintersAdditive(
 	series: DailySeries,
-	parameters: SmoothingParameters = DEFAULT_SMOOTHING,
+	parameters: SmoothingParameters,
 	from = 0,
 	to = series.units.length,
 ): HoltWintersState | null {
@@ -148,7 +149,7 @@ export function forecastDemandPerDay(
 	series: DailySeries,
 	method: 'ses' | 'holtWinters',
 	horizon: number,
-	parameters: SmoothingParameters = DEFAULT_SMOOTHING,
+	parameters: SmoothingParameters,
 	from = 0,
 	to = series.units.length,
 ): DemandForecast | null {

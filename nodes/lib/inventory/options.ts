@@ -1,44 +1,25 @@
 /**
  * Settings of a Reorder Trigger evaluation, defined once with zod (the TypeScript types are
- * `z.input` / `z.output` of the schema). The node passes its parameters through
- * `resolveReorderOptions` with every setting filled in from its description (n8n fills in the
- * defaults there); REORDER_DEFAULTS are the same values for library callers that leave a
- * setting out (test/nodes/reorderTriggerDefaults.test.ts keeps the two equal).
+ * `z.input` / `z.output` of the schema). No defaults here: every setting is passed in. The
+ * defaults live in one place, the node's description (n8n fills them in); library callers
+ * that want them take `defaultReorderSettings()` from nodes/ReorderTrigger/settings.ts.
  *
  * There is no hidden clock: `asOf` — the day the inventory snapshot describes, the last day
  * of the demand window — is always passed in.
  */
 import { z } from 'zod';
 import { isoDate } from '../model/schemas';
-import { DEFAULT_SMOOTHING } from './forecast';
-
-/** The settings' defaults (rates as fractions; the node shows them in percent). */
-export const REORDER_DEFAULTS = {
-	lookbackDays: 28,
-	serviceLevel: 0.95,
-	demandMethod: 'mean',
-	forecastWindowDays: 56,
-	maxDaysOfCover: 90,
-	orderPolicy: 'orderUpTo',
-	reviewPeriodDays: 7,
-	targetDays: 30,
-	orderingCost: 50,
-	/** Per year, as a fraction of unit cost (the node shows it in percent). */
-	holdingCostRate: 0.25,
-	firstBatchQuantity: 500,
-	coverDays: 7,
-} as const;
 
 const days = (message: string) => z.number().finite().nonnegative(message);
 
 export const orderPolicySchema = z.discriminatedUnion('kind', [
 	z.object({
 		kind: z.literal('orderUpTo'),
-		reviewPeriodDays: days('a number of days ≥ 0').default(REORDER_DEFAULTS.reviewPeriodDays),
+		reviewPeriodDays: days('a number of days ≥ 0'),
 	}),
 	z.object({
 		kind: z.literal('daysOfCover'),
-		targetDays: days('a number of days ≥ 0').default(REORDER_DEFAULTS.targetDays),
+		targetDays: days('a number of days ≥ 0'),
 	}),
 	z.object({
 		kind: z.literal('eoq'),
@@ -50,9 +31,9 @@ export const orderPolicySchema = z.discriminatedUnion('kind', [
 	z.object({
 		kind: z.literal('smallBatch'),
 		/** First order of a SKU without sales history (小单快反 trial batch). */
-		firstBatchQuantity: z.number().int('a whole number').nonnegative('a whole number ≥ 0').default(REORDER_DEFAULTS.firstBatchQuantity),
+		firstBatchQuantity: z.number().int('a whole number').nonnegative('a whole number ≥ 0'),
 		/** Afterwards each order covers this many days of measured demand. */
-		coverDays: days('a number of days ≥ 0').default(REORDER_DEFAULTS.coverDays),
+		coverDays: days('a number of days ≥ 0'),
 	}),
 ]);
 
@@ -60,35 +41,34 @@ export const reorderOptionsSchema = z.object({
 	/** The snapshot day, YYYY-MM-DD; the demand window ends on it (inclusive). */
 	asOf: isoDate,
 	/** Calendar days of history behind d and σd, ending at asOf. */
-	lookbackDays: z.number().int('a whole number of days').min(1, 'at least 1 day').max(3660).default(REORDER_DEFAULTS.lookbackDays),
+	lookbackDays: z.number().int('a whole number of days').min(1, 'at least 1 day').max(3660),
 	/** Cycle service level as a fraction: 0.95 = 95 % chance of no stock-out per cycle. */
 	serviceLevel: z
 		.number()
 		.min(0.5, 'a fraction from 0.5 to below 1, e.g. 0.95')
 		.lt(1, 'a fraction below 1, e.g. 0.95 (100 % needs infinite stock)')
-		.default(REORDER_DEFAULTS.serviceLevel),
+		,
 	/** How d is measured: in-stock mean, SES, or Holt-Winters (weekly) forecast. */
-	demandMethod: z.enum(['mean', 'ses', 'holtWinters']).default(REORDER_DEFAULTS.demandMethod),
+	demandMethod: z.enum(['mean', 'ses', 'holtWinters']),
 	/** Days of history the forecasts read (at least lookbackDays are read anyway). */
-	forecastWindowDays: z.number().int().min(1).max(3660).default(REORDER_DEFAULTS.forecastWindowDays),
+	forecastWindowDays: z.number().int().min(1).max(3660),
 	smoothing: z
 		.object({
-			alpha: z.number().gt(0).max(1).default(DEFAULT_SMOOTHING.alpha),
-			beta: z.number().min(0).max(1).default(DEFAULT_SMOOTHING.beta),
-			gamma: z.number().min(0).max(1).default(DEFAULT_SMOOTHING.gamma),
-		})
-		.default({}),
+			alpha: z.number().gt(0).max(1),
+			beta: z.number().min(0).max(1),
+			gamma: z.number().min(0).max(1),
+		}),
 	/** Count a day with no sales row as in stock with 0 units (sources that skip empty days). */
-	missingDaysAsZeroSales: z.boolean().default(false),
+	missingDaysAsZeroSales: z.boolean(),
 	/** Days of cover above which stock is `overstock`; null turns the check off. */
-	maxDaysOfCover: z.number().positive('a number of days > 0').nullable().default(REORDER_DEFAULTS.maxDaysOfCover),
-	policy: orderPolicySchema.default({ kind: REORDER_DEFAULTS.orderPolicy }),
+	maxDaysOfCover: z.number().positive('a number of days > 0').nullable(),
+	policy: orderPolicySchema,
 });
 
 export type ReorderOptionsInput = z.input<typeof reorderOptionsSchema>;
 export type ReorderOptions = z.output<typeof reorderOptionsSchema>;
 
-/** Applies defaults and validates; throws a ZodError naming each bad setting. */
+/** Validates; throws a ZodError naming each bad setting. */
 export function resolveReorderOptions(input: ReorderOptionsInput): ReorderOptions {
 	return reorderOptionsSchema.parse(input);
 }

@@ -10,7 +10,7 @@ import {
 	type NetworkReorderResult,
 } from '../../../nodes/lib/inventory';
 import type { DailySales, InventoryPosition } from '../../../nodes/lib/model/schemas';
-import { expectClose, readCsv, readPositions, readSales, REFERENCE_SETTINGS as R } from './referenceData';
+import { expectClose, readCsv, readPositions, readSales, REFERENCE_SETTINGS as R, withNodeDefaults } from './referenceData';
 
 describe('largest-remainder (Hamilton) split', () => {
 	it('gives each ⌊P·share⌋ and the leftover packs to the largest remainders', () => {
@@ -43,13 +43,13 @@ describe('largest-remainder (Hamilton) split', () => {
 
 describe('network evaluation vs the Python reference (network_expected.csv)', () => {
 	const expected = readCsv('network_expected.csv');
-	const results = evaluateNetworkReorder(readPositions(), readSales(), {
+	const results = evaluateNetworkReorder(readPositions(), readSales(), withNodeDefaults({
 		asOf: R.asOf,
 		lookbackDays: R.lookbackDays,
 		serviceLevel: R.serviceLevel,
 		maxDaysOfCover: R.maxDaysOfCover,
 		policy: { kind: 'orderUpTo', reviewPeriodDays: R.reviewPeriodDays },
-	});
+	}));
 	const bySku = new Map(results.map((r) => [r.sku, r]));
 
 	it('aggregates d = Σd_w and σ = √Σσ_w², and splits the order in whole packs', () => {
@@ -102,7 +102,7 @@ describe('network evaluation by hand', () => {
 		const [result] = evaluateNetworkReorder(
 			[position('BJ', 0), position('SH', 10), position('CD', 0, { leadTimeDays: 9 })],
 			sales,
-			{ asOf: '2026-03-01' },
+			withNodeDefaults({ asOf: '2026-03-01' }),
 		);
 		// d = 2 + 12 + 6 = 20; σ = 0; L = max = 9 → ROP = 180; IP = 10;
 		// S = 180 + 20·7 = 320 → Q = 310 = 31 packs, split 2 : 12 : 6 of 20 →
@@ -120,7 +120,7 @@ describe('network evaluation by hand', () => {
 		const [result] = evaluateNetworkReorder(
 			[position('DC', 0), position('BJ', 0), position('SH', 0)],
 			sales,
-			{ asOf: '2026-03-01' },
+			withNodeDefaults({ asOf: '2026-03-01' }),
 			{ forwardWarehouses: ['BJ', 'SH'] },
 		);
 		// d = 12, ROP = 60, S = 60 + 84 = 144 → 15 packs; BJ 3/12, SH 9/12 → 3.75, 11.25 →
@@ -137,7 +137,7 @@ describe('network evaluation by hand', () => {
 		// BJ sold 4/day in stock; SH sold 8/day until 2026-02-01, then sold out for the whole
 		// 28-day window: its demand is 8 (earlier days), not 0, so it still gets its share.
 		const sales = [...rows('BJ', 4), ...rows('SH', 8, 60, (i) => i < 32)];
-		const [result] = evaluateNetworkReorder([position('BJ', 20), position('SH', 0)], sales, { asOf: '2026-03-01' });
+		const [result] = evaluateNetworkReorder([position('BJ', 20), position('SH', 0)], sales, withNodeDefaults({ asOf: '2026-03-01' }));
 		// d = 4 + 8 = 12, σ = 0, L = 5 → ROP = 60; IP = 20 → S = 60 + 84 = 144, Q = 124 → 13 packs;
 		// shares 1/3, 2/3 → quotas 4.33, 8.67 → 4, 8 (+1 to SH, remainder .67) → 4, 9 packs.
 		expect(result).toMatchObject({ demandBasis: 'earlierHistory', demandPerDay: 12, reorderPoint: 60, suggestedOrderQty: 130 });
@@ -151,7 +151,7 @@ describe('network evaluation by hand', () => {
 	});
 
 	it('is no_history when no warehouse has an in-stock day', () => {
-		const [result] = evaluateNetworkReorder([position('BJ', 5), position('SH', 5)], [], { asOf: '2026-03-01' });
+		const [result] = evaluateNetworkReorder([position('BJ', 5), position('SH', 5)], [], withNodeDefaults({ asOf: '2026-03-01' }));
 		expect(result.status).toBe('no_history');
 		expect(result.allocations.every((a) => a.allocatedQty === 0)).toBe(true);
 	});

@@ -4,7 +4,9 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
+import type { ReorderOptionsInput } from '../../../nodes/lib/inventory';
 import type { DailySales, InventoryPosition } from '../../../nodes/lib/model/schemas';
+import { defaultReorderSettings } from '../../../nodes/ReorderTrigger/settings';
 
 export const REFERENCE_DIR = join(__dirname, '..', '..', 'reference', 'inventory');
 
@@ -20,7 +22,17 @@ export const REFERENCE_SETTINGS = {
 	firstBatchQuantity: 500,
 	coverDays: 7,
 	maxDaysOfCover: 90,
+	/** Holt-Winters / SES smoothing (reference.py: alpha, beta, gamma = 0.3, 0.05, 0.1). */
+	smoothing: { alpha: 0.3, beta: 0.05, gamma: 0.1 },
 } as const;
+
+/**
+ * The Reorder Trigger's default settings (written once, in its description) with a test's own
+ * choices: the library itself has no defaults.
+ */
+export function withNodeDefaults(chosen: Partial<ReorderOptionsInput> & { asOf: string }): ReorderOptionsInput {
+	return { ...defaultReorderSettings(), ...chosen };
+}
 
 export type CsvRow = Record<string, string>;
 

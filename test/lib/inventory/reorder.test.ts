@@ -18,7 +18,7 @@ import {
 	type ReorderResult,
 } from '../../../nodes/lib/inventory';
 import type { DailySales, InventoryPosition } from '../../../nodes/lib/model/schemas';
-import { expectClose, readCsv, readPositions, readSales, REFERENCE_SETTINGS as R } from './referenceData';
+import { expectClose, readCsv, readPositions, readSales, REFERENCE_SETTINGS as R, withNodeDefaults } from './referenceData';
 
 const POLICIES: Record<string, ReorderOptionsInput['policy']> = {
 	orderUpTo: { kind: 'orderUpTo', reviewPeriodDays: R.reviewPeriodDays },
@@ -27,12 +27,12 @@ const POLICIES: Record<string, ReorderOptionsInput['policy']> = {
 	smallBatch: { kind: 'smallBatch', firstBatchQuantity: R.firstBatchQuantity, coverDays: R.coverDays },
 };
 
-const baseOptions: ReorderOptionsInput = {
+const baseOptions: ReorderOptionsInput = withNodeDefaults({
 	asOf: R.asOf,
 	lookbackDays: R.lookbackDays,
 	serviceLevel: R.serviceLevel,
 	maxDaysOfCover: R.maxDaysOfCover,
-};
+});
 
 function position(overrides: Partial<InventoryPosition> = {}): InventoryPosition {
 	return {
@@ -125,7 +125,7 @@ describe('a worked example', () => {
 	// onHand 30 + onOrder 10 − reserved 2 = IP 38 ≤ ROP → order; cover 30 ÷ 10 = 3 days < L → urgent.
 	// Order-up-to, review 7 days: S = ROP + 70 = 116.70015…, Q = S − IP = 78.70… → packs of 12 → 84.
 	const rows = history(28, (i) => (i % 2 === 0 ? 8 : 12));
-	const evaluate = createReorderEvaluator({ asOf: '2026-03-01', policy: { kind: 'orderUpTo', reviewPeriodDays: 7 } });
+	const evaluate = createReorderEvaluator(withNodeDefaults({ asOf: '2026-03-01', policy: { kind: 'orderUpTo', reviewPeriodDays: 7 } }));
 	const result = evaluate(position({ onHand: 30, onOrder: 10, reserved: 2, packSize: 12, unitCost: 2.5 }), rows);
 
 	it('computes every output field', () => {
@@ -163,16 +163,16 @@ describe('a worked example', () => {
 	it('is ok above the reorder point, overstock above the maximum cover', () => {
 		expect(evaluate(position({ onHand: 47 }), rows)).toMatchObject({ status: 'ok', suggestedOrderQty: 0, orderValue: 0 });
 		expect(evaluate(position({ onHand: 901 }), rows)).toMatchObject({ status: 'overstock', daysOfCover: 90.1 });
-		const noMaximum = createReorderEvaluator({ asOf: '2026-03-01', maxDaysOfCover: null });
+		const noMaximum = createReorderEvaluator(withNodeDefaults({ asOf: '2026-03-01', maxDaysOfCover: null }));
 		expect(noMaximum(position({ onHand: 901 }), rows).status).toBe('ok');
 	});
 
 	it('orders at least enough to lift the position above the reorder point', () => {
 		// EOQ of 5 units would leave IP = 0 + 5 ≤ ROP: raised to ⌊46.70 − 0⌋ + 1 = 47.
-		const tinyEoq = createReorderEvaluator({
+		const tinyEoq = createReorderEvaluator(withNodeDefaults({
 			asOf: '2026-03-01',
 			policy: { kind: 'eoq', orderingCost: 0.001, holdingCostRate: 0.25 },
-		});
+		}));
 		const r = tinyEoq(position({ onHand: 0 }), rows);
 		expect(r.suggestedOrderQty).toBe(47);
 		expect(r.inventoryPosition + r.suggestedOrderQty).toBeGreaterThan(r.reorderPoint);
@@ -180,7 +180,7 @@ describe('a worked example', () => {
 });
 
 describe('edge cases: defined, documented results', () => {
-	const evaluate = createReorderEvaluator({ asOf: '2026-03-01' });
+	const evaluate = createReorderEvaluator(withNodeDefaults({ asOf: '2026-03-01' }));
 
 	it('zero demand: d = SS = ROP = 0, cover null ("no demand"), nothing ordered, stock is overstock', () => {
 		const rows = history(28, () => 0);
@@ -264,7 +264,7 @@ describe('edge cases: defined, documented results', () => {
 
 	it('a projected stock-out beyond year 9999 is null, not a broken date', () => {
 		const rows = history(28, (i) => (i === 0 ? 1 : 0));
-		const r = createReorderEvaluator({ asOf: '2026-03-01', maxDaysOfCover: null })(position({ onHand: 2 ** 30 }), rows);
+		const r = createReorderEvaluator(withNodeDefaults({ asOf: '2026-03-01', maxDaysOfCover: null }))(position({ onHand: 2 ** 30 }), rows);
 		expect(r.daysOfCover).toBeGreaterThan(2_932_896);
 		expect(r.projectedStockoutDate).toBeNull();
 		expectAllFinite(r);
@@ -275,7 +275,7 @@ describe('a SKU sold out for the whole lookback window', () => {
 	// The audit's case: sold 18, 22, 18, 22 … a day (d = 20) from 2026-01-01 to 2026-02-01,
 	// then sold out on every day of the 28-day window 2026-02-02 … 2026-03-01; nothing on hand.
 	const january = history(60, (i) => (i < 32 ? (i % 2 === 0 ? 18 : 22) : 0), (i) => i < 32);
-	const evaluate = createReorderEvaluator({ asOf: '2026-03-01' });
+	const evaluate = createReorderEvaluator(withNodeDefaults({ asOf: '2026-03-01' }));
 	const result = evaluate(position({ onHand: 0 }), january);
 
 	it('is urgent: demand comes from the 28 most recent in-stock days before the window', () => {
@@ -322,7 +322,7 @@ describe('a SKU sold out for the whole lookback window', () => {
 	});
 
 	it('is not treated as a new SKU under small batch: it replenishes on measured demand', () => {
-		const smallBatch = createReorderEvaluator({ asOf: '2026-03-01', policy: { kind: 'smallBatch', firstBatchQuantity: 500, coverDays: 7 } });
+		const smallBatch = createReorderEvaluator(withNodeDefaults({ asOf: '2026-03-01', policy: { kind: 'smallBatch', firstBatchQuantity: 500, coverDays: 7 } }));
 		const r = smallBatch(position({ onHand: 0 }), january);
 		// Q = max(d × 7 = 140, ⌊ROP − IP⌋ + 1 = 87) = 140, not a first batch of 500.
 		expect(r).toMatchObject({ status: 'urgent', demandBasis: 'earlierHistory', suggestedOrderQty: 140 });
@@ -336,7 +336,7 @@ describe('a SKU sold out for the whole lookback window', () => {
 	});
 
 	it.each(['ses', 'holtWinters'] as const)('falls back to the in-stock mean with demandMethod %s (finite, reported as mean)', (demandMethod) => {
-		const r = createReorderEvaluator({ asOf: '2026-03-01', demandMethod })(position({ onHand: 0 }), january);
+		const r = createReorderEvaluator(withNodeDefaults({ asOf: '2026-03-01', demandMethod }))(position({ onHand: 0 }), january);
 		expect(r).toMatchObject({ demandBasis: 'earlierHistory', demandMethod: 'mean', demandPerDay: 20, status: 'urgent' });
 		expectAllFinite(r);
 	});
@@ -347,14 +347,14 @@ describe('a SKU sold out for the whole lookback window', () => {
 			{ date: '2026-01-30', sku: 'TEA-01', warehouse: 'SH', units: 8, inStock: true },
 			...january.filter((row) => row.date >= '2026-02-02'),
 		];
-		const zeroFilled = createReorderEvaluator({ asOf: '2026-03-01', missingDaysAsZeroSales: true });
+		const zeroFilled = createReorderEvaluator(withNodeDefaults({ asOf: '2026-03-01', missingDaysAsZeroSales: true }));
 		// The window has rows on every day (all sold out), so it falls back: 01-30, 01-31, 02-01.
 		expect(zeroFilled(position({ onHand: 0 }), rows)).toMatchObject({ demandBasis: 'earlierHistory', inStockDays: 3, demandPerDay: 8 / 3 });
 	});
 });
 
 describe('a new SKU: the small-batch first batch (小单快反)', () => {
-	const smallBatch = createReorderEvaluator({ asOf: '2026-03-01', policy: { kind: 'smallBatch', firstBatchQuantity: 500, coverDays: 7 } });
+	const smallBatch = createReorderEvaluator(withNodeDefaults({ asOf: '2026-03-01', policy: { kind: 'smallBatch', firstBatchQuantity: 500, coverDays: 7 } }));
 
 	it('suggests the first batch in whole packs, and it needs action', () => {
 		const first = smallBatch(position({ onHand: 0, packSize: 24, unitCost: 3 }), []);
@@ -381,7 +381,7 @@ describe('a new SKU: the small-batch first batch (小单快反)', () => {
 	});
 
 	it('other policies order for a position without history only to fill backorders', () => {
-		const evaluate = createReorderEvaluator({ asOf: '2026-03-01' });
+		const evaluate = createReorderEvaluator(withNodeDefaults({ asOf: '2026-03-01' }));
 		expect(evaluate(position({ onHand: 0 }), []).suggestedOrderQty).toBe(0);
 		const backorders = evaluate(position({ onHand: 0, reserved: 3 }), []);
 		expect(backorders).toMatchObject({ status: 'no_history', suggestedOrderQty: 3 });
@@ -395,7 +395,7 @@ describe('forecast methods', () => {
 	const rows = history(56, (i) => weekly[(i + 2) % 7]);
 
 	it('uses Holt-Winters with 3 weeks or more, SES below, and reports which', () => {
-		const hw = createReorderEvaluator({ asOf: '2026-03-01', demandMethod: 'holtWinters' });
+		const hw = createReorderEvaluator(withNodeDefaults({ asOf: '2026-03-01', demandMethod: 'holtWinters' }));
 		const r = hw(position({ leadTimeDays: 7 }), rows);
 		expect(r.demandMethod).toBe('holtWinters');
 		// A pure weekly pattern: the next 7 days average the weekly mean 40 / 7.
@@ -405,8 +405,8 @@ describe('forecast methods', () => {
 	});
 
 	it('keeps σd as the in-stock sample standard deviation', () => {
-		const mean = createReorderEvaluator({ asOf: '2026-03-01' })(position(), rows);
-		const ses = createReorderEvaluator({ asOf: '2026-03-01', demandMethod: 'ses' })(position(), rows);
+		const mean = createReorderEvaluator(withNodeDefaults({ asOf: '2026-03-01' }))(position(), rows);
+		const ses = createReorderEvaluator(withNodeDefaults({ asOf: '2026-03-01', demandMethod: 'ses' }))(position(), rows);
 		expect(ses.demandStdDev).toBe(mean.demandStdDev);
 		expect(ses.demandMethod).toBe('ses');
 	});
@@ -414,7 +414,7 @@ describe('forecast methods', () => {
 
 describe('options', () => {
 	it('apply defaults: 28-day lookback, 95 %, order-up-to with a 7-day review, 90-day maximum cover', () => {
-		const r = createReorderEvaluator({ asOf: '2026-03-01' })(position(), history(28, () => 1));
+		const r = createReorderEvaluator(withNodeDefaults({ asOf: '2026-03-01' }))(position(), history(28, () => 1));
 		expect(r).toMatchObject({ serviceLevel: 0.95, orderPolicy: 'orderUpTo' });
 	});
 
@@ -424,7 +424,7 @@ describe('options', () => {
 		[{ asOf: '2026-03-01', serviceLevel: 95 }, /serviceLevel/],
 		[{ asOf: '2026-03-01', lookbackDays: 0 }, /lookbackDays/],
 		[{ asOf: '2026-03-01', policy: { kind: 'eoq', orderingCost: -1, holdingCostRate: 0.2 } }, /orderingCost/],
-	] as Array<[ReorderOptionsInput, RegExp]>)('reject %j naming the setting', (options, field) => {
-		expect(() => createReorderEvaluator(options)).toThrow(field);
+	] as Array<[Partial<ReorderOptionsInput> & { asOf: string }, RegExp]>)('reject %j naming the setting', (options, field) => {
+		expect(() => createReorderEvaluator(withNodeDefaults(options))).toThrow(field);
 	});
 });
