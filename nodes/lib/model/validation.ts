@@ -46,3 +46,27 @@ export function issueFromZod(
 function expectedFromMessage(message: string, zodExpected: string): string {
 	return message === 'Required' ? `a ${zodExpected}` : message;
 }
+
+/**
+ * A check for inputs that hold one item per customer (RFM Segment's customer input, Coupon
+ * Tier): a customer id met again is an InputIssue on the later item, naming the item that had it
+ * first. Refused rather than merged: two rows of totals for one customer are a join gone wrong
+ * upstream (their recencies cannot both be right, summing them may count orders twice), and
+ * taking them as two customers skews every quintile or issues a second coupon. `advice` is
+ * appended to what was expected. Call it on each valid item in input order.
+ */
+export function createDuplicateCustomerCheck(
+	field: string,
+	advice?: string,
+): (customerId: string, itemIndex: number) => InputIssue | undefined {
+	const firstItemOf = new Map<string, number>();
+	return (customerId, itemIndex) => {
+		const first = firstItemOf.get(customerId);
+		if (first === undefined) {
+			firstItemOf.set(customerId, itemIndex);
+			return undefined;
+		}
+		const expected = `one item per customer (item ${first} is this customer too)${advice ? `; ${advice}` : ''}`;
+		return { itemIndex, field, value: customerId, expected };
+	};
+}

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-import { formatLimit, idField, INPUT_LIMITS, numberField, type InputIssue } from '../model';
+import { formatLimit, idField, INPUT_LIMITS, numberField } from '../model';
 import { AMOUNT_EXPECTED } from '../orders';
 
 export const RFM_CUSTOMER_FIELDS = ['customerId', 'recencyDays', 'frequency', 'monetary'] as const;
@@ -39,23 +39,3 @@ export const rfmCustomerSchema = z.object({
 });
 
 export type RfmCustomerInput = z.output<typeof rfmCustomerSchema>;
-
-/**
- * Customer input holds one item per customer. A customer id met again is refused as a per-item
- * error naming the item that had it first, rather than merged: two rows of totals for one
- * customer are a join gone wrong upstream (their recencies cannot both be right, and summing
- * their totals may count the same orders twice), and scoring them as two customers skews every
- * quintile.
- * Returns a check to call on each valid item in input order.
- */
-export function createDuplicateCustomerCheck(field: string): (customerId: string, itemIndex: number) => InputIssue | undefined {
-	const firstItemOf = new Map<string, number>();
-	return (customerId, itemIndex) => {
-		const first = firstItemOf.get(customerId);
-		if (first === undefined) {
-			firstItemOf.set(customerId, itemIndex);
-			return undefined;
-		}
-		return { itemIndex, field, value: customerId, expected: `a customer id not already given by item ${first} (one item per customer)` };
-	};
-}

@@ -6,9 +6,9 @@
 import { UserInputError } from '../../../nodes/lib/errors';
 import { DEMO_LIMITS, generateDailySales, generateInventory, warehouseNamesFrom } from '../../../nodes/lib/demo';
 import { dailySalesInputSchema, dailySalesParser, inventoryInputSchema, inventoryParser } from '../../../nodes/lib/inventory';
-import { idField, isoDateTimeWithOffset, MAX_ID_LENGTH } from '../../../nodes/lib/model';
+import { createDuplicateCustomerCheck, idField, isoDateTimeWithOffset, MAX_ID_LENGTH } from '../../../nodes/lib/model';
 import { orderInputParser, orderInputSchema } from '../../../nodes/lib/orders';
-import { createDuplicateCustomerCheck, rfmCustomerSchema } from '../../../nodes/lib/rfm';
+import { rfmCustomerSchema } from '../../../nodes/lib/rfm';
 import { createTimestampParser, horizonExpected, isWithinHorizon } from '../../../nodes/lib/time';
 import {
 	computeVisitorValue,
@@ -162,8 +162,11 @@ describe('RFM customer input: one item per customer (item 3)', () => {
 			itemIndex: 2,
 			field: 'buyer',
 			value: 'alice',
-			expected: 'a customer id not already given by item 0 (one item per customer)',
+			expected: 'one item per customer (item 0 is this customer too)',
 		});
+		const advised = createDuplicateCustomerCheck('customerId', 'feed the Customers output of RFM Segment, not orders');
+		advised('A', 0);
+		expect(advised('A', 3)?.expected).toBe('one item per customer (item 0 is this customer too); feed the Customers output of RFM Segment, not orders');
 	});
 });
 
