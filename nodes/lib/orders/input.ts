@@ -7,6 +7,7 @@
 import { z } from 'zod';
 
 import {
+	DECIMAL_TEXT,
 	formatLimit,
 	idField,
 	INPUT_LIMITS,
@@ -111,9 +112,17 @@ const isAmount = (value: unknown): value is number =>
 	typeof value === 'number' && value >= 0 && value <= INPUT_LIMITS.amount;
 
 /**
+ * An amount as the schema's numberField reads it — a number, or decimal text ("19.90", as CSV
+ * and sheet exports carry it) — else NaN, which isAmount refuses. Without this, text amounts
+ * took the schema's path: 1M orders 100 s and 2.45 GB instead of the typed path's ~10 s.
+ */
+const amountOf = (value: unknown): unknown =>
+	typeof value === 'string' ? (DECIMAL_TEXT.test(value) ? Number(value) : NaN) : value;
+
+/**
  * The order schema with a fast lane. Zod costs ~20 µs per order here (preprocessing,
  * transforms, refinements), which dominates a million-order run. Orders already in the
- * model's form — ids as trimmed text, numbers as numbers, a known status — are recognised
+ * model's form — ids as trimmed text, amounts as numbers or decimal text, a known status — are recognised
  * by direct checks that accept nothing the schema would reject, and yield exactly what the
  * schema yields (a test compares the two on random input). Everything else goes through
  * the schema, which stays the one definition of what is valid and of every error message.
@@ -123,7 +132,9 @@ export function orderInputParser(timeZone: string) {
 	const parseTimestamp = createTimestampParser(timeZone);
 	return {
 		safeParse(record: Record<string, unknown>): z.SafeParseReturnType<unknown, OrderInput> {
-			const { orderId, customerId, createdAt, status, currency, amount, refundedAmount } = record;
+			const { orderId, customerId, createdAt, status, currency } = record;
+			const amount = amountOf(record.amount);
+			const refundedAmount = amountOf(record.refundedAmount);
 			if (
 				isCleanId(orderId) &&
 				isCleanId(customerId) &&

@@ -22,8 +22,8 @@ const choices: Record<string, unknown[]> = {
 	],
 	status: ['paid', 'completed', 'refunded', 'partially_refunded', 'Paid', '', undefined, 3],
 	currency: ['CNY', 'USD', 'cny', 'CN', undefined, null],
-	amount: [0, 19.9, -1, '19.90', 'abc', NaN, Infinity, undefined, null],
-	refundedAmount: [0, 5, 25, -2, '5', undefined, NaN],
+	amount: [0, 19.9, -1, '19.90', ' 25 ', '-0', '-3.5', '1000000000', '1000000000.01', '1e3', '5.', '', 'abc', NaN, Infinity, undefined, null],
+	refundedAmount: [0, 5, 25, -2, '5', '19.90', ' 0 ', '-1', '', '1e1', undefined, null, NaN],
 };
 
 function seeded(seed: number) {
