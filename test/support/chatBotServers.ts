@@ -14,7 +14,10 @@
  *
  * The expected signatures are computed here independently (node:crypto, spelled out per the
  * docs) rather than with the pack's signing module. Replies can be scripted (`replyNext`) to
- * throttle or fail the next accepted requests.
+ * throttle or fail the next accepted requests, and faults (`faultNext`) to break them the way
+ * networks and gateways do: reset the connection, hang past the client's time-out, answer a raw
+ * body (empty, HTML, broken JSON) or a redirect. A fault says whether the message counts as
+ * delivered to the group, so a test can tell "lost" from "unconfirmed" from "sent twice".
  */
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -41,6 +44,18 @@ export interface ScriptedReply {
 	headers?: Record<string, string>;
 }
 
+/**
+ * A fault for the next request that passes every check:
+ * - `reset`: the socket is destroyed without an answer (after the body was read);
+ * - `hang`: no answer at all until the server closes (the client times out);
+ * - `raw`: this status, headers and body exactly (empty, HTML, broken JSON, a redirect…).
+ * `delivered` says whether the group got the message anyway (default: false).
+ */
+export type Fault =
+	| { kind: 'reset'; delivered?: boolean }
+	| { kind: 'hang'; delivered?: boolean }
+	| { kind: 'raw'; status: number; body: string; headers?: Record<string, string>; delivered?: boolean };
+
 export interface FakeBotServer {
 	baseUrl: string;
 	requests: ReceivedRequest[];
@@ -50,6 +65,8 @@ export interface FakeBotServer {
 	replyNext(reply: ScriptedReply, count?: number): void;
 	/** The next `count` requests that pass every check are answered normally (to script "fail the third"). */
 	passNext(count: number): void;
+	/** The next `count` requests that pass every check meet this fault. */
+	faultNext(fault: Fault, count?: number): void;
 	close(): Promise<void>;
 }
 
@@ -65,7 +82,7 @@ const ONE_HOUR_MS = 3_600_000;
 
 async function start(check: Check, now: () => number): Promise<FakeBotServer> {
 	const requests: ReceivedRequest[] = [];
-	const scripted: Array<ScriptedReply | 'pass'> = [];
+	const scripted: Array<ScriptedReply | 'pass' | { fault: Fault }> = [];
 	const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -85,6 +102,17 @@ async function start(check: Check, now: () => number): Promise<FakeBotServer> {
 					: { status: 405, reply: { error: 'POST only' }, ok: false };
 			let headers: Record<string, string> = {};
 			const next = verdict.ok ? scripted.shift() : undefined;
+			if (next !== undefined && next !== 'pass' && 'fault' in next) {
+				const { fault } = next;
+				const status = fault.kind === 'raw' ? fault.status : 0;
+				requests.push({ path: url.pathname, rawQuery, body, bodyBytes: raw.length, at: now(), status, reply: { fault: fault.kind }, delivered: fault.delivered === true });
+				if (fault.kind === 'reset') req.socket.destroy();
+				if (fault.kind === 'raw') {
+					res.writeHead(fault.status, fault.headers ?? {});
+					res.end(fault.body);
+				}
+				return; // 'hang': never answered
+			}
 			if (next !== undefined && next !== 'pass') {
 				verdict = { status: next.status, reply: next.body, ok: false };
 				headers = next.headers ?? {};
@@ -107,8 +135,32 @@ async function start(check: Check, now: () => number): Promise<FakeBotServer> {
 		passNext(count) {
 			for (let i = 0; i < count; i++) scripted.push('pass');
 		},
-		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+		faultNext(fault, count = 1) {
+			for (let i = 0; i < count; i++) scripted.push({ fault });
+		},
+		close: () => closeServer(server),
 	};
+}
+
+/** Closes a server, hung requests included. */
+function closeServer(server: Server): Promise<void> {
+	return new Promise<void>((resolve) => {
+		server.close(() => resolve());
+		server.closeAllConnections();
+	});
+}
+
+/** A server that only records what reaches it (the target of a redirect, which must get nothing). */
+export async function startRecorder(): Promise<{ baseUrl: string; requests: Array<{ method: string; url: string }>; close(): Promise<void> }> {
+	const requests: Array<{ method: string; url: string }> = [];
+	const server = createServer((req, res) => {
+		requests.push({ method: req.method ?? '', url: req.url ?? '' });
+		res.writeHead(200, { 'Content-Type': 'application/json' });
+		res.end('{"errcode":0,"code":0,"errmsg":"ok"}');
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return { baseUrl: `http://127.0.0.1:${port}`, requests, close: () => closeServer(server) };
 }
 
 const utf8 = (text: unknown) => Buffer.byteLength(String(text ?? ''), 'utf8');

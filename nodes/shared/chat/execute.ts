@@ -186,6 +186,27 @@ export async function executeChatBot(this: IExecuteFunctions, platform: ChatPlat
 		redact,
 		count,
 	};
+	// With "Continue (using error output)" n8n moves an item to the error output when its json is
+	// `{ error }` alone (n8n-core WorkflowExecute.handleNodeErrorOutput), adding the fields of its
+	// first paired input item; an item with a top-level `error` would have its json cut to the
+	// message. So there the details go inside `error`; with "Continue (regular output)" the item
+	// keeps its documented shape on the main output.
+	const toErrorOutput = this.getNode().onError === 'continueErrorOutput';
+	const notSent = (
+		message: ComposedMessage,
+		k: number,
+		status: 'failed' | 'unsent' | 'unconfirmed',
+		error: NodeApiError,
+		response?: IDataObject,
+	): INodeExecutionData => {
+		const details: IDataObject = { ...describe(message, k), status, ...(response ? { response } : {}) };
+		return {
+			json: toErrorOutput
+				? { error: { message: error.message, description: error.description ?? null, ...details } }
+				: { ...details, error: error.message },
+			pairedItem: pairedOf(message),
+		};
+	};
 	const out: INodeExecutionData[] = [];
 	for (let k = 0; k < count; k++) {
 		const message = composed.messages[k];
@@ -212,27 +233,10 @@ export async function executeChatBot(this: IExecuteFunctions, platform: ChatPlat
 
 		if (delivery.status === 'throttled') {
 			// The platform keeps refusing for now: the rest would only be throttled too.
-			for (let rest = k; rest < count; rest++) {
-				const unsent = composed.messages[rest];
-				out.push({
-					json: { ...describe(unsent, rest), status: 'unsent', error: delivery.error.message },
-					error: delivery.error,
-					pairedItem: pairedOf(unsent),
-				});
-			}
+			for (let rest = k; rest < count; rest++) out.push(notSent(composed.messages[rest], rest, 'unsent', delivery.error));
 			break;
 		}
-		out.push({
-			json: {
-				...describe(message, k),
-				status: delivery.status,
-				error: delivery.error.message,
-				...(delivery.response ? { response: delivery.response } : {}),
-			},
-			// An item carrying its error goes to the error output under "Continue (using error output)".
-			error: delivery.error,
-			pairedItem: pairedOf(message),
-		});
+		out.push(notSent(message, k, delivery.status, delivery.error, delivery.response));
 	}
 	return emit([[...out, ...errorItems]]);
 }
@@ -281,13 +285,18 @@ async function sendMessage(sender: Sender, message: ComposedMessage, k: number, 
 		code: number | string | null,
 		said: string,
 		httpCode?: number,
-	): NodeApiError =>
-		new NodeApiError(context.getNode(), { code, message: redact(said) } as JsonObject, {
+	): NodeApiError => {
+		const error = new NodeApiError(context.getNode(), { code, message: redact(said) } as JsonObject, {
 			message: redact(errorMessage),
 			description: redact(description),
 			httpCode: httpCode === undefined ? undefined : String(httpCode),
 			itemIndex,
 		});
+		// NodeApiError swaps a message that names a socket code (ECONNRESET, …) for a generic one;
+		// ours says which message and what is known about its delivery, so it stays.
+		error.message = redact(errorMessage);
+		return error;
+	};
 	let retries = 0;
 	let serverRetries = 0;
 	let waitedMs = 0;

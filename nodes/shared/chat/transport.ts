@@ -66,16 +66,17 @@ export async function postToBot(
 	};
 }
 
-/** The message and the first error code found on the error or the errors it wraps (n8n wraps axios'). */
+/**
+ * The message and the first socket error code found on the error or the errors it wraps: n8n
+ * wraps axios' error in a NodeApiError that carries the code as its `httpCode` (ECONNRESET,
+ * ECONNABORTED, …), not as `code`.
+ */
 function describeTransportError(error: unknown): { text: string; code: string } {
 	if (typeof error !== 'object' || error === null) return { text: String(error), code: '' };
 	let code = '';
-	for (let at: unknown = error, depth = 0; typeof at === 'object' && at !== null && depth < 4; depth++) {
-		const candidate = (at as { code?: unknown }).code;
-		if (typeof candidate === 'string' && /^E[A-Z_]+$/.test(candidate)) {
-			code = candidate;
-			break;
-		}
+	for (let at: unknown = error, depth = 0; code === '' && typeof at === 'object' && at !== null && depth < 4; depth++) {
+		const { code: own, httpCode } = at as { code?: unknown; httpCode?: unknown };
+		code = [own, httpCode].find((candidate): candidate is string => typeof candidate === 'string' && /^E[A-Z_]+$/.test(candidate)) ?? '';
 		at = (at as { cause?: unknown }).cause;
 	}
 	const { message } = error as { message?: unknown };
