@@ -127,6 +127,14 @@ describe('credential test requests', () => {
 		expect(server.delivered()).toHaveLength(0);
 	});
 
+	it('a plain-http base URL fails the test unless the credential allows http; nothing is posted', async () => {
+		const server = await track(startDingTalkServer({ token: DINGTALK_TOKEN, secret: DINGTALK_SECRET }));
+		const withoutOptIn = { ...dingTalkCredentials(server).dingTalkBotApi };
+		delete withoutOptIn.allowHttp;
+		expect(await testCredential(new DingTalkBotApi(), withoutOptIn)).toMatch(/is plain http, which this credential does not allow/);
+		expect(server.requests).toHaveLength(0);
+	});
+
 	it('Feishu: a good secret passes, a wrong one fails with code 19021', async () => {
 		const server = await track(startFeishuServer({ hookId: FEISHU_HOOK, secret: FEISHU_SECRET }));
 		expect(await testCredential(new FeishuBotApi(), feishuCredentials(server).feishuBotApi)).toBe('OK');
@@ -361,6 +369,27 @@ describe('Feishu / Lark Custom Bot', () => {
 		);
 		expect(inspect(error, { depth: 8 })).not.toContain('not-the-secret-123');
 		expectNoSecrets(result);
+	});
+});
+
+describe('On Error: Continue (regular output)', () => {
+	it('a refused message stays on the main output as status failed (as before), and the next one is still sent', async () => {
+		const server = await track(startWeComServer({ key: WECOM_KEY, now: () => clock.now() }));
+		server.replyNext({ body: { errcode: 40058, errmsg: 'text.content exceed max length 2048. invalid Request Parameter' } });
+		const result = await runWorkflow(
+			botWorkflow('weCom', alerts(2, 1200), {}, { onError: 'continueRegularOutput' }),
+			wecomCredentials(server),
+		);
+		expect(result.errorOf('Bot')).toBeUndefined();
+		expect(result.output('Bot').map((m) => [m.messageIndex, m.status])).toEqual([
+			[1, 'failed'],
+			[2, 'sent'],
+		]);
+		expect(result.output('Bot')[0]).toMatchObject({
+			error: 'WeCom did not accept message 1 of 2: text.content exceed max length 2048. invalid Request Parameter',
+			response: { code: 40058 },
+		});
+		expect(deliveredLines(server)).toHaveLength(1);
 	});
 });
 
