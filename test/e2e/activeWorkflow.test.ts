@@ -145,7 +145,7 @@ describe(`Only New Alerts in an active workflow on n8n ${n8nVersion()}`, () => {
 					id: bot.id,
 					name: bot.id,
 					type: 'dingTalkBotApi',
-					data: { webhookToken: `https://oapi.dingtalk.com/robot/send?access_token=${bot.token}`, secret: bot.secret, baseUrl: server.baseUrl },
+					data: { webhookToken: `https://oapi.dingtalk.com/robot/send?access_token=${bot.token}`, secret: bot.secret, baseUrl: server.baseUrl, allowHttp: true },
 				})),
 			),
 		);

@@ -80,13 +80,13 @@ describe(`team-chat bots in n8n ${n8nVersion()}`, () => {
 					id: 'e2eDingTalkBot',
 					name: 'E2E DingTalk bot',
 					type: 'dingTalkBotApi',
-					data: { webhookToken: `https://oapi.dingtalk.com/robot/send?access_token=${DINGTALK_TOKEN}`, secret: DINGTALK_SECRET, baseUrl: dingTalk.baseUrl },
+					data: { webhookToken: `https://oapi.dingtalk.com/robot/send?access_token=${DINGTALK_TOKEN}`, secret: DINGTALK_SECRET, baseUrl: dingTalk.baseUrl, allowHttp: true },
 				},
 				{
 					id: 'e2eFeishuBot',
 					name: 'E2E Feishu bot',
 					type: 'feishuBotApi',
-					data: { webhookToken: FEISHU_HOOK, secret: FEISHU_SECRET, baseUrl: feishu.baseUrl },
+					data: { webhookToken: FEISHU_HOOK, secret: FEISHU_SECRET, baseUrl: feishu.baseUrl, allowHttp: true },
 				},
 			]),
 		);

@@ -10,8 +10,8 @@
  * (Send, Skip Messages Already Sent on) posting to its own fake DingTalk webhook. This shop has
  * two alerts; every line is padded to about 12 kB so each goes in a message of its own
  * (DingTalk's 20000-byte body limit). Each fake webhook accepts the first message and answers the
- * second with HTTP 500 / errcode -1 ("system busy", not a throttling code: the node fails at
- * once), then is healthy again. So the first scheduled run fails half-way: message 1 delivered,
+ * second with errcode 310000 "keywords not in content" (a refusal: neither throttling nor a 5xx,
+ * both of which the node retries, so it fails at once), then is healthy again. So the first scheduled run fails half-way: message 1 delivered,
  * the rest not.
  *
  * The failed execution is then retried through n8n's REST API as the Executions list does,
@@ -181,7 +181,7 @@ describe(`Retrying a failed production run on n8n ${n8nVersion()}`, () => {
 			c.server = await startDingTalkServer({ token: c.bot.token, secret: c.bot.secret });
 			// Message 1 of the first run is accepted, message 2 refused; healthy from then on.
 			c.server.passNext(1);
-			c.server.replyNext({ status: 500, body: { errcode: -1, errmsg: '系统繁忙' } }, 1);
+			c.server.replyNext({ body: { errcode: 310000, errmsg: 'keywords not in content' } }, 1);
 		}
 		instance = await freshInstance('retry-failed-run');
 		const credentialsFile = path.join(instance.userFolder, 'retry-credentials.json');
@@ -192,7 +192,7 @@ describe(`Retrying a failed production run on n8n ${n8nVersion()}`, () => {
 					id: c.bot.id,
 					name: c.bot.id,
 					type: 'dingTalkBotApi',
-					data: { webhookToken: `https://oapi.dingtalk.com/robot/send?access_token=${c.bot.token}`, secret: c.bot.secret, baseUrl: c.server!.baseUrl },
+					data: { webhookToken: `https://oapi.dingtalk.com/robot/send?access_token=${c.bot.token}`, secret: c.bot.secret, baseUrl: c.server!.baseUrl, allowHttp: true },
 				})),
 			),
 		);
@@ -391,7 +391,7 @@ describe(`Retrying a failed production run on n8n ${n8nVersion()}`, () => {
 				failedStatus: 'error',
 				failedMode: 'trigger',
 				failingNode: BOT,
-				firstRunRequests: ['200 delivered', '500 refused'],
+				firstRunRequests: ['200 delivered', '200 refused'],
 				quietRunsBeforeRetry: [
 					{ alertsEmitted: 0, botRan: false },
 					{ alertsEmitted: 0, botRan: false },
