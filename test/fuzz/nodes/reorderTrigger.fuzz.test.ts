@@ -1,0 +1,113 @@
+/**
+ * Reorder Trigger under random stock positions and daily sales with bad values mixed in on both
+ * inputs: the four properties of test/fuzz/support.ts. Bad values are the issue's: lead times of
+ * 1e9 and 1e308 days ("order Infinity now"), units beyond any warehouse, impossible dates, ids
+ * that are objects or 17,000 characters long.
+ */
+import fc from 'fast-check';
+import type { IDataObject, INode } from 'n8n-workflow';
+
+import { node } from '../../support/n8n';
+import { checkNode, fixtureNode, fuzzParameters, FUZZ_RUNS, insertions, mixIn, reportCases, type BadValue, type Drawn, type NodeUnderTest } from '../support';
+
+const AS_OF = '2026-03-28';
+const AS_OF_DAY = Date.UTC(2026, 2, 28);
+
+const reorder = (parameters: IDataObject): NodeUnderTest => ({
+	name: 'Reorder Trigger',
+	mainOutputs: 2,
+	inputOf: (label) => (label === 'Inventory' ? 'inventory' : label === 'Daily Sales' ? 'sales' : `unknown label "${label}"`),
+	workflow: (inputs, extra: Partial<INode>) => ({
+		nodes: [
+			node('Start', 'n8n-nodes-base.manualTrigger'),
+			fixtureNode('Inventory', inputs.inventory),
+			fixtureNode('Sales', inputs.sales),
+			node('Reorder Trigger', 'reorderTrigger', { asOfMode: 'date', asOfDate: AS_OF, ...parameters }, extra),
+		],
+		connections: {
+			Start: { main: [[{ node: 'Inventory', type: 'main', index: 0 }, { node: 'Sales', type: 'main', index: 0 }]] },
+			Inventory: { main: [[{ node: 'Reorder Trigger', type: 'main', index: 0 }]] },
+			Sales: { main: [[{ node: 'Reorder Trigger', type: 'main', index: 1 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	}),
+});
+
+const goodPosition = fc.record({
+	onHand: fc.integer({ min: -50, max: 5_000 }),
+	onOrder: fc.nat(1_000),
+	reserved: fc.nat(100),
+	leadTimeDays: fc.integer({ min: 0, max: 60 }),
+	leadTimeStdDays: fc.nat(10),
+	moq: fc.nat(200),
+	packSize: fc.integer({ min: 1, max: 48 }),
+	unitCost: fc.nat(50_000).map((c) => c / 100),
+	days: fc.integer({ min: 0, max: 90 }),
+	meanUnits: fc.nat(60),
+	stockOutEvery: fc.integer({ min: 0, max: 9 }),
+	numbersAsText: fc.boolean(),
+});
+
+const WAREHOUSES = ['SH', 'GZ', 'CD'];
+
+function shop(drawn: Array<Drawn<typeof goodPosition>>): { inventory: IDataObject[]; sales: IDataObject[] } {
+	const inventory: IDataObject[] = [];
+	const sales: IDataObject[] = [];
+	drawn.forEach((p, i) => {
+		const sku = `SKU-${Math.floor(i / WAREHOUSES.length)}`;
+		const warehouse = WAREHOUSES[i % WAREHOUSES.length];
+		const { days, meanUnits, stockOutEvery, numbersAsText, ...position } = p;
+		inventory.push({ sku, warehouse, ...position, onHand: numbersAsText ? String(position.onHand) : position.onHand });
+		for (let d = days; d >= 1; d--) {
+			const soldOut = stockOutEvery > 0 && d % stockOutEvery === 0;
+			const date = new Date(AS_OF_DAY - (d - 1) * 86_400_000).toISOString().slice(0, 10);
+			sales.push({ date, sku, warehouse, units: soldOut ? 0 : (meanUnits + ((d * 7919) % 11)) , inStock: !soldOut });
+		}
+	});
+	return { inventory, sales };
+}
+
+const badId = fc.constantFrom<unknown>({ id: 1 }, ['A'], '', '  ', 'x'.repeat(17_000), true, undefined);
+const badPositionValue: fc.Arbitrary<BadValue> = fc.oneof(
+	badId.map((value) => ({ field: 'sku', value })),
+	badId.map((value) => ({ field: 'warehouse', value })),
+	fc.constantFrom<unknown>(1.5, 2e9, -2e9, 1e308, 'lots', null, undefined).map((value) => ({ field: 'onHand', value })),
+	fc.constantFrom<unknown>(-1, 1e308, 1e9, 731, 'soon', {}, undefined).map((value) => ({ field: 'leadTimeDays', value })),
+	fc.constantFrom<unknown>(-1, 1e308, 1e4).map((value) => ({ field: 'leadTimeStdDays', value })),
+	fc.constantFrom<unknown>(-1, 0.5, 1e10, 'x').map((value) => ({ field: 'onOrder', value })),
+	fc.constantFrom<unknown>(0, 1.5, 2e6, 1e308).map((value) => ({ field: 'packSize', value })),
+	fc.constantFrom<unknown>(-1, 1e308, 1e10).map((value) => ({ field: 'moq', value })),
+	fc.constantFrom<unknown>(-0.01, 1e308).map((value) => ({ field: 'unitCost', value })),
+);
+const badSalesValue: fc.Arbitrary<BadValue> = fc.oneof(
+	fc.constantFrom<unknown>('2026-02-30', '2026-03-32', '28/03/2026', 20260301, {}, undefined).map((value) => ({ field: 'date', value })),
+	badId.map((value) => ({ field: 'sku', value })),
+	fc.constantFrom<unknown>(-1, 1.5, 1e308, 2e9, 'x', undefined).map((value) => ({ field: 'units', value })),
+	fc.constantFrom<unknown>('maybe', 2, {}).map((value) => ({ field: 'inStock', value })),
+);
+
+describe('Reorder Trigger, property-based (issue 14)', () => {
+	it.each([
+		['defaults (average of in-stock days, order up to)', {}],
+		['Holt-Winters, EOQ, network-wide', { demandMethod: 'holtWinters', orderPolicy: 'eoq', warehouseMode: 'network' }],
+		['smoothing, small batch', { demandMethod: 'ses', orderPolicy: 'smallBatch' }],
+	])('%s: bad rows of both inputs reported by input, index and field; good positions evaluated as without them', async (_, parameters) => {
+		const subject = reorder({ onlyNewAlerts: false, ...parameters });
+		const arbitrary = fc.record({
+			good: fc.array(goodPosition, { minLength: 1, maxLength: 9 }),
+			badPositions: insertions(badPositionValue, 3),
+			badSales: insertions(badSalesValue, 3),
+		});
+		await fc.assert(
+			fc.asyncProperty(arbitrary, async ({ good, badPositions, badSales }) => {
+				const goodShop = shop(good);
+				const inventory = mixIn('inventory', goodShop.inventory, badPositions.map((b) => ({ base: goodShop.inventory[b.baseIndex % goodShop.inventory.length], bad: b.bad, at: b.at })));
+				const salesBase = goodShop.sales.length > 0 ? goodShop.sales : [{ date: AS_OF, sku: 'SKU-0', warehouse: 'SH', units: 1, inStock: true }];
+				const sales = mixIn('sales', goodShop.sales, badSales.map((b) => ({ base: salesBase[b.baseIndex % salesBase.length], bad: b.bad, at: b.at })));
+				await checkNode(subject, { inventory: inventory.items, sales: sales.items }, goodShop, [...inventory.badItems, ...sales.badItems]);
+			}),
+			fuzzParameters,
+		);
+		reportCases(`Reorder Trigger (${_})`, FUZZ_RUNS, 3);
+	});
+});
