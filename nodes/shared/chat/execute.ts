@@ -18,10 +18,11 @@
  * data right after the platform accepted the message carrying it, so a run that stops half-way
  * (error, throttling beyond the wait budget, n8n restart) leaves exactly the unsent lines to the
  * next run. Lines of an `unconfirmed` message are written to a log of their own and are not sent
- * again by a re-run unless the user asks (Re-Send Unconfirmed Messages): a chat alert shown twice
- * is the smaller harm than one sent blindly twice every time a gateway garbles replies, and the
- * platforms give a webhook bot no way to read back what the group received. n8n saves static
- * data after production executions, including failed ones; manual runs in the editor do not.
+ * again by a re-run unless the user asks (Re-Send Unconfirmed Messages): they are probably in the
+ * group already, the platforms give a webhook bot no way to read back what the group received,
+ * and re-sending blindly would post them twice every time a gateway garbles replies (the
+ * trade-off is documented in docs/nodes/ChatBots.md, "Sent, failed or unconfirmed"). n8n saves
+ * static data after production executions, including failed ones; manual runs in the editor do not.
  *
  * Every text the node emits (output fields, error messages and descriptions) passes through the
  * one redaction helper with the credential's secret values (issue 14, item 7).
