@@ -7,12 +7,12 @@
 import { z } from 'zod';
 
 import {
-	DECIMAL_TEXT,
 	formatLimit,
 	idField,
 	INPUT_LIMITS,
 	isCleanId,
 	numberField,
+	numberFromText,
 	ORDER_STATUSES,
 	orderSchema,
 	type OrderStatus,
@@ -112,12 +112,11 @@ const isAmount = (value: unknown): value is number =>
 	typeof value === 'number' && value >= 0 && value <= INPUT_LIMITS.amount;
 
 /**
- * An amount as the schema's numberField reads it — a number, or decimal text ("19.90", as CSV
- * and sheet exports carry it) — else NaN, which isAmount refuses. Without this, text amounts
- * took the schema's path: 1M orders 100 s and 2.45 GB instead of the typed path's ~10 s.
+ * An amount as the schema's numberField reads it: decimal text ("19.90", as CSV and sheet
+ * exports carry it) becomes its number, anything else stays as it is for isAmount to judge.
+ * Without this, text amounts took the schema's path: 1M orders 100 s and 2.45 GB.
  */
-const amountOf = (value: unknown): unknown =>
-	typeof value === 'string' ? (DECIMAL_TEXT.test(value) ? Number(value) : NaN) : value;
+const amountOf = numberFromText();
 
 /**
  * The order schema with a fast lane. Zod costs ~20 µs per order here (preprocessing,

@@ -68,7 +68,8 @@ export function segmentCustomers(values: readonly CustomerValues[], options: Seg
 		};
 	});
 	const summary = summarizeSegments(
-		customers.map((c, i) => ({ ...c, monetaryCents: values[i].monetaryCents })),
+		customers.map((c) => c.segment),
+		values,
 		segmenter,
 		options.language,
 	);
