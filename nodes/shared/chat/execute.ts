@@ -87,26 +87,34 @@ type Delivery =
 	| { status: 'throttled'; error: NodeApiError };
 
 export async function executeChatBot(this: IExecuteFunctions, platform: ChatPlatform): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const settings = readSettings(this, platform);
-	const clock = chatClock();
-	const state = this.getWorkflowStaticData('node') as BotState;
-
 	// The secrets are read only to be cut out of what the node emits; requests are built and
 	// signed by the credential's authenticate.
-	const secrets =
-		settings.operation === 'send' ? await credentialSecrets(this, platform) : secretsToRedact([]);
+	const sending = this.getNodeParameter('operation', 0) === 'send';
+	const secrets = sending ? await credentialSecrets(this, platform) : secretsToRedact([]);
+	try {
+		return await sendOrPreview(this, platform, secrets);
+	} catch (error) {
+		// Whatever stops the node (an expression, a refusal…) leaves with its texts redacted.
+		const nodeError =
+			error instanceof NodeApiError || error instanceof NodeOperationError
+				? error
+				: new NodeOperationError(this.getNode(), error as Error);
+		nodeError.message = redactSecrets(nodeError.message, secrets);
+		if (typeof nodeError.description === 'string') nodeError.description = redactSecrets(nodeError.description, secrets);
+		throw nodeError;
+	}
+}
+
+async function sendOrPreview(context: IExecuteFunctions, platform: ChatPlatform, secrets: string[]): Promise<INodeExecutionData[][]> {
+	const items = context.getInputData();
+	const settings = readSettings(context, platform);
+	const clock = chatClock();
+	const state = context.getWorkflowStaticData('node') as BotState;
 	const redact = (text: string) => redactSecrets(text, secrets);
 	const emit = (outputs: INodeExecutionData[][]) =>
 		outputs.map((output) => output.map((item) => ({ ...item, json: redactDeep(item.json, secrets) })));
-	const fail = (error: Error): never => {
-		error.message = redact(error.message);
-		const described = error as Error & { description?: string | null };
-		if (typeof described.description === 'string') described.description = redact(described.description);
-		throw error;
-	};
 
-	const { lines, errorItems } = readLines(this, items, settings);
+	const { lines, errorItems } = readLines(context, items, settings);
 
 	// Lines already sent (within their time to live), lines sent without a readable reply (unless
 	// the user asks to send them again), and repeats within this run, are left out.
@@ -137,8 +145,8 @@ export async function executeChatBot(this: IExecuteFunctions, platform: ChatPlat
 	);
 	for (const index of composed.tooLong) {
 		const line = fresh[index];
-		const error = tooLongError(this, platform, settings.format, line);
-		if (!this.continueOnFail()) fail(error);
+		const error = tooLongError(context, platform, settings.format, line);
+		if (!context.continueOnFail()) throw error;
 		errorItems.push({ json: { error: error.message }, pairedItem: { item: line.itemIndex } });
 	}
 
@@ -178,7 +186,7 @@ export async function executeChatBot(this: IExecuteFunctions, platform: ChatPlat
 	};
 
 	const sender: Sender = {
-		context: this,
+		context,
 		platform,
 		settings,
 		state,
@@ -192,7 +200,7 @@ export async function executeChatBot(this: IExecuteFunctions, platform: ChatPlat
 	// first paired input item; an item with a top-level `error` would have its json cut to the
 	// message. So there the details go inside `error`; with "Continue (regular output)" the item
 	// keeps its documented shape on the main output.
-	const toErrorOutput = this.getNode().onError === 'continueErrorOutput';
+	const toErrorOutput = context.getNode().onError === 'continueErrorOutput';
 	const notSent = (
 		message: ComposedMessage,
 		k: number,
@@ -230,7 +238,7 @@ export async function executeChatBot(this: IExecuteFunctions, platform: ChatPlat
 		}
 
 		if (delivery.status === 'unconfirmed') record('unconfirmedKeys', message, clock.now());
-		if (!this.continueOnFail()) fail(delivery.error);
+		if (!context.continueOnFail()) throw delivery.error;
 
 		if (delivery.status === 'throttled') {
 			// The platform keeps refusing for now: the rest would only be throttled too.
