@@ -47,8 +47,9 @@ import { capPerMinute, earliestSendTime, pruneSendLog } from '../../lib/chat/rat
 import { redactDeep, redactSecrets, secretsToRedact } from '../../lib/chat/redact';
 import { retryHintMs, serverErrorWaitMs, SERVER_ERROR_RETRY, throttleWaitMs } from '../../lib/chat/retry';
 import { webhookBaseUrl } from '../../lib/chat/signing';
-import { nodeParameters, toNodeError } from '../nodeHelpers';
-import { DEFAULT_TIMEOUT_MS, postToBot, type BotExchange } from './transport';
+import { collectionDefaults, nodeParameters, toNodeError, withDefaults } from '../nodeHelpers';
+import { chatBotProperties } from './description';
+import { postToBot, type BotExchange } from './transport';
 
 /** What a bot node keeps in its workflow static data. */
 interface BotState {
@@ -75,7 +76,7 @@ interface Settings {
 	resendUnconfirmed: boolean;
 	keyField: string;
 	ttlMs: number;
-	maxPerMinute: number | undefined;
+	maxPerMinute: number;
 	maxThrottleWaitMs: number;
 	timeoutMs: number;
 }
@@ -499,11 +500,15 @@ function readSettings(context: IExecuteFunctions, platform: ChatPlatform): Setti
 			{ description: mentionAdvice(platform, format) },
 		);
 	}
-	const options = param<IDataObject>('options');
-	const ttlHours = Number(options.dedupTtlHours ?? 24);
-	const maxWaitMinutes = Number(options.maxWaitMinutes ?? 15);
-	const timeoutSeconds = Number(options.timeoutSeconds ?? DEFAULT_TIMEOUT_MS / 1000);
-	const maxPerMinute = options.maxPerMinute === undefined ? undefined : Number(options.maxPerMinute);
+	// n8n fills in no defaults inside a collection: they come from the description, the one place
+	// they are written; a number that is not valid falls back to its default too.
+	const defaults = collectionDefaults(chatBotProperties(platform), 'options');
+	const options = withDefaults(param<IDataObject>('options'), defaults);
+	const numberOption = (name: string, valid: (value: number) => boolean): number => {
+		const value = Number(options[name]);
+		return Number.isFinite(value) && valid(value) ? value : Number(defaults[name]);
+	};
+	const maxPerMinute = numberOption('maxPerMinute', (value) => value > 0);
 	return {
 		operation: param<'send' | 'preview'>('operation'),
 		format,
@@ -511,11 +516,11 @@ function readSettings(context: IExecuteFunctions, platform: ChatPlatform): Setti
 		mentions,
 		skipAlreadySent: options.skipAlreadySent === true,
 		keyField: String(options.dedupKeyField ?? '').trim(),
-		ttlMs: (Number.isFinite(ttlHours) && ttlHours >= 0 ? ttlHours : 24) * 3_600_000,
+		ttlMs: numberOption('dedupTtlHours', (value) => value >= 0) * 3_600_000,
 		maxPerMinute,
-		maxThrottleWaitMs: (Number.isFinite(maxWaitMinutes) && maxWaitMinutes >= 0 ? maxWaitMinutes : 15) * 60_000,
+		maxThrottleWaitMs: numberOption('maxWaitMinutes', (value) => value >= 0) * 60_000,
 		resendUnconfirmed: options.resendUnconfirmed === true,
-		timeoutMs: Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? Math.round(timeoutSeconds * 1000) : DEFAULT_TIMEOUT_MS,
+		timeoutMs: Math.round(numberOption('timeoutSeconds', (value) => value > 0) * 1000),
 	};
 }
 

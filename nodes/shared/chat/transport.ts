@@ -26,9 +26,6 @@ export type BotExchange =
 			mayHaveArrived: boolean;
 	  };
 
-/** The platforms' replies take well under a second; 30 s is the documented default of the Timeout option. */
-export const DEFAULT_TIMEOUT_MS = 30_000;
-
 /**
  * Error codes after which the request may have been delivered (Node's socket errors; axios
  * names its own time-out ECONNABORTED, or ETIMEDOUT with transitional.clarifyTimeoutError).
