@@ -142,7 +142,11 @@ export class DemoShopData implements INodeType {
 			};
 			rows = GENERATORS[dataset](options);
 		} catch (error) {
-			throw toNodeError(this, error);
+			const nodeError = toNodeError(this, error);
+			// Thrown under "On Error: Continue", n8n would pass the trigger's item on as if it were
+			// data; returned as an error item, it goes to the error output (or is plainly an error).
+			if (this.continueOnFail()) return [[{ json: { error: nodeError.message }, pairedItem: { item: 0 } }]];
+			throw nodeError;
 		}
 		return [rows.map((json) => ({ json: json as IDataObject, pairedItem: { item: 0 } }))];
 	}
