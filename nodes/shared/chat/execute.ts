@@ -193,6 +193,7 @@ async function sendOrPreview(context: IExecuteFunctions, platform: ChatPlatform,
 		state,
 		windows: capPerMinute(platform.rate, settings.maxPerMinute),
 		throttleWaited: 0,
+		sent: 0,
 		redact,
 		count,
 	};
@@ -224,6 +225,7 @@ async function sendOrPreview(context: IExecuteFunctions, platform: ChatPlatform,
 		const delivery = await sendMessage(sender, message, k, firstItem);
 
 		if (delivery.status === 'sent') {
+			sender.sent++;
 			record('sentKeys', message, clock.now());
 			out.push({
 				json: {
@@ -277,6 +279,8 @@ interface Sender {
 	windows: ReturnType<typeof capPerMinute>;
 	/** Waiting on "too fast" so far in this run (the budget is per run). */
 	throttleWaited: number;
+	/** Messages sent so far in this run. */
+	sent: number;
 	redact: (text: string) => string;
 	count: number;
 }
@@ -338,7 +342,7 @@ async function sendMessage(sender: Sender, message: ComposedMessage, k: number, 
 				status: 'failed',
 				error: apiError(
 					`Could not reach the ${platform.name} bot: ${reason}`,
-					`${which[0].toUpperCase()}${which.slice(1)} was not delivered. Check the network and the credential's API Base URL. ${sentSoFar(k, settings)}`,
+					`Message ${k + 1} of ${count} was not delivered. Check the network and the credential's API Base URL. ${sentSoFar(k, sender.sent, settings)}`,
 					null,
 					reason,
 				),
@@ -352,7 +356,7 @@ async function sendMessage(sender: Sender, message: ComposedMessage, k: number, 
 				status: 'failed',
 				error: apiError(
 					`${platform.name} answered ${which} with a redirect (HTTP ${statusCode}) to ${host}, which the node does not follow`,
-					`Nothing was delivered: bot messages go only to the credential's API Base URL, never where a redirect points (it could carry the message and the webhook key anywhere). If the platform moved, put its new address into the credential. ${sentSoFar(k, settings)}`,
+					`Nothing was delivered: bot messages go only to the credential's API Base URL, never where a redirect points (it could carry the message and the webhook key anywhere). If the platform moved, put its new address into the credential. ${sentSoFar(k, sender.sent, settings)}`,
 					null,
 					`redirect to ${host}`,
 					statusCode,
@@ -380,7 +384,7 @@ async function sendMessage(sender: Sender, message: ComposedMessage, k: number, 
 				status: 'throttled',
 				error: apiError(
 					`${platform.name} is still throttling after ${Math.round(sender.throttleWaited / 1000)} s of waiting: messages ${k + 1}–${count} of ${count} were not sent`,
-					`${platform.name} said: ${said} (code ${String(result.code ?? statusCode)}). ${sentSoFar(k, settings)} Raise Max Wait When Throttled, or lower Max Messages per Minute if other workflows use this bot.`,
+					`${platform.name} said: ${said} (code ${String(result.code ?? statusCode)}). ${sentSoFar(k, sender.sent, settings)} Raise Max Wait When Throttled, or lower Max Messages per Minute if other workflows use this bot.`,
 					result.code ?? null,
 					said,
 					statusCode,
@@ -400,7 +404,7 @@ async function sendMessage(sender: Sender, message: ComposedMessage, k: number, 
 				status: 'failed',
 				error: apiError(
 					`${platform.name} failed on its side with ${which} (HTTP ${statusCode}, ${SERVER_ERROR_RETRY.retries + 1} tries): ${said}`,
-					`${platform.name} answered HTTP ${statusCode} with code ${String(result.code ?? 'none')} to every try; the message did not count as sent. ${sentSoFar(k, settings)}`,
+					`${platform.name} answered HTTP ${statusCode} with code ${String(result.code ?? 'none')} to every try; the message did not count as sent. ${sentSoFar(k, sender.sent, settings)}`,
 					result.code ?? null,
 					said,
 					statusCode,
@@ -427,7 +431,7 @@ async function sendMessage(sender: Sender, message: ComposedMessage, k: number, 
 			status: 'failed',
 			error: apiError(
 				`${platform.name} did not accept ${which}: ${said}`,
-				`${platform.name} answered HTTP ${statusCode} with code ${String(result.code ?? 'none')}. ${hintFor(platform, result.code)}${sentSoFar(k, settings)}`,
+				`${platform.name} answered HTTP ${statusCode} with code ${String(result.code ?? 'none')}. ${hintFor(platform, result.code)}${sentSoFar(k, sender.sent, settings)}`,
 				result.code ?? null,
 				said,
 				statusCode,
@@ -458,8 +462,12 @@ function unconfirmedAdvice(settings: Settings): string {
 		: 'Check the group before re-running: without Skip Messages Already Sent a re-run sends it again.';
 }
 
-function sentSoFar(k: number, settings: Settings): string {
+/** What was sent before message k+1 (with "continue on fail", earlier messages may have failed too). */
+function sentSoFar(k: number, sent: number, settings: Settings): string {
 	if (k === 0) return 'Nothing was sent. ';
+	if (sent < k) {
+		return `${sent} of the ${k} messages before it were sent${settings.skipAlreadySent ? ' and recorded: a re-run sends only the lines not sent' : ''}. `;
+	}
 	return settings.skipAlreadySent
 		? `Messages 1–${k} were sent and recorded: a re-run sends only the rest. `
 		: `Messages 1–${k} were sent; turn on Skip Messages Already Sent so a re-run sends only the rest. `;
