@@ -20,6 +20,10 @@ const MS_PER_HOUR = 3_600_000;
  * Tier built four per coupon, a minute for 100k coupons (issue 14, item 8).
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Offsets by zone, then by UTC day number (see createOffsetLookup). */
+const dayCaches = new Map<string, Map<number, number | number[]>>();
+/** Beyond this many days (550 years) a zone's cache starts again, so no input grows it without bound. */
+const MAX_CACHED_DAYS = 200_000;
 
 function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
 	let format = formatters.get(timeZone);
@@ -65,11 +69,16 @@ export function createOffsetLookup(timeZone: string): (epochMs: number) => numbe
 		return wallClockAsUtc - probe;
 	};
 	// Most UTC days have one offset all day: probe a day's start and end, and only where they
-	// differ (a DST change that day) fall back to probing each hour.
-	const dayCache = new Map<number, number | number[]>();
+	// differ (a DST change that day) fall back to probing each hour. The days probed are kept
+	// per zone for the process (one entry per day looked up, ~10k for 2000 to now, emptied past
+	// MAX_CACHED_DAYS): Visitor Value aggregates each channel on its own, and 100k channels
+	// re-probed the same days.
+	let dayCache = dayCaches.get(timeZone);
+	if (dayCache === undefined || dayCache.size > MAX_CACHED_DAYS) dayCaches.set(timeZone, (dayCache = new Map()));
+	const days = dayCache;
 	return (epochMs) => {
 		const utcDay = Math.floor(epochMs / MS_PER_DAY);
-		let entry = dayCache.get(utcDay);
+		let entry = days.get(utcDay);
 		if (entry === undefined) {
 			const start = offsetAtProbe(utcDay * MS_PER_DAY);
 			const end = offsetAtProbe((utcDay + 1) * MS_PER_DAY - MS_PER_HOUR);
@@ -77,7 +86,7 @@ export function createOffsetLookup(timeZone: string): (epochMs: number) => numbe
 				start === end
 					? start
 					: Array.from({ length: 24 }, (_, h) => offsetAtProbe(utcDay * MS_PER_DAY + h * MS_PER_HOUR));
-			dayCache.set(utcDay, entry);
+			days.set(utcDay, entry);
 		}
 		return typeof entry === 'number'
 			? entry

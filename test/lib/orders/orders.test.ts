@@ -7,6 +7,7 @@ import {
 	aggregateOrders,
 	DEFAULT_COUNTED_STATUSES,
 	orderInputSchema,
+	OrderTable,
 	toOrderRecord,
 	type AggregationOptions,
 } from '../../../nodes/lib/orders';
@@ -171,5 +172,36 @@ describe('reading orders', () => {
 	it('accepts amounts written as text, as CSV rows carry them', () => {
 		const parsed = schema.parse({ orderId: 1001, customerId: 7, createdAt: '2026-02-01', amount: '19.90' });
 		expect(parsed).toMatchObject({ orderId: '1001', customerId: '7', amount: 19.9 });
+	});
+});
+
+describe('the order table', () => {
+	it('keeps every order exactly as it grows from its small start (one table per channel must stay cheap)', () => {
+		const statuses = ['paid', 'shipped', 'completed', 'refunded', 'partially_refunded'] as const;
+		const rows = Array.from({ length: 1000 }, (_, i) => ({
+			itemIndex: i * 3,
+			orderId: `O${i}`,
+			customerId: `C${i % 7}`,
+			createdAt: `t${i}`,
+			createdAtMs: 1_700_000_000_000 + i * 1000,
+			status: statuses[i % statuses.length],
+			currency: i % 2 ? 'CNY' : undefined,
+			amount: i + 0.25,
+			refundedAmount: i % 5 === 4 ? 0.25 : 0,
+		}));
+		const table = OrderTable.from(rows);
+		expect(table.length).toBe(1000);
+		const read = rows.map((_, i) => ({
+			itemIndex: table.itemIndexOf(i),
+			orderId: table.orderId[i],
+			customerId: table.customerId[i],
+			createdAt: table.createdAt[i],
+			createdAtMs: table.createdAtMs(i),
+			status: table.statusOf(i),
+			currency: table.currency[i],
+			amount: table.amountOf(i),
+			refundedAmount: table.refundedAmountOf(i),
+		}));
+		expect(read).toEqual(rows);
 	});
 });
