@@ -81,7 +81,9 @@ export class DingTalkBotApi implements ICredentialType {
 			qs.sign = dingTalkSignature(secret, timestamp);
 		}
 		// The URL is built whole here; a baseURL left on the request would be prefixed to it.
-		const rest = { ...requestOptions };
+		// Redirects are never followed with this credential's key and signature on the request,
+		// the credential's Test included (issue 14, item 6; docs/nodes/ChatBots.md).
+		const rest: IHttpRequestOptions = { ...requestOptions, disableFollowRedirect: true };
 		delete rest.baseURL;
 		return { ...rest, url: `${webhookBaseUrl(credentials.baseUrl, DINGTALK_BASE_URL, credentials.allowHttp === true)}/robot/send`, qs };
 	};

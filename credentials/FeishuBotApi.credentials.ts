@@ -76,7 +76,9 @@ export class FeishuBotApi implements ICredentialType {
 			body = { timestamp: String(timestamp), sign: feishuSignature(secret, timestamp), ...(body as IDataObject) };
 		}
 		// The URL is built whole here; a baseURL left on the request would be prefixed to it.
-		const rest = { ...requestOptions };
+		// Redirects are never followed with this credential's key and signature on the request,
+		// the credential's Test included (issue 14, item 6; docs/nodes/ChatBots.md).
+		const rest: IHttpRequestOptions = { ...requestOptions, disableFollowRedirect: true };
 		delete rest.baseURL;
 		return {
 			...rest,

@@ -14,6 +14,8 @@
  * time, the node's Timeout option (0.3 s).
  */
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 
 import type { IDataObject, INode } from 'n8n-workflow';
@@ -28,7 +30,10 @@ import {
 	type Fault,
 	type FakeBotServer,
 } from '../../support/chatBotServers';
-import { chain, node, runWorkflow, type RunResult, type TestCredentials } from '../../support/n8n';
+import { DingTalkBotApi } from '../../../credentials/DingTalkBotApi.credentials';
+import { FeishuBotApi } from '../../../credentials/FeishuBotApi.credentials';
+import { WeComBotApi } from '../../../credentials/WeComBotApi.credentials';
+import { chain, node, runWorkflow, testCredential, type RunResult, type TestCredentials } from '../../support/n8n';
 
 /** Made-up credential values of a platform's shape, derived rather than written out (no literal looks like a secret). */
 const fakeValue = (label: string, length: number) => createHash('sha256').update(label).digest('hex').slice(0, length);
@@ -324,7 +329,33 @@ describe('unconfirmed lines', () => {
 	});
 });
 
+/** A webhook that answers every request with this redirect to `target` (it checks nothing). */
+async function startRedirector(status: number, target: string): Promise<string> {
+	const server = createServer((req, res) => {
+		req.resume();
+		req.on('end', () => {
+			res.writeHead(status, { Location: `${target}/robot/send?access_token=${DINGTALK_TOKEN}` });
+			res.end();
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+	return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
 describe('where requests may go', () => {
+	it.each([
+		['WeCom', () => new WeComBotApi(), { webhookToken: WECOM_KEY }],
+		['DingTalk', () => new DingTalkBotApi(), { webhookToken: DINGTALK_TOKEN, secret: DINGTALK_SECRET }],
+		['Feishu', () => new FeishuBotApi(), { webhookToken: FEISHU_HOOK, secret: FEISHU_SECRET }],
+	])('%s credential Test: a 307 is not followed (the target receives nothing) and the test does not pass', async (_name, type, data) => {
+		const elsewhere = await startRecorder();
+		closers.push(() => elsewhere.close());
+		const baseUrl = await startRedirector(307, elsewhere.baseUrl);
+		expect(await testCredential(type(), { ...data, baseUrl, allowHttp: true })).not.toBe('OK');
+		expect(elsewhere.requests).toEqual([]);
+	});
+
 	it.each(BOTS)('$platform: a plain-http base URL without Allow HTTP stops the node before anything is sent', async (bot) => {
 		const { server } = await servers(bot);
 		const credentials = bot.credentials(server);
