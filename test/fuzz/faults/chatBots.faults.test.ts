@@ -250,6 +250,16 @@ describe.each(BOTS)('$platform bot under faults', (bot) => {
 			expect(item).toMatchObject({ line: expect.any(String), error: { message: expect.any(String), description: expect.any(String) } });
 		}
 
+		// One request per fault: a 5xx tried 4 times in all, a 429 once more after its Retry-After,
+		// an unconfirmed message never again within the run.
+		const requestsPerLine = new Map<string, number>();
+		for (const request of server.requests) {
+			const line = bot.contentOf(request.body).split(' ').slice(0, 2).join(' ');
+			requestsPerLine.set(line, (requestsPerLine.get(line) ?? 0) + 1);
+		}
+		expect(steps.map((step, i) => [step.name, requestsPerLine.get(lineOf(i))])).toEqual(steps.map((step) => [step.name, step.faults.length]));
+		expect(clock.sleeps).toEqual(expect.arrayContaining([1_000, 2_000, 3_000, 4_000]));
+
 		// Nothing twice, no redirect followed, no secret emitted.
 		const delivered = deliveredLines(bot, server);
 		expect(new Set(delivered).size).toBe(delivered.length);
