@@ -80,15 +80,24 @@ export class YouzanShopApi implements ICredentialType {
 		if (!clientId || !clientSecret || !grantId) {
 			throw new CredentialSetupError('the Youzan credential needs the Client ID, Client Secret and Shop ID');
 		}
-		const body = await this.helpers.httpRequest({
-			method: 'POST',
-			url: `${baseUrlOf(credentials)}${TOKEN_PATH}`,
-			headers: { 'Content-Type': 'application/json;charset=UTF-8' },
-			body: silentTokenBody({ clientId, clientSecret, grantId }),
-			json: true,
-			// Not redirected: the body carries the client secret (issue 14).
-			disableFollowRedirect: true,
-		});
+		const url = `${baseUrlOf(credentials)}${TOKEN_PATH}`;
+		let body: unknown;
+		try {
+			body = await this.helpers.httpRequest({
+				method: 'POST',
+				url,
+				headers: { 'Content-Type': 'application/json;charset=UTF-8' },
+				body: silentTokenBody({ clientId, clientSecret, grantId }),
+				json: true,
+				timeout: 30_000,
+				// Not redirected: the body carries the client secret (issue 14).
+				disableFollowRedirect: true,
+			});
+		} catch (error) {
+			// A credential fault, as the other shops' token requests: shown as it is, not retried
+			// as if the shop were busy (a redirect or a refused connection stays so on a retry).
+			throw new CredentialSetupError(`Youzan: the token request failed (${String((error as Error).message ?? 'network error').split('?')[0]})`);
+		}
 		const now = Date.now();
 		const answer = readTokenAnswer(body, now);
 		if (!answer.ok) {

@@ -53,6 +53,7 @@ import {
 	voucherActivityParams,
 } from '../lib/shop/platforms/youzan';
 import type { ShopApi, ShopConnector, ShopRequest, StockFilter } from '../shared/shop/connector';
+import { writeAtMostOnce } from '../shared/shop/writes';
 
 const DISPLAY_NAME = 'Youzan Shop (有赞)';
 
@@ -128,7 +129,11 @@ function assertSingleWarehouse(warehouse: string): void {
  * hand; as on the other shops, `alreadyApplied` is kept for a Write ID the platform remembers),
  * and "Only If Stock Is Still" is checked on the value just read. The check and the write are
  * two calls: a sale between them is overwritten (the window is one request long). The write
- * is absolute (type 0), so sending it again after a lost answer sets the same number.
+ * is absolute (type 0), but not sent again blindly after a lost answer: a sale between the
+ * lost answer and the resend would be overwritten, and the fake's write log would show the
+ * write applied twice (test/fuzz/faults/shops.faults.test.ts). The stock is read back instead
+ * (writeAtMostOnce, as Pinduoduo, Taobao and Xiaohongshu do): at the target → `alreadyApplied`;
+ * still at the value read before → sent again; anything else → stop.
  */
 async function setStock(api: ShopApi, request: SetStockRequest): Promise<SetStockOutcome> {
 	assertSingleWarehouse(request.warehouse);
@@ -137,9 +142,19 @@ async function setStock(api: ShopApi, request: SetStockRequest): Promise<SetStoc
 	const current = (await readItem(api, level.platformRef.itemId)).find((candidate) => candidate.sku === request.sku) ?? level;
 	const skipped = precheckStockWrite(DISPLAY_NAME, request, current.onHand, STOCK_OF_SKU_IS);
 	if (skipped) return skipped;
-	await api.call(
-		call(ITEM_QUANTITY_UPDATE.api, ITEM_QUANTITY_UPDATE.version, quantityUpdateParams(current, request.quantity), { write: true, idempotent: true }),
-	);
+	const verdict = await writeAtMostOnce(api, call(ITEM_QUANTITY_UPDATE.api, ITEM_QUANTITY_UPDATE.version, quantityUpdateParams(current, request.quantity)), async () => {
+		const now = (await readItem(api, level.platformRef.itemId)).find((candidate) => candidate.sku === request.sku);
+		if (now?.onHand === request.quantity) return true;
+		if (now?.onHand === current.onHand) return false;
+		throw new ShopPlatformError(
+			DISPLAY_NAME,
+			'unknown-outcome',
+			`the answer to the stock write of ${request.sku} was lost, and the stock is now ${now?.onHand ?? 'unknown'} (neither ${current.onHand} before nor ${request.quantity}); it was not written again`,
+			'Read the stock again (Get Many) and decide. 请先用 Get Many 重新读取库存再决定。',
+		);
+	});
+	if (verdict.kind === 'landed') return { stockStatus: 'alreadyApplied', previousQuantity: current.onHand, quantity: request.quantity };
+	if (verdict.kind === 'error') throw new ShopPlatformError(DISPLAY_NAME, verdict.code, verdict.message, verdict.hint);
 	return { stockStatus: 'applied', previousQuantity: current.onHand, quantity: request.quantity };
 }
 

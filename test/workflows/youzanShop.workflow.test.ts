@@ -195,11 +195,20 @@ describe('Stock', () => {
 		expect(fake.server.writes).toHaveLength(0);
 	});
 
-	it('a lost answer to the write is resent (absolute, so the same number) and the stock is right', async () => {
+	it('a lost answer to the write is read back, not resent: the write landed, so it is alreadyApplied and written once', async () => {
 		fake.server.failNext({ dropConnection: true, afterHandling: true, match: (r) => r.path.includes('youzan.item.quantity.update') });
 		const items = (await runWorkflow(workflow({ resource: 'stock', operation: 'setQuantity', sku: 'MUG', quantity: 4, writeId: 'w-mug' }), credentials)).output('Youzan');
-		expect(items[0]).toMatchObject({ stockStatus: 'applied', quantity: 4 });
+		expect(items[0]).toMatchObject({ stockStatus: 'alreadyApplied', previousQuantity: 9, quantity: 4 });
 		expect(fake.stockOf('MUG')).toBe(4);
+		expect(fake.server.writes.filter((w) => w.kind === 'stock.set')).toHaveLength(1);
+	});
+
+	it('a write refused with a 5xx before it landed is read back, found not applied, and sent again once', async () => {
+		fake.server.failNext({ status: 503, body: 'unavailable', match: (r) => r.path.includes('youzan.item.quantity.update') });
+		const items = (await runWorkflow(workflow({ resource: 'stock', operation: 'setQuantity', sku: 'MUG', quantity: 4, writeId: 'w-mug' }), credentials)).output('Youzan');
+		expect(items[0]).toMatchObject({ stockStatus: 'applied', previousQuantity: 9, quantity: 4 });
+		expect(fake.server.requests.filter((r) => r.operation === 'youzan.item.quantity.update').map((r) => r.fault ?? 'ok')).toEqual(['status 503', 'ok']);
+		expect(fake.server.writes.filter((w) => w.kind === 'stock.set')).toHaveLength(1);
 	});
 });
 

@@ -5,6 +5,13 @@
  * one forced token refresh when the platform rejects the token, and errors rebuilt from the
  * platform's code and message only, so no URL, header, token or signature reaches an error,
  * an output item or a log.
+ *
+ * Redirects are never followed (issue 14, item 6): every request is signed or carries the
+ * token, and sent on to the host a 3xx names it would hand that host the signature, the
+ * token or (WooCommerce, Basic auth) the secret. A 3xx on a read stops with the redirect's
+ * address and what to check; on a write it is an unknown outcome — a POST answered 303 may
+ * well have been applied — which the write's own at-most-once handling reads back
+ * (writes.ts), never a success.
  */
 import {
 	NodeApiError,
@@ -21,7 +28,11 @@ import type { ShopApi, ShopConnector, ShopRequest, ShopResponse, Verdict } from 
 import { requestRateOf } from './rateLimit';
 import { CREDENTIAL_FAULT, TOKEN_REJECTED_HEADER } from './tokens';
 
-const REQUEST_TIMEOUT_MS = 30_000;
+/**
+ * How long one request may take before it counts as lost (then retried, or, for a write, read
+ * back). Tests shorten it (test/fuzz/faults/shops.faults.test.ts); nothing else changes it.
+ */
+export const requestTiming = { timeoutMs: 30_000 };
 /** Attempts per request: the first and up to five retries. */
 const MAX_ATTEMPTS = 6;
 /** Backoff without a hint from the platform: 0.5 s, 1 s, 2 s, 4 s, 8 s. */
@@ -69,7 +80,8 @@ export function createShopApi(context: IExecuteFunctions, connector: ShopConnect
 				json: true,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
-				timeout: REQUEST_TIMEOUT_MS,
+				timeout: requestTiming.timeoutMs,
+				disableFollowRedirect: true,
 			})) as { statusCode?: number; body?: unknown; headers?: Record<string, unknown> };
 			return {
 				response: {
@@ -95,8 +107,31 @@ export function createShopApi(context: IExecuteFunctions, connector: ShopConnect
 					throw new ShopPlatformError(connector.displayName, 'credentials', outcome.fault.slice(CREDENTIAL_FAULT.length));
 				}
 				verdict = { kind: 'unavailable', reason: outcome.fault };
+			} else if (isRedirect(outcome.response.statusCode)) {
+				const reason = redirectReason(outcome.response);
+				if (request.write) {
+					throw new ShopPlatformError(
+						connector.displayName,
+						'unknown-outcome',
+						`${reason}; the write may have been applied`,
+						'Check the Base URL in the credential (the platform may have moved), and read the current state on the shop before running again. 检查凭据中的 Base URL，并在重新运行前核对店铺中的当前数据。',
+						outcome.response.statusCode,
+					);
+				}
+				verdict = {
+					kind: 'error',
+					code: 'redirect',
+					message: reason,
+					hint: 'Check the Base URL in the credential: use the address the platform documents (the node does not follow redirects, which would send the signature or token to another host). 检查凭据中的 Base URL（节点不跟随重定向）。',
+				};
 			} else {
 				verdict = connector.readResponse(outcome.response);
+				if (verdict.kind === 'error' && request.write && isUnreadableSuccess(outcome.response)) {
+					// A 2xx whose body is not the platform's JSON (a proxy's HTML page, a body cut off)
+					// is no refusal: the write may have landed, so it is an unknown outcome, never a
+					// definite failure that a user would simply send again.
+					verdict = { kind: 'unavailable', reason: `HTTP ${outcome.response.statusCode} with a body that is not the platform's answer (${verdict.message})` };
+				}
 			}
 			if (verdict.kind === 'ok' || verdict.kind === 'error') return verdict;
 			if (verdict.kind === 'tokenRejected') {
@@ -149,6 +184,28 @@ export function createShopApi(context: IExecuteFunctions, connector: ShopConnect
 	};
 }
 
+/** A success status with a body that is no JSON at all (n8n leaves a body it cannot parse as text). */
+function isUnreadableSuccess(response: ShopResponse): boolean {
+	if (response.statusCode < 200 || response.statusCode >= 300) return false;
+	if (typeof response.body !== 'string') return response.body === undefined || response.body === null;
+	try {
+		JSON.parse(response.body);
+		return false;
+	} catch {
+		return true;
+	}
+}
+
+function isRedirect(statusCode: number): boolean {
+	return statusCode >= 300 && statusCode < 400;
+}
+
+/** The redirect in words: its status and, when it names one, only the origin it points to (a full URL can carry tokens). */
+function redirectReason(response: ShopResponse): string {
+	const header = Object.entries(response.headers).find(([name]) => name.toLowerCase() === 'location')?.[1];
+	const location = typeof header === 'string' && URL.canParse(header) ? new URL(header).origin : undefined;
+	return `HTTP ${response.statusCode}: the platform answered with a redirect${location ? ` to ${location}` : ''}, which the node does not follow`;
+}
 
 /**
  * A transport fault in words, without anything from the request: n8n's errors carry the

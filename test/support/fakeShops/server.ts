@@ -30,16 +30,18 @@ export interface FakeReply {
 }
 
 export interface Fault {
-	/** Answer with this status and body (default 500 with a plain error). */
+	/** Answer with this status and body (default 500 with a plain error); a function builds the body from the request (an answer that echoes it). */
 	status?: number;
-	body?: unknown;
+	body?: unknown | ((request: FakeRequest) => unknown);
 	headers?: Record<string, string>;
+	/** Wait this long before answering (or dropping): longer than the client's time-out, the answer is lost. */
+	delayMs?: number;
 	/** Close the connection without an answer (the client sees ECONNRESET). */
 	dropConnection?: boolean;
 	/** Handle the request for real first (a write is applied), then answer with the fault. */
 	afterHandling?: boolean;
-	/** Only requests this matches take the fault; others pass. */
-	match?: (request: FakeRequest) => boolean;
+	/** Only requests this matches take the fault; others pass. `operation` is the platform operation the request calls, as logged. */
+	match?: (request: FakeRequest, operation: string) => boolean;
 }
 
 export interface LoggedRequest {
@@ -113,20 +115,21 @@ export async function startFakeShop(handler: PlatformHandler): Promise<FakeShopS
 					status: 0,
 				};
 				requests.push(entry);
-				const faultIndex = faults.findIndex((fault) => !fault.match || fault.match(request));
+				const faultIndex = faults.findIndex((fault) => !fault.match || fault.match(request, entry.operation));
 				const fault = faultIndex >= 0 ? faults.splice(faultIndex, 1)[0] : undefined;
 				let reply: FakeReply;
 				try {
 					if (fault && !fault.afterHandling) {
-						reply = faultReply(fault);
+						reply = faultReply(fault, request);
 					} else {
 						reply = await handler.handle(request, log);
-						if (fault) reply = faultReply(fault);
+						if (fault) reply = faultReply(fault, request);
 					}
 				} catch (error) {
 					reply = { status: 500, body: { fakeServerError: String(error) } };
 				}
 				if (fault) entry.fault = fault.dropConnection ? 'dropped' : `status ${fault.status ?? 500}`;
+				if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
 				if (fault?.dropConnection) {
 					entry.status = -1;
 					req.socket.destroy();
@@ -165,8 +168,9 @@ export async function startFakeShop(handler: PlatformHandler): Promise<FakeShopS
 	};
 }
 
-function faultReply(fault: Fault): FakeReply {
-	return { status: fault.status ?? 500, body: fault.body ?? { error: 'injected fault' }, headers: fault.headers };
+function faultReply(fault: Fault, request: FakeRequest): FakeReply {
+	const body = typeof fault.body === 'function' ? (fault.body as (request: FakeRequest) => unknown)(request) : fault.body;
+	return { status: fault.status ?? 500, body: body ?? { error: 'injected fault' }, headers: fault.headers };
 }
 
 function parseBody(raw: string, contentType: string): Record<string, unknown> {

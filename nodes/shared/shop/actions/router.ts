@@ -2,11 +2,13 @@
  * Resource → operation dispatch for every shop node (n8n's Google Sheets v2 layout:
  * actions/router.ts, one actions/<resource>/<operation>.operation.ts each with its
  * description and execute). The operations are the same on every platform; each node passes
- * its platform's connector.
+ * its platform's connector. Everything an operation returns or throws leaves through here with
+ * the credential's secrets cut out (../secrets.ts).
  */
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
 import type { ShopConnector } from '../connector';
+import { credentialSecrets, redactError, redactItems } from '../secrets';
 import * as couponIssue from './coupon/issue.operation';
 import * as orderGetMany from './order/getMany.operation';
 import * as stockGetMany from './stock/getMany.operation';
@@ -28,5 +30,14 @@ export async function router(this: IExecuteFunctions, connector: ShopConnector):
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const run = OPERATIONS[resource]?.[operation];
 	if (!run) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
-	return [await run.execute.call(this, connector)];
+	const secretsBefore = await credentialSecrets(this, connector.credentialType);
+	// Read again afterwards: a token refreshed during the run is a secret the first read did not have.
+	const secretsNow = async () => [...secretsBefore, ...(await credentialSecrets(this, connector.credentialType))];
+	let items: INodeExecutionData[];
+	try {
+		items = await run.execute.call(this, connector);
+	} catch (error) {
+		throw redactError(error, await secretsNow());
+	}
+	return [redactItems(items, await secretsNow())];
 }

@@ -1,0 +1,428 @@
+/**
+ * Scripted faults in front of and inside each fake shop (issue 14, items 6 and 7), for every
+ * shop node: a dropped connection, a time-out, a 5xx, a 429 with Retry-After, an HTML page and
+ * a cut-off JSON body in place of a 200 answer, a 302 / 307 pointing at another local server,
+ * and an error answer that echoes the credential's secrets. Each fault hits a Stock → Set
+ * Quantity run of two items (the write every shop has: the case where a lost answer could
+ * apply stock twice), then the same run goes again without faults. Through all of it:
+ * - nothing lost: each input item comes out once, on the main or the error output, written or
+ *   with an error that says what happened;
+ * - nothing written twice: after both runs each stock holds its quantity and the fake's write
+ *   log shows exactly one applied write per item (the second run adds none when the first
+ *   one got through);
+ * - no secret (app secret, client secret, consumer key and secret, access and refresh
+ *   tokens, as the fake issued them) in anything the run emits, and where a fault echoed them
+ *   the redaction mark is there instead;
+ * - no redirect followed: the server a 3xx points at receives nothing.
+ *
+ * The fakes are the platforms' own (test/support/fakeShops), which check signatures, tokens
+ * and parameters as the platforms do; the time-out is cut to 400 ms for this file
+ * (transport.ts requestTiming) so that a lost answer costs under a second.
+ */
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- made-up credentials for the local fakes: the secrets these tests look for */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { requestTiming } from '../../../nodes/shared/shop/transport';
+import { startDouyinFake } from '../../support/fakeShops/douyin';
+import { startPinduoduoFake } from '../../support/fakeShops/pinduoduo';
+import type { Fault, FakeRequest, FakeShopServer } from '../../support/fakeShops/server';
+import { startShopifyFake } from '../../support/fakeShops/shopify';
+import { startTaobaoFake } from '../../support/fakeShops/taobao';
+import { startWooCommerceFake } from '../../support/fakeShops/woocommerce';
+import { startXiaohongshuFake } from '../../support/fakeShops/xiaohongshu';
+import { startFakeYouzan } from '../../support/fakeShops/youzan';
+import { runWorkflow, type TestCredentials } from '../../support/n8n';
+import { NO_STORED_TOKEN, shopNodeWorkflow } from '../../support/shopWorkflow';
+
+const TIMEOUT_MS = 400;
+/** What the redaction puts where a secret was (nodes/lib/redact.ts). */
+const REDACTED = '***';
+
+interface Target {
+	sku: string;
+	warehouse: string;
+	quantity: number;
+}
+
+/** One shop node with its fake running, two SKUs seeded, and what the test needs to know about them. */
+interface RunningShop {
+	server: FakeShopServer;
+	credentials: TestCredentials;
+	targets: [Target, Target];
+	stockOf(target: Target): number | null | undefined;
+	/** The platform operation that writes stock (as the fake logs it). */
+	isStockWrite(operation: string): boolean;
+	/** The platform's answer refusing a request with this message, in its own shape. */
+	refusal(message: string): Pick<Fault, 'status' | 'body'>;
+	/** Every secret the run must not show: the credential's, and the tokens the fake issued. */
+	secrets(): string[];
+	close(): Promise<void>;
+}
+
+interface ShopUnderTest {
+	name: string;
+	/** Stock writes without an idempotency key, read back after a lost answer (nodes/shared/shop/writes.ts). */
+	readsBackWrites: boolean;
+	nodeType: string;
+	credentialType: string;
+	start(): Promise<RunningShop>;
+}
+
+/** The credential's secret fields as they stand after a run (a refreshed token included). */
+const credentialSecrets = (credentials: IDataObject) =>
+	['appSecret', 'clientSecret', 'consumerKey', 'consumerSecret', 'accessToken', 'refreshToken', 'adminAccessToken', 'authCode']
+		.map((field) => credentials[field])
+		.filter((value): value is string => typeof value === 'string' && value.length >= 6);
+
+const SHOPS: ShopUnderTest[] = [
+	{
+		name: 'Douyin Shop',
+		readsBackWrites: false,
+		nodeType: 'douyinShop',
+		credentialType: 'douyinShopApi',
+		async start() {
+			const appSecret = 'dd-fault-secret-3c2b1a0f9e8d';
+			const fake = await startDouyinFake({ appKey: '7100000000000000042', appSecret, shopId: '4463798' });
+			fake.stock.set('TEE-W-M', new Map([['', 12]]));
+			fake.stock.set('CAP-B', new Map([['WH-SH', 3]]));
+			const credentials: TestCredentials = {
+				douyinShopApi: { appKey: '7100000000000000042', appSecret, authorization: 'self', shopId: '4463798', signMethod: 'hmac-sha256', baseUrl: fake.baseUrl, allowHttp: true, requestsPerSecond: 1000, ...NO_STORED_TOKEN },
+			};
+			return {
+				server: fake,
+				credentials,
+				targets: [{ sku: 'TEE-W-M', warehouse: '', quantity: 40 }, { sku: 'CAP-B', warehouse: 'WH-SH', quantity: 20 }],
+				stockOf: (t) => fake.stock.get(t.sku)?.get(t.warehouse),
+				isStockWrite: (operation) => operation === 'sku.syncStock',
+				refusal: (message) => ({ status: 200, body: { code: 40004, msg: '参数错误', sub_code: 'isv.parameter-invalid', sub_msg: message, log_id: 'fault', data: null } }),
+				secrets: () => credentialSecrets(credentials.douyinShopApi),
+				close: () => fake.close(),
+			};
+		},
+	},
+	{
+		name: 'Pinduoduo Shop',
+		readsBackWrites: true,
+		nodeType: 'pinduoduoShop',
+		credentialType: 'pinduoduoShopApi',
+		async start() {
+			const clientSecret = 'pdd-fault-secret-8e7d6c5b4a39';
+			const authCode = 'pdd-fault-code-2b3c4d5e';
+			const fake = await startPinduoduoFake({ clientId: 'pdd-fault-client', clientSecret, authCodes: [authCode] });
+			fake.addGoods({
+				goods_id: 600000000001,
+				goods_name: 'T恤',
+				is_onsale: 1,
+				sku_list: [
+					{ sku_id: 1000000000001, outer_id: 'TEE-W-M', sku_quantity: 12, reserve_quantity: 0, is_sku_onsale: 1, spec: '白色,M' },
+					{ sku_id: 1000000000002, outer_id: 'CAP-B', sku_quantity: 3, reserve_quantity: 0, is_sku_onsale: 1, spec: '黑色' },
+				],
+			});
+			const credentials: TestCredentials = {
+				pinduoduoShopApi: { clientId: 'pdd-fault-client', clientSecret, authCode, baseUrl: fake.baseUrl, allowHttp: true, requestsPerSecond: 1000, ...NO_STORED_TOKEN },
+			};
+			return {
+				server: fake,
+				credentials,
+				targets: [{ sku: 'TEE-W-M', warehouse: '', quantity: 20 }, { sku: 'CAP-B', warehouse: '', quantity: 9 }],
+				stockOf: (t) => fake.stockOf(t.sku),
+				isStockWrite: (operation) => operation === 'pdd.goods.quantity.update',
+				refusal: (message) => ({ status: 200, body: { error_response: { error_code: 10000, error_msg: '参数错误', sub_code: '10000', sub_msg: message, request_id: 'fault' } } }),
+				secrets: () => [...credentialSecrets(credentials.pinduoduoShopApi), authCode, ...fake.issuedTokens],
+				close: () => fake.close(),
+			};
+		},
+	},
+	{
+		name: 'Shopify Store',
+		readsBackWrites: false,
+		nodeType: 'shopifyStore',
+		credentialType: 'shopifyStoreApi',
+		async start() {
+			const clientSecret = 'shpss_fault_secret_5a4b3c2d1e0f';
+			const fake = await startShopifyFake({ clientId: 'shopify-fault-client', clientSecret, maximumAvailable: 1000, restoreRate: 100_000 });
+			fake.addLocation(2, 'Warehouse');
+			fake.setLevel('TEE-M', { locationId: 2, available: 7, on_hand: 7, committed: 0, incoming: 0 });
+			fake.setLevel('CAP-B', { locationId: 2, available: 3, on_hand: 3, committed: 0, incoming: 0 });
+			const credentials: TestCredentials = {
+				shopifyStoreApi: { baseUrl: fake.baseUrl, allowHttp: true, authType: 'clientCredentials', clientId: 'shopify-fault-client', clientSecret, adminAccessToken: '', apiVersion: '2026-04', ...NO_STORED_TOKEN },
+			};
+			return {
+				server: fake,
+				credentials,
+				targets: [{ sku: 'TEE-M', warehouse: 'Warehouse', quantity: 15 }, { sku: 'CAP-B', warehouse: 'Warehouse', quantity: 9 }],
+				stockOf: (t) => fake.stockOf(t.sku, 2)?.available,
+				isStockWrite: (operation) => operation.includes('inventorySetQuantities'),
+				refusal: (message) => ({ status: 400, body: { errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] } }),
+				secrets: () => [...credentialSecrets(credentials.shopifyStoreApi), ...fake.issuedTokens],
+				close: () => fake.close(),
+			};
+		},
+	},
+	{
+		name: 'Taobao / Tmall Shop',
+		readsBackWrites: true,
+		nodeType: 'taobaoShop',
+		credentialType: 'taobaoShopApi',
+		async start() {
+			const appSecret = 'top-fault-secret-6f5e4d3c2b1a';
+			const sessionKey = '6102fault0session0key0a1b2c3d4e5f6a7b8c9d';
+			const fake = await startTaobaoFake({ appKey: '23456001', appSecret, sessionKey });
+			fake.items.set('600000000001', { num_iid: '600000000001', outer_id: 'TEE', num: 12, onSale: true, skus: [{ sku_id: '4000001', outer_id: 'TEE-W-M', quantity: 12 }] });
+			fake.items.set('600000000002', { num_iid: '600000000002', outer_id: 'MUG', num: 7, onSale: true, skus: [] });
+			const credentials: TestCredentials = {
+				taobaoShopApi: { appKey: '23456001', appSecret, accessToken: sessionKey, shopType: 'taobao', signMethod: 'hmac-sha256', baseUrl: fake.baseUrl, allowHttp: true, requestsPerSecond: 1000 },
+			};
+			return {
+				server: fake,
+				credentials,
+				targets: [{ sku: 'TEE-W-M', warehouse: '', quantity: 20 }, { sku: 'MUG', warehouse: '', quantity: 4 }],
+				stockOf: (t) => fake.stockOf(t.sku),
+				isStockWrite: (operation) => operation === 'taobao.item.quantity.update',
+				refusal: (message) => ({ status: 200, body: { error_response: { code: 15, msg: 'Remote service error', sub_code: 'isv.invalid-parameter', sub_msg: message, request_id: 'fault' } } }),
+				secrets: () => credentialSecrets(credentials.taobaoShopApi),
+				close: () => fake.close(),
+			};
+		},
+	},
+	{
+		name: 'WooCommerce Store',
+		readsBackWrites: false,
+		nodeType: 'wooCommerceStore',
+		credentialType: 'wooCommerceStoreApi',
+		async start() {
+			const consumerKey = 'ck_fault0key0a1b2c3d4e5f60718293a4b5c6d7';
+			const consumerSecret = 'cs_fault0secret0f1e2d3c4b5a69788796a5b4';
+			const fake = await startWooCommerceFake({ consumerKey, consumerSecret, currency: 'USD' });
+			fake.addProduct({ id: 31, sku: 'TEE-M', stock_quantity: 12 });
+			fake.addProduct({ id: 40, sku: 'HOODIE', type: 'variable', manage_stock: false, stock_quantity: null });
+			fake.addProduct({ id: 41, sku: 'HOODIE-S', type: 'variation', parent_id: 40, stock_quantity: 4 });
+			const credentials: TestCredentials = { wooCommerceStoreApi: { baseUrl: fake.baseUrl, allowHttp: true, consumerKey, consumerSecret, keysIn: 'header', requestsPerSecond: 1000 } };
+			return {
+				server: fake,
+				credentials,
+				targets: [{ sku: 'TEE-M', warehouse: '', quantity: 20 }, { sku: 'HOODIE-S', warehouse: '', quantity: 9 }],
+				stockOf: (t) => fake.stockOf(t.sku),
+				isStockWrite: (operation) => operation.startsWith('PUT /products'),
+				refusal: (message) => ({ status: 400, body: { code: 'rest_invalid_param', message, data: { status: 400 } } }),
+				// The Basic auth header is the key and secret together.
+				secrets: () => [...credentialSecrets(credentials.wooCommerceStoreApi), Buffer.from(`${consumerKey}:${consumerSecret}`).toString('base64')],
+				close: () => fake.close(),
+			};
+		},
+	},
+	{
+		name: 'Xiaohongshu Shop',
+		readsBackWrites: true,
+		nodeType: 'xiaohongshuShop',
+		credentialType: 'xiaohongshuShopApi',
+		async start() {
+			const appSecret = 'xhs-fault-secret-0a9e8d7c6b5a';
+			const authCode = 'code-fault-1a2b3c4d5e6f';
+			const fake = await startXiaohongshuFake({ appId: 'xhs-fault-app', appSecret, authCode });
+			fake.addSku({ skuId: '66ee733f265f590001ee873d', erpCode: 'TEE-W-M', stock: { CPartner: 12 } });
+			fake.addSku({ skuId: '670517bc29b37600015127d1', erpCode: 'MUG', stock: { CPartner: 5 } });
+			const credentials: TestCredentials = {
+				xiaohongshuShopApi: { appKey: 'xhs-fault-app', appSecret, authCode, baseUrl: fake.baseUrl, allowHttp: true, requestsPerSecond: 1000, ...NO_STORED_TOKEN },
+			};
+			return {
+				server: fake,
+				credentials,
+				targets: [{ sku: 'TEE-W-M', warehouse: '', quantity: 40 }, { sku: 'MUG', warehouse: '', quantity: 8 }],
+				stockOf: (t) => fake.stockOf(t.sku)?.available,
+				isStockWrite: (operation) => operation.startsWith('inventory.syncSkuStock'),
+				refusal: (message) => ({ status: 200, body: { success: false, error_code: -2000400, error_msg: message, data: null } }),
+				secrets: () => [...credentialSecrets(credentials.xiaohongshuShopApi), authCode, ...fake.issuedTokens],
+				close: () => fake.close(),
+			};
+		},
+	},
+	{
+		name: 'Youzan Shop',
+		readsBackWrites: true,
+		nodeType: 'youzanShop',
+		credentialType: 'youzanShopApi',
+		async start() {
+			const clientSecret = 'yz-fault-secret-9f8e7d6c5b4a3928';
+			const fake = await startFakeYouzan({ clientId: 'yz-fault-client', clientSecret, kdtId: 45_678_902 });
+			fake.seedItems([
+				{ item_id: 11, item_no: 'TEE', title: 'T恤', quantity: 5, onSale: true, skus: [{ sku_id: 22, item_no: 'TEE-B-L', quantity: 5 }] },
+				{ item_id: 12, item_no: 'MUG', title: '马克杯', quantity: 9, onSale: true, skus: [] },
+			]);
+			const credentials: TestCredentials = {
+				youzanShopApi: { clientId: 'yz-fault-client', clientSecret, grantId: '45678902', baseUrl: fake.server.baseUrl, allowHttp: true, requestsPerSecond: 1000, ...NO_STORED_TOKEN },
+			};
+			return {
+				server: fake.server,
+				credentials,
+				targets: [{ sku: 'TEE-B-L', warehouse: '', quantity: 20 }, { sku: 'MUG', warehouse: '', quantity: 4 }],
+				stockOf: (t) => fake.stockOf(t.sku),
+				isStockWrite: (operation) => operation === 'youzan.item.quantity.update',
+				refusal: (message) => ({ status: 200, body: { success: false, code: 50000, message, data: null, trace_id: 'fault' } }),
+				secrets: () => [...credentialSecrets(credentials.youzanShopApi), ...fake.issuedTokens],
+				close: () => fake.close(),
+			};
+		},
+	},
+];
+
+/** A server that must receive nothing: where the scripted redirects point. */
+let trap: { url: string; received: string[]; server: Server };
+
+beforeAll(async () => {
+	requestTiming.timeoutMs = TIMEOUT_MS;
+	const received: string[] = [];
+	const server = createServer((request, response) => {
+		received.push(`${request.method} ${request.url}`);
+		response.end('{}');
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	trap = { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received, server };
+});
+
+afterAll(async () => {
+	await new Promise((resolve) => trap.server.close(resolve));
+});
+
+/** Everything the request carried, and the secret itself: what a careless gateway's error page shows. */
+function echoOf(request: FakeRequest, secrets: string[]): string {
+	return `bad request: ${request.method} ${request.path}?${request.rawQuery} body=${request.rawBody} authorization=${String(request.headers.authorization ?? '')} expected secret ${secrets.join(' / ')}`;
+}
+
+interface Scenario {
+	name: string;
+	fault(shop: RunningShop): Fault;
+	/** What the first run must give item 0: written after all, or stopped with an error matching this. */
+	firstItem: 'written' | RegExp | ((shop: ShopUnderTest) => 'written' | RegExp);
+}
+
+const WRITTEN = ['applied', 'alreadyApplied'];
+
+const SCENARIOS: Scenario[] = [
+	{
+		name: 'the connection drops after the shop applied the write',
+		fault: (shop) => ({ dropConnection: true, afterHandling: true, match: (_r, operation) => shop.isStockWrite(operation) }),
+		firstItem: 'written',
+	},
+	{
+		name: 'the answer to an applied write comes after the time-out',
+		fault: (shop) => ({ afterHandling: true, delayMs: TIMEOUT_MS * 3, status: 200, body: {}, match: (_r, operation) => shop.isStockWrite(operation) }),
+		firstItem: 'written',
+	},
+	{
+		name: 'a 503 before the write reaches the shop',
+		fault: (shop) => ({ status: 503, body: '<html><body>503 Service Unavailable</body></html>', headers: { 'content-type': 'text/html' }, match: (_r, operation) => shop.isStockWrite(operation) }),
+		firstItem: 'written',
+	},
+	{
+		name: 'a 429 with Retry-After: 1 on the write',
+		fault: (shop) => ({ status: 429, body: { message: 'Too Many Requests' }, headers: { 'Retry-After': '1' }, match: (_r, operation) => shop.isStockWrite(operation) }),
+		firstItem: 'written',
+	},
+	{
+		name: 'an HTML page with status 200 in place of the answer to an applied write',
+		fault: (shop) => ({
+			afterHandling: true,
+			status: 200,
+			body: '<!DOCTYPE html><html><body>Gateway maintenance</body></html>',
+			headers: { 'content-type': 'text/html; charset=utf-8' },
+			match: (_r, operation) => shop.isStockWrite(operation),
+		}),
+		firstItem: 'written',
+	},
+	{
+		name: 'a cut-off JSON body with status 200 in place of the answer to an applied write',
+		fault: (shop) => ({ afterHandling: true, status: 200, body: '{"code":10000,"data":{"resu', match: (_r, operation) => shop.isStockWrite(operation) }),
+		firstItem: 'written',
+	},
+	{
+		name: 'a 307 on the write, pointing at another server',
+		fault: (shop) => ({ status: 307, body: '', headers: { Location: `${trap.url}/steal-the-write` }, match: (_r, operation) => shop.isStockWrite(operation) }),
+		// An unknown outcome: read back and sent again where the shop has no idempotency key,
+		// stopped with what happened where it has one (a re-run is safe there).
+		firstItem: (shop) => (shop.readsBackWrites ? 'written' : /HTTP 307: the platform answered with a redirect to http:\/\/127\.0\.0\.1:\d+, which the node does not follow; the write may have been applied/),
+	},
+	{
+		name: 'a 302 on the first request of the run, pointing at another server',
+		fault: () => ({ status: 302, body: '', headers: { Location: `${trap.url}/steal-the-read?token=leak` } }),
+		firstItem: /redirect|302/i,
+	},
+	{
+		name: 'an error answer to the write that echoes the request and the secret',
+		fault: (shop) => ({ ...shop.refusal(''), body: (request: FakeRequest) => shop.refusal(echoOf(request, shop.secrets())).body, match: (_r, operation) => shop.isStockWrite(operation) }),
+		firstItem: new RegExp(REDACTED.replace(/\*/g, '\\*')),
+	},
+];
+
+/** The node's items from both outputs, each with the input item it answers. */
+function itemsOf(result: Awaited<ReturnType<typeof runWorkflow>>, nodeName: string): Array<{ output: number; input: number; json: IDataObject }> {
+	const main = (result.run.data.resultData.runData[nodeName]?.[0]?.data?.main ?? []) as Array<INodeExecutionData[] | null>;
+	return main.flatMap((items, output) =>
+		(items ?? []).map((item) => {
+			const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
+			return { output, input: typeof paired === 'number' ? paired : (paired?.item ?? -1), json: item.json };
+		}),
+	);
+}
+
+describe.each(SHOPS)('$name under faults', (shopUnderTest) => {
+	const workflow = shopNodeWorkflow('Shop', shopUnderTest.nodeType, { [shopUnderTest.credentialType]: { id: 'fault-cred', name: 'fault test' } });
+
+	it.each(SCENARIOS)('$name: nothing lost, nothing written twice, no secret shown, no redirect followed', async (scenario) => {
+		const shop = await shopUnderTest.start();
+		trap.received.length = 0;
+		try {
+			const setBoth = () =>
+				workflow(
+					{ resource: 'stock', operation: 'setQuantity', sku: '={{ $json.sku }}', warehouse: '={{ $json.warehouse }}', quantity: '={{ $json.quantity }}', writeId: '={{ "fault-" + $json.sku }}' },
+					{},
+					{ onError: 'continueErrorOutput' },
+					shop.targets.map((target) => ({ ...target })),
+				);
+			shop.server.failNext(scenario.fault(shop));
+			const first = await runWorkflow(setBoth(), shop.credentials);
+			expect(first.errorOf('Shop')).toBeUndefined();
+			const firstItems = itemsOf(first, 'Shop').sort((a, b) => a.input - b.input);
+			// Nothing lost: one item out per item in, in order.
+			expect(firstItems.map((item) => item.input)).toEqual([0, 1]);
+			const [item0, item1] = firstItems;
+			const firstItem = typeof scenario.firstItem === 'function' ? scenario.firstItem(shopUnderTest) : scenario.firstItem;
+			if (firstItem === 'written') {
+				expect({ output: item0.output, error: item0.json.error }).toEqual({ output: 0, error: undefined });
+				expect(WRITTEN).toContain(item0.json.stockStatus);
+			} else {
+				expect(item0.output).toBe(1);
+				expect(String(item0.json.error)).toMatch(firstItem);
+			}
+			expect(item1.output).toBe(0);
+			expect(WRITTEN).toContain(item1.json.stockStatus);
+			// The fault was met (a fault left unused would prove nothing).
+			expect(shop.server.requests.some((request) => request.fault !== undefined)).toBe(true);
+			const appliedAfterFirst = shop.server.writes.filter((w) => w.kind === 'stock.set' && w.applied).length;
+
+			const second = await runWorkflow(setBoth(), shop.credentials);
+			expect(itemsOf(second, 'Shop').map((item) => [item.output, item.input]).sort((a, b) => a[1] - b[1])).toEqual([
+				[0, 0],
+				[0, 1],
+			]);
+			for (const target of shop.targets) expect({ sku: target.sku, stock: shop.stockOf(target) }).toEqual({ sku: target.sku, stock: target.quantity });
+			const applied = shop.server.writes.filter((w) => w.kind === 'stock.set' && w.applied);
+			// Two items, two stocks moved: exactly one applied write each, over both runs.
+			expect(applied).toHaveLength(2);
+			if (firstItem === 'written') expect(appliedAfterFirst).toBe(2);
+
+			const emitted = JSON.stringify([first.run, second.run]);
+			for (const secret of shop.secrets()) {
+				expect(secret.length).toBeGreaterThanOrEqual(6);
+				expect(emitted).not.toContain(secret);
+				expect(emitted).not.toContain(encodeURIComponent(secret));
+			}
+			expect(trap.received).toEqual([]);
+		} finally {
+			await shop.close();
+		}
+	});
+});
