@@ -14,6 +14,7 @@ import { ZodError } from 'zod';
 import {
 	alertKey,
 	DAILY_SALES_FIELDS,
+	createSalesDateCheck,
 	dailySalesParser,
 	evaluateNetworkReorder,
 	evaluateReorder,
@@ -107,7 +108,7 @@ export class ReorderTrigger implements INodeType {
 			DAILY_SALES_FIELDS,
 			settings.salesMapping,
 			dailySalesParser,
-			(row) => row,
+			createSalesDateCheck(Date.now(), sourcePathOf('date', settings.salesMapping)),
 		);
 
 		const asOf = settings.asOf ?? latestSalesDate(sales.records) ?? settings.today;

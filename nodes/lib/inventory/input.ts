@@ -13,7 +13,8 @@ import { z } from 'zod';
 
 import { formatLimit, idField, INPUT_LIMITS, isBlank, isCleanId, numberField, optionalNumberField } from '../model/coercion';
 import type { DailySales, InventoryPosition } from '../model/schemas';
-import { parseDayNumber } from '../time';
+import type { InputIssue } from '../model/validation';
+import { horizonExpected, MAX_AHEAD_MS, parseDayNumber } from '../time';
 
 export const INVENTORY_FIELDS = [
 	'sku',
@@ -157,3 +158,16 @@ export const inventoryParser = {
 		return inventoryInputSchema.safeParse(record) as Parsed<InventoryPosition>;
 	},
 };
+
+/**
+ * Daily sales may be dated from 2000-01-01 up to one day after the run's clock (../time/horizon.ts).
+ * Why: under As-Of = Latest Sales Date one row dated 9999-12-31 moved the as-of day there and
+ * every position was judged on a day with no sales. Returns the check to run on each row the
+ * parser accepted; a YYYY-MM-DD text compares as its day, so the check is a string comparison.
+ */
+export function createSalesDateCheck(now: number, field: string): (row: DailySales, itemIndex: number) => DailySales | InputIssue {
+	const lastDay = new Date(now + MAX_AHEAD_MS).toISOString().slice(0, 10);
+	const expected = horizonExpected(now);
+	return (row, itemIndex) =>
+		row.date >= '2000-01-01' && row.date <= lastDay ? row : { itemIndex, field, value: row.date, expected };
+}

@@ -80,7 +80,9 @@ const badPositionValue: fc.Arbitrary<BadValue> = fc.oneof(
 	fc.constantFrom<unknown>(-0.01, 1e308).map((value) => ({ field: 'unitCost', value })),
 );
 const badSalesValue: fc.Arbitrary<BadValue> = fc.oneof(
-	fc.constantFrom<unknown>('2026-02-30', '2026-03-32', '28/03/2026', 20260301, {}, undefined).map((value) => ({ field: 'date', value })),
+	fc
+		.constantFrom<unknown>('2026-02-30', '2026-03-32', '28/03/2026', 20260301, {}, undefined, '9999-12-31', '1999-12-31', new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10))
+		.map((value) => ({ field: 'date', value })),
 	badId.map((value) => ({ field: 'sku', value })),
 	fc.constantFrom<unknown>(-1, 1.5, 1e308, 2e9, 'x', undefined).map((value) => ({ field: 'units', value })),
 	fc.constantFrom<unknown>('maybe', 2, {}).map((value) => ({ field: 'inStock', value })),
@@ -91,6 +93,8 @@ describe('Reorder Trigger, property-based (issue 14)', () => {
 		['defaults (average of in-stock days, order up to)', {}],
 		['Holt-Winters, EOQ, network-wide', { demandMethod: 'holtWinters', orderPolicy: 'eoq', warehouseMode: 'network' }],
 		['smoothing, small batch', { demandMethod: 'ses', orderPolicy: 'smallBatch' }],
+		// One row dated 9999-12-31 used to move the as-of day there.
+		['as of the latest sales date', { asOfMode: 'latestSales' }],
 	])('%s: bad rows of both inputs reported by input, index and field; good positions evaluated as without them', async (_, parameters) => {
 		const subject = reorder({ onlyNewAlerts: false, ...parameters });
 		const arbitrary = fc.record({

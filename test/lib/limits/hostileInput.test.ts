@@ -5,7 +5,7 @@
  */
 import { UserInputError } from '../../../nodes/lib/errors';
 import { DEMO_LIMITS, generateDailySales, generateInventory, warehouseNamesFrom } from '../../../nodes/lib/demo';
-import { dailySalesInputSchema, dailySalesParser, inventoryInputSchema, inventoryParser } from '../../../nodes/lib/inventory';
+import { createSalesDateCheck, dailySalesInputSchema, dailySalesParser, inventoryInputSchema, inventoryParser } from '../../../nodes/lib/inventory';
 import { createDuplicateCustomerCheck, idField, isoDateTimeWithOffset, MAX_ID_LENGTH } from '../../../nodes/lib/model';
 import { orderInputParser, orderInputSchema } from '../../../nodes/lib/orders';
 import { rfmCustomerSchema } from '../../../nodes/lib/rfm';
@@ -66,6 +66,16 @@ describe('timestamps within a sane horizon (item 3: one order on 9999-12-31 made
 		expect(isWithinHorizon(NOW + 86_400_000, NOW)).toBe(true);
 		expect(isWithinHorizon(NOW + 86_400_001, NOW)).toBe(false);
 		expect(horizonExpected(NOW)).toBe('a time from 2000-01-01 up to one day after now (2026-07-01)');
+	});
+
+	it('a daily-sales row dated 9999-12-31 or before 2000 is an issue on its date field', () => {
+		const check = createSalesDateCheck(NOW, 'day');
+		const row = (date: string) => ({ date, sku: 'A', warehouse: 'SH', units: 1, inStock: true });
+		expect(check(row('2026-07-01'), 0)).toEqual(row('2026-07-01'));
+		expect(check(row('2000-01-01'), 0)).toEqual(row('2000-01-01'));
+		for (const date of ['9999-12-31', '2026-07-02', '1999-12-31']) {
+			expect(check(row(date), 3)).toEqual({ itemIndex: 3, field: 'day', value: date, expected: horizonExpected(NOW) });
+		}
 	});
 
 	it('a traffic row dated 9999-12-31 is a per-item issue, not a RangeError', () => {
