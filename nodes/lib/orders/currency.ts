@@ -5,6 +5,12 @@
  */
 import type { InputIssue } from '../model';
 
+/**
+ * Largest rate read (units of the base per unit of another currency). The widest real pair, Iranian
+ * rial per Kuwaiti dinar, is near 10^5–10^6; a bound keeps an amount × rate finite (issue 14).
+ */
+export const MAX_RATE = 1_000_000_000;
+
 export interface CurrencyOptions {
 	/** Currency all money is reported in; default: the first currency in the input. */
 	baseCurrency?: string;
@@ -29,13 +35,16 @@ export function createCurrencyConverter({ baseCurrency, rates = {} }: CurrencyOp
 				base = currency;
 				return 1;
 			}
-			const rate = rates[currency];
-			if (typeof rate === 'number' && Number.isFinite(rate) && rate > 0) return rate;
+			const rate = Object.hasOwn(rates, currency) ? rates[currency] : undefined;
+			if (typeof rate === 'number' && rate > 0 && rate <= MAX_RATE) return rate;
 			return {
 				itemIndex,
 				field,
 				value: currency,
-				expected: `${base} (the base currency), or a rate for ${currency} in the node's Currency Rates option`,
+				expected:
+					rate === undefined
+						? `${base} (the base currency), or a rate for ${currency} in the node's Currency Rates option`
+						: `${base} (the base currency), or a rate for ${currency} from above 0 to ${MAX_RATE.toLocaleString('en-US')} in Currency Rates (got ${rate})`,
 			};
 		},
 	};

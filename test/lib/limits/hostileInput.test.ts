@@ -7,7 +7,7 @@ import { UserInputError } from '../../../nodes/lib/errors';
 import { DEMO_LIMITS, generateDailySales, generateInventory, warehouseNamesFrom } from '../../../nodes/lib/demo';
 import { createSalesDateCheck, dailySalesInputSchema, dailySalesParser, inventoryInputSchema, inventoryParser } from '../../../nodes/lib/inventory';
 import { createDuplicateCustomerCheck, idField, isoDateTimeWithOffset, MAX_ID_LENGTH } from '../../../nodes/lib/model';
-import { orderInputParser, orderInputSchema } from '../../../nodes/lib/orders';
+import { createCurrencyConverter, orderInputParser, orderInputSchema } from '../../../nodes/lib/orders';
 import { rfmCustomerSchema } from '../../../nodes/lib/rfm';
 import { createTimestampParser, horizonExpected, isWithinHorizon } from '../../../nodes/lib/time';
 import {
@@ -211,5 +211,19 @@ describe('Demo Shop Data (items 1 and 4)', () => {
 		expect(warehouseNamesFrom(7, split)).toEqual(['7']);
 		expect(() => warehouseNamesFrom({ a: 1 }, split)).toThrow('Warehouses must be comma-separated names or a list of names, got an object');
 		expect(() => warehouseNamesFrom([{}], split)).toThrow(/got a list with an entry that is not a name/);
+	});
+});
+
+describe('currency rates (item 3: amount × rate must stay finite)', () => {
+	it('a rate above 1,000,000,000 is refused on the order, naming the rate; a table key of Object.prototype is no rate', () => {
+		const converter = createCurrencyConverter({ baseCurrency: 'CNY', rates: { USD: 1e300, EUR: 7.8 } });
+		expect(converter.rateFor('EUR', 0, 'currency')).toBe(7.8);
+		expect(converter.rateFor('USD', 1, 'currency')).toEqual({
+			itemIndex: 1,
+			field: 'currency',
+			value: 'USD',
+			expected: 'CNY (the base currency), or a rate for USD from above 0 to 1,000,000,000 in Currency Rates (got 1e+300)',
+		});
+		expect(converter.rateFor('constructor', 2, 'currency')).toMatchObject({ expected: expect.stringMatching(/or a rate for constructor in the node's Currency Rates option$/) });
 	});
 });
