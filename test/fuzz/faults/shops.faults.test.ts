@@ -426,3 +426,79 @@ describe.each(SHOPS)('$name under faults', (shopUnderTest) => {
 		}
 	});
 });
+
+/**
+ * The same faults on a read (Stock → Get Many of the two SKUs), hitting the first request
+ * after any token call: a read is retried or stops with what happened, never comes out short
+ * or wrong, writes nothing, shows no secret and follows no redirect.
+ */
+interface ReadScenario {
+	name: string;
+	fault: Fault | ((shop: RunningShop) => Fault);
+	/** `read`: both SKUs come out with their stock; a RegExp: the node stops with an error matching it. */
+	outcome: 'read' | RegExp | ((shop: ShopUnderTest) => 'read' | RegExp);
+}
+
+/** Token calls (every platform names them with "token") come before the read the fault is for. */
+const notTokenCall = (_request: FakeRequest, operation: string) => !/token/i.test(operation);
+
+/**
+ * WooCommerce stops on a body that is not its JSON rather than retrying: on a WordPress site
+ * it is almost always a setting (permalinks, a security plugin) that a retry does not change.
+ */
+const readWholeOrWooStops = (shop: ShopUnderTest) =>
+	shop.name === 'WooCommerce Store' ? /WooCommerce Store: the site answered with a web page, not the REST API/ : ('read' as const);
+
+const READ_SCENARIOS: ReadScenario[] = [
+	{ name: 'the connection drops', fault: { dropConnection: true, match: notTokenCall }, outcome: 'read' },
+	{ name: 'the answer comes after the time-out', fault: { delayMs: TIMEOUT_MS * 3, status: 200, body: {}, match: notTokenCall }, outcome: 'read' },
+	{ name: 'a 503', fault: { status: 503, body: 'Service Unavailable', match: notTokenCall }, outcome: 'read' },
+	{ name: 'a 429 with Retry-After: 1', fault: { status: 429, body: { message: 'Too Many Requests' }, headers: { 'Retry-After': '1' }, match: notTokenCall }, outcome: 'read' },
+	{
+		name: 'an HTML page with status 200',
+		fault: { status: 200, body: '<!DOCTYPE html><html><body>Gateway maintenance</body></html>', headers: { 'content-type': 'text/html' }, match: notTokenCall },
+		outcome: readWholeOrWooStops,
+	},
+	{ name: 'a cut-off JSON body with status 200', fault: { status: 200, body: '{"code":10000,"data":{"resu', match: notTokenCall }, outcome: readWholeOrWooStops },
+	{
+		name: 'a 302 pointing at another server',
+		fault: { status: 302, body: '', headers: { Location: 'TRAP/steal-the-read?access_token=leak' }, match: notTokenCall },
+		outcome: /HTTP 302: the platform answered with a redirect to http:\/\/127\.0\.0\.1:\d+, which the node does not follow/,
+	},
+	{
+		name: 'an error answer that echoes the request and the secret',
+		fault: (shop) => ({ ...shop.refusal(''), body: (request: FakeRequest) => shop.refusal(echoOf(request, shop.secrets())).body, match: notTokenCall }),
+		outcome: new RegExp(REDACTED.replace(/\*/g, '\\*')),
+	},
+];
+
+describe.each(SHOPS)('$name reading under faults', (shopUnderTest) => {
+	const workflow = shopNodeWorkflow('Shop', shopUnderTest.nodeType, { [shopUnderTest.credentialType]: { id: 'fault-cred', name: 'fault test' } });
+
+	it.each(READ_SCENARIOS)('$name: read whole or stopped with the reason, no secret shown, no redirect followed', async (scenario) => {
+		const shop = await shopUnderTest.start();
+		trap.received.length = 0;
+		try {
+			const fault = typeof scenario.fault === 'function' ? scenario.fault(shop) : scenario.fault;
+			const location = fault.headers?.Location;
+			shop.server.failNext({ ...fault, ...(location ? { headers: { Location: location.replace('TRAP', trap.url) } } : {}) });
+			const result = await runWorkflow(workflow({ resource: 'stock', operation: 'getMany', skus: shop.targets.map((t) => t.sku).join(', '), warehouse: '' }), shop.credentials);
+			expect(shop.server.requests.some((request) => request.fault !== undefined)).toBe(true);
+			const outcome = typeof scenario.outcome === 'function' ? scenario.outcome(shopUnderTest) : scenario.outcome;
+			if (outcome === 'read') {
+				expect(result.errorOf('Shop')).toBeUndefined();
+				const seeded = shop.targets.map((t) => [t.sku, shop.stockOf(t)]);
+				const read = result.output('Shop').filter((level) => shop.targets.some((t) => t.sku === level.sku && (t.warehouse === '' || t.warehouse === level.warehouse)));
+				expect(read.map((level) => [level.sku, level.onHand])).toEqual(seeded);
+			} else {
+				expect(result.errorOf('Shop')?.message).toMatch(outcome);
+			}
+			expect(shop.server.writes).toEqual([]);
+			const emitted = JSON.stringify(result.run);
+			for (const secret of shop.secrets()) expect(emitted).not.toContain(secret);
+			expect(trap.received).toEqual([]);
+		} finally {
+			await shop.close();
+		}
+	});
+});
