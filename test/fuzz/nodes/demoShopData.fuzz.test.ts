@@ -31,6 +31,8 @@ const warehouses = fc.oneof(
 
 /** The names the documented rules read from a Warehouses value, or undefined when they refuse it. */
 function warehouseNames(value: unknown): string[] | undefined {
+	// n8n fills a parameter stored as null with the description's default.
+	if (value === null) return ['east-shanghai', 'south-guangzhou'];
 	if (typeof value === 'string') return value.split(',').map((p) => p.trim()).filter((p) => p !== '');
 	if (typeof value === 'number') return [String(value)];
 	if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) return value.map(String);
