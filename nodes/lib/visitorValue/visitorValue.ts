@@ -157,13 +157,22 @@ export function computeVisitorValue(
 	// An order re-ingested under another channel belongs to the channel of its last row.
 	const lastGroupOf = new Map<string, string>();
 	for (const order of orders) lastGroupOf.set(order.orderId, order.group);
-	const ordersByGroup = new Map<string, OrderTable>();
+	// Each group's figures come from one aggregation in which a buyer is the pair (group,
+	// customer): per group, orders are the pairs' frequencies summed, buyers the pairs, and so
+	// on. The same counting as one aggregation per group (every row of an order is in its last
+	// row's group, so duplicates fall out the same way), without a table and a pass per group:
+	// that took 100k channels 108 s and 4.9 GB.
+	const groupsWithOrders = new Set<string>();
+	const pairOf = new Map<string, { group: string; customerId: string }>();
+	const byGroupAndCustomer = new OrderTable();
 	const allOrders = new OrderTable();
 	for (const order of orders) {
 		const group = lastGroupOf.get(order.orderId) as string;
-		let table = ordersByGroup.get(group);
-		if (table === undefined) ordersByGroup.set(group, (table = new OrderTable()));
-		table.push(order);
+		groupsWithOrders.add(group);
+		// The length prefix keeps the key one-to-one: ("a:b", "c") and ("a", "b:c") differ.
+		const key = `${group.length}:${group}:${order.customerId}`;
+		if (!pairOf.has(key)) pairOf.set(key, { group, customerId: order.customerId });
+		byGroupAndCustomer.push({ ...order, customerId: key });
 		allOrders.push(order);
 	}
 
@@ -176,6 +185,17 @@ export function computeVisitorValue(
 	};
 	const overall = aggregateOrders(allOrders, aggregation);
 	const ordersOfCustomer = new Map(overall.customers.map((c) => [c.customerId, c.frequency]));
+	const orderCounts = new Map<string, { cents: number; orders: number; buyers: number; repeatBuyers: number }>();
+	for (const pair of aggregateOrders(byGroupAndCustomer, aggregation).customers) {
+		const { group, customerId } = pairOf.get(pair.customerId) as { group: string; customerId: string };
+		let counts = orderCounts.get(group);
+		if (counts === undefined) orderCounts.set(group, (counts = { cents: 0, orders: 0, buyers: 0, repeatBuyers: 0 }));
+		counts.cents += pair.monetaryCents;
+		counts.orders += pair.frequency;
+		counts.buyers++;
+		const repeat = options.repeatScope === 'group' ? pair.frequency >= 2 : (ordersOfCustomer.get(customerId) ?? 0) >= 2;
+		if (repeat) counts.repeatBuyers++;
+	}
 
 	const visitorsOf = new Map<string, number>();
 	let trafficRowsOutsideWindow = 0;
@@ -193,17 +213,13 @@ export function computeVisitorValue(
 	// Object.prototype's members from a plain object and turn every budget into NaN.
 	const budget = options.currentBudget === undefined ? undefined : new Map(Object.entries(options.currentBudget));
 	const budgetOf = (group: string) => budget?.get(group) ?? 0;
-	const names = new Set<string>([...ordersByGroup.keys(), ...visitorsOf.keys(), ...(budget?.keys() ?? [])]);
+	const names = new Set<string>([...groupsWithOrders, ...visitorsOf.keys(), ...(budget?.keys() ?? [])]);
 	const rows = [...names].map((group) => {
-		const activity = aggregateOrders(ordersByGroup.get(group) ?? new OrderTable(), aggregation);
-		const cents = activity.customers.reduce((sum, c) => sum + c.monetaryCents, 0);
-		const repeatBuyers = activity.customers.filter((c) =>
-			options.repeatScope === 'group' ? c.frequency >= 2 : (ordersOfCustomer.get(c.customerId) ?? 0) >= 2,
-		).length;
+		const { cents, orders: ordersCounted, buyers, repeatBuyers } = orderCounts.get(group) ?? { cents: 0, orders: 0, buyers: 0, repeatBuyers: 0 };
 		const counts = {
 			visitors: visitorsOf.get(group) ?? 0,
-			orders: activity.ordersCounted,
-			buyers: activity.customers.length,
+			orders: ordersCounted,
+			buyers,
 			repeatBuyers,
 			revenue: fromCents(cents),
 		};

@@ -216,3 +216,35 @@ describe('pieces', () => {
 		expect(parseBudgetTable('live=lots')).toEqual({ badPart: 'live=lots' });
 	});
 });
+
+describe('many channels', () => {
+	it('keeps a channel and a customer apart whatever characters they hold ("a:b" + "c" is not "a" + "b:c")', () => {
+		const result = computeVisitorValue(
+			[
+				order('P1', 'c', 'a:b', '2026-06-01T10:00:00+08:00', 10),
+				order('P2', 'b:c', 'a', '2026-06-02T10:00:00+08:00', 20),
+				order('P3', 'b:c', 'a', '2026-06-03T10:00:00+08:00', 30),
+			],
+			[],
+			options(),
+		);
+		const byGroup = Object.fromEntries(result.groups.map((g) => [g.group, g]));
+		expect(byGroup['a:b']).toMatchObject({ orders: 1, buyers: 1, repeatBuyers: 0, revenue: 10 });
+		expect(byGroup.a).toMatchObject({ orders: 2, buyers: 1, repeatBuyers: 1, revenue: 50 });
+	});
+
+	it('gives 2,000 channels of one buyer each the same figures as one channel alone', () => {
+		const many = Array.from({ length: 2000 }, (_, i) => [
+			order(`M${i}a`, `K${i}`, `ch${i}`, '2026-06-10T10:00:00+08:00', 10 + (i % 7)),
+			order(`M${i}b`, `K${i}`, `ch${i}`, '2026-06-10T12:00:00+08:00', 5),
+		]).flat();
+		const traffic = many.filter((_, k) => k % 2 === 0).map((o) => ({ group: o.group, date: '2026-06-10', visitors: 100 }));
+		const result = computeVisitorValue(many, traffic, options());
+		expect(result.groups).toHaveLength(2000);
+		for (const g of result.groups) {
+			const i = Number(g.group.slice(2));
+			// Two orders of one buyer: AOV (10 + i mod 7 + 5) / 2, conversion 2 / 100, repurchase 1.
+			expect(g).toMatchObject({ orders: 2, buyers: 1, repeatBuyers: 1, revenue: 15 + (i % 7), conversionRate: 0.02, repurchaseRate: 1 });
+		}
+	});
+});
