@@ -285,7 +285,7 @@ export const rfmSegmentProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'CNY',
-				description: 'Currency to report money in. Default: the currency of the first order.',
+				description: 'Currency to report money in. Default: the most common currency among the orders (on a tie, the one met first); a hint names it when the orders hold several.',
 			},
 			{
 				displayName: 'Currency Rates',

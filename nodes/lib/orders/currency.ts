@@ -1,7 +1,8 @@
 /**
- * Orders in more than one currency cannot be summed without rates. The first currency met
- * (or the base the user names) is the base; any other currency needs a rate in the user's
- * table, given as "1 unit of that currency = rate units of the base".
+ * Orders in more than one currency cannot be summed without rates. The base the user names (or,
+ * when none is named, the first currency this converter meets — the order reader passes the most
+ * common one, nodes/shared/orderItems.ts) is the base; any other currency needs a rate in the
+ * user's table, given as "1 unit of that currency = rate units of the base".
  */
 import type { InputIssue } from '../model';
 
@@ -12,7 +13,7 @@ import type { InputIssue } from '../model';
 export const MAX_RATE = 1_000_000_000;
 
 export interface CurrencyOptions {
-	/** Currency all money is reported in; default: the first currency in the input. */
+	/** Currency all money is reported in; default: the first currency rateFor meets. */
 	baseCurrency?: string;
 	/** Units of the base currency per unit of each other currency, e.g. { USD: 7.1 }. */
 	rates?: Record<string, number>;
