@@ -59,6 +59,13 @@ interface RunningShop {
 	refusal(message: string): Pick<Fault, 'status' | 'body'>;
 	/** Every secret the run must not show: the credential's, and the tokens the fake issued. */
 	secrets(): string[];
+	/** Shops with a Coupon resource: two of Coupon Tier's items, and the write that gives each one its coupon. */
+	coupons?: {
+		items: [IDataObject, IDataObject];
+		isCouponWrite(operation: string): boolean;
+		/** The write log's kind with one key per coupon issued. */
+		kind: string;
+	};
 	close(): Promise<void>;
 }
 
@@ -69,6 +76,36 @@ interface ShopUnderTest {
 	nodeType: string;
 	credentialType: string;
 	start(): Promise<RunningShop>;
+}
+
+/** One of Coupon Tier's coupon items: spend 200, save 20 (a Taobao denomination), December 2026. */
+function couponItem(customerId: string, code: string, currency: string): IDataObject {
+	return {
+		customerId,
+		tier: 'vip',
+		couponStatus: 'issued',
+		couponCode: code,
+		coupon: {
+			code,
+			kind: 'spendThreshold',
+			description: '满200减20',
+			amount: null,
+			percent: null,
+			cap: null,
+			threshold: 200,
+			reduction: 20,
+			minimumSpend: null,
+			birthdayBonus: null,
+			faceValue: 20,
+			currency,
+			validFrom: '2026-12-01T00:00:00+08:00',
+			validUntil: '2026-12-31T23:59:59+08:00',
+			validFromDate: '2026-12-01',
+			validUntilDate: '2026-12-31',
+			campaignId: 'fault-2026-12',
+			period: '2026-12',
+		},
+	};
 }
 
 /** The credential's secret fields as they stand after a run (a refreshed token included). */
@@ -143,7 +180,7 @@ const SHOPS: ShopUnderTest[] = [
 		credentialType: 'shopifyStoreApi',
 		async start() {
 			const clientSecret = 'shpss_fault_secret_5a4b3c2d1e0f';
-			const fake = await startShopifyFake({ clientId: 'shopify-fault-client', clientSecret, maximumAvailable: 1000, restoreRate: 100_000 });
+			const fake = await startShopifyFake({ clientId: 'shopify-fault-client', clientSecret, maximumAvailable: 1000, restoreRate: 100_000, customers: [777, 778] });
 			fake.addLocation(2, 'Warehouse');
 			fake.setLevel('TEE-M', { locationId: 2, available: 7, on_hand: 7, committed: 0, incoming: 0 });
 			fake.setLevel('CAP-B', { locationId: 2, available: 3, on_hand: 3, committed: 0, incoming: 0 });
@@ -158,6 +195,7 @@ const SHOPS: ShopUnderTest[] = [
 				isStockWrite: (operation) => operation.includes('inventorySetQuantities'),
 				refusal: (message) => ({ status: 400, body: { errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] } }),
 				secrets: () => [...credentialSecrets(credentials.shopifyStoreApi), ...fake.issuedTokens],
+				coupons: { items: [couponItem('777', 'FAULT-S1', 'USD'), couponItem('778', 'FAULT-S2', 'USD')], isCouponWrite: (operation) => operation.includes('discountCodeBasicCreate'), kind: 'coupon.create' },
 				close: () => fake.close(),
 			};
 		},
@@ -184,6 +222,7 @@ const SHOPS: ShopUnderTest[] = [
 				isStockWrite: (operation) => operation === 'taobao.item.quantity.update',
 				refusal: (message) => ({ status: 200, body: { error_response: { code: 15, msg: 'Remote service error', sub_code: 'isv.invalid-parameter', sub_msg: message, request_id: 'fault' } } }),
 				secrets: () => credentialSecrets(credentials.taobaoShopApi),
+				coupons: { items: [couponItem('nick:买家甲', 'FAULT-T1', 'CNY'), couponItem('tb_buyer_c', 'FAULT-T2', 'CNY')], isCouponWrite: (operation) => operation === 'taobao.promotion.coupon.send', kind: 'coupon.send' },
 				close: () => fake.close(),
 			};
 		},
@@ -200,6 +239,7 @@ const SHOPS: ShopUnderTest[] = [
 			fake.addProduct({ id: 31, sku: 'TEE-M', stock_quantity: 12 });
 			fake.addProduct({ id: 40, sku: 'HOODIE', type: 'variable', manage_stock: false, stock_quantity: null });
 			fake.addProduct({ id: 41, sku: 'HOODIE-S', type: 'variation', parent_id: 40, stock_quantity: 4 });
+			fake.customers.push({ id: 7, email: 'Jane@Example.com', role: 'customer' });
 			const credentials: TestCredentials = { wooCommerceStoreApi: { baseUrl: fake.baseUrl, allowHttp: true, consumerKey, consumerSecret, keysIn: 'header', requestsPerSecond: 1000 } };
 			return {
 				server: fake,
@@ -210,6 +250,7 @@ const SHOPS: ShopUnderTest[] = [
 				refusal: (message) => ({ status: 400, body: { code: 'rest_invalid_param', message, data: { status: 400 } } }),
 				// The Basic auth header is the key and secret together.
 				secrets: () => [...credentialSecrets(credentials.wooCommerceStoreApi), Buffer.from(`${consumerKey}:${consumerSecret}`).toString('base64')],
+				coupons: { items: [couponItem('7', 'FAULT-W1', 'USD'), couponItem('guest:ann@example.com', 'FAULT-W2', 'USD')], isCouponWrite: (operation) => operation === 'POST /coupons/batch', kind: 'coupon.create' },
 				close: () => fake.close(),
 			};
 		},
@@ -263,6 +304,7 @@ const SHOPS: ShopUnderTest[] = [
 				isStockWrite: (operation) => operation === 'youzan.item.quantity.update',
 				refusal: (message) => ({ status: 200, body: { success: false, code: 50000, message, data: null, trace_id: 'fault' } }),
 				secrets: () => [...credentialSecrets(credentials.youzanShopApi), ...fake.issuedTokens],
+				coupons: { items: [couponItem('yzo-c1', 'FAULT-Y1', 'CNY'), couponItem('yzo-c2', 'FAULT-Y2', 'CNY')], isCouponWrite: (operation) => operation === 'youzan.ump.coupon.take', kind: 'coupon.take' },
 				close: () => fake.close(),
 			};
 		},
@@ -495,6 +537,58 @@ describe.each(SHOPS)('$name reading under faults', (shopUnderTest) => {
 			}
 			expect(shop.server.writes).toEqual([]);
 			const emitted = JSON.stringify(result.run);
+			for (const secret of shop.secrets()) expect(emitted).not.toContain(secret);
+			expect(trap.received).toEqual([]);
+		} finally {
+			await shop.close();
+		}
+	});
+});
+
+/**
+ * The faults that matter most for coupons, on the write that gives a customer a coupon, for the
+ * four shops with a Coupon resource: an answer lost after the shop issued it, a 307 to another
+ * server, and a refusal echoing the secrets. Each coupon is issued once over two runs.
+ */
+const COUPON_SCENARIOS: Array<{ name: string; fault(shop: RunningShop): Fault }> = [
+	{ name: 'the connection drops after the shop issued the coupons', fault: (shop) => ({ dropConnection: true, afterHandling: true, match: (_r, operation) => shop.coupons!.isCouponWrite(operation) }) },
+	{ name: 'a 307 on the coupon write, pointing at another server', fault: (shop) => ({ status: 307, body: '', headers: { Location: `${trap.url}/steal-the-coupons` }, match: (_r, operation) => shop.coupons!.isCouponWrite(operation) }) },
+	{
+		name: 'an error answer to the coupon write that echoes the request and the secret',
+		fault: (shop) => ({ ...shop.refusal(''), body: (request: FakeRequest) => shop.refusal(echoOf(request, shop.secrets())).body, match: (_r, operation) => shop.coupons!.isCouponWrite(operation) }),
+	},
+];
+
+const ISSUED = ['issued', 'alreadyIssued'];
+
+describe.each(SHOPS.filter((shop) => ['Shopify Store', 'Taobao / Tmall Shop', 'WooCommerce Store', 'Youzan Shop'].includes(shop.name)))('$name issuing coupons under faults', (shopUnderTest) => {
+	const workflow = shopNodeWorkflow('Shop', shopUnderTest.nodeType, { [shopUnderTest.credentialType]: { id: 'fault-cred', name: 'fault test' } });
+
+	it.each(COUPON_SCENARIOS)('$name: every coupon accounted for, issued once over two runs, no secret shown, no redirect followed', async (scenario) => {
+		const shop = await shopUnderTest.start();
+		trap.received.length = 0;
+		try {
+			const coupons = shop.coupons!;
+			const issueBoth = () => workflow({ resource: 'coupon', operation: 'issue' }, {}, { onError: 'continueErrorOutput' }, coupons.items);
+			shop.server.failNext(scenario.fault(shop));
+			const first = await runWorkflow(issueBoth(), shop.credentials);
+			expect(shop.server.requests.some((request) => request.fault !== undefined)).toBe(true);
+			const firstItems = itemsOf(first, 'Shop').sort((a, b) => a.input - b.input);
+			// Nothing lost: each coupon item out once, issued or with the reason.
+			expect(firstItems.map((item) => item.input)).toEqual([0, 1]);
+			for (const item of firstItems) {
+				if (item.output === 0 && ISSUED.includes(String(item.json.issueStatus))) continue;
+				expect(String(item.json.error ?? item.json.issueMessage)).toMatch(/redirect|\*\*\*|unknown|not follow/i);
+			}
+			const second = await runWorkflow(issueBoth(), shop.credentials);
+			const secondItems = itemsOf(second, 'Shop').sort((a, b) => a.input - b.input);
+			expect(secondItems.map((item) => [item.input, item.output, ISSUED.includes(String(item.json.issueStatus))])).toEqual([
+				[0, 0, true],
+				[1, 0, true],
+			]);
+			// Nothing issued twice: one applied write per coupon over both runs.
+			expect([...shop.server.appliedCountByKey(coupons.kind).values()]).toEqual([1, 1]);
+			const emitted = JSON.stringify([first.run, second.run]);
 			for (const secret of shop.secrets()) expect(emitted).not.toContain(secret);
 			expect(trap.received).toEqual([]);
 		} finally {

@@ -65,7 +65,15 @@ export async function execute(this: IExecuteFunctions, connector: ShopConnector)
 		try {
 			outcomes = await coupons.issue(api, toIssue.map((entry) => entry.coupon));
 		} catch (error) {
-			throw toNodeError(this, error);
+			if (!continueOnFail) throw toNodeError(this, error);
+			// The whole call failed (credentials, a redirect, an unknown outcome, retries used up):
+			// under Continue each coupon says so itself, rather than n8n passing the input items on
+			// unmarked, as if issued. A re-run issues only the missing ones.
+			for (const { itemIndex } of toIssue) {
+				const platformCode = error instanceof ShopPlatformError ? { platformCode: error.code } : {};
+				out[itemIndex] = failedItem(this, { ...items[itemIndex].json, platform: connector.platform, issueStatus: 'failed', ...platformCode }, toNodeError(this, error, itemIndex), itemIndex);
+			}
+			return out;
 		}
 		for (let i = 0; i < toIssue.length; i++) {
 			const { itemIndex } = toIssue[i];
