@@ -25,6 +25,7 @@ import {
 import type { FieldMapping, InputIssue } from '../lib/model';
 import { readItems } from '../shared/inputItems';
 import {
+	checkInputsCarryFields,
 	collectionDefaults,
 	collectionValues,
 	nodeParameters,
@@ -36,6 +37,13 @@ import {
 import { couponTierProperties } from './description';
 
 /** Output order; the node's outputs and docs/nodes/CouponTier.md list them so. */
+/** What the input reads, for the error when only other items (e.g. a trigger's) reached it. */
+const CUSTOMER_KIND = { en: 'customer', zh: '客户' };
+const CUSTOMERS_CONNECT = {
+	en: 'Connect a node that outputs customers, one item per customer: the Customers output of RFM Segment, Demo Shop Data with Dataset Customers, or a sheet of customers with a customerId column.',
+	zh: '请连接输出客户（每条一个客户）的节点：RFM Segment（客户分层）的 Customers 输出、Demo Shop Data（示例数据，Dataset 选 Customers），或带 customerId 列的客户表格。',
+};
+
 export const COUPON_TIER_OUTPUTS = ['coupon', 'reviewInvite', 'vipAdvisor', 'noAction', 'summary'] as const;
 
 export class CouponTier implements INodeType {
@@ -86,6 +94,10 @@ export class CouponTier implements INodeType {
 		const items = this.getInputData();
 		const settings = readSettings(this);
 		const mapping = nodeParameters(this).param<FieldMapping>('customerFields');
+		const notReached = checkInputsCarryFields(this, [
+			{ items, fields: COUPON_CUSTOMER_FIELDS, mapping, mappingParameter: 'Field Mapping', kind: CUSTOMER_KIND, connect: CUSTOMERS_CONNECT },
+		]);
+		if (notReached) return notReached;
 
 		// A customer given twice would get the same code twice: the later item is an input error.
 		const firstItemOf = new Map<string, number>();

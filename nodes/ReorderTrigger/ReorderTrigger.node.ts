@@ -31,7 +31,15 @@ import {
 import { sourcePathOf, type DailySales, type FieldMapping, type InputIssue, type InventoryPosition } from '../lib/model';
 import { createZonedIsoFormatter } from '../lib/time';
 import { readItems } from '../shared/inputItems';
-import { keepFields, nodeParameters, readKeepFields, readTimeZone, toNodeError } from '../shared/nodeHelpers';
+import {
+	checkInputsCarryFields,
+	keepFields,
+	nodeParameters,
+	readKeepFields,
+	readTimeZone,
+	toNodeError,
+	type ExpectedInput,
+} from '../shared/nodeHelpers';
 import { parseNameList } from '../shared/parameters';
 import { reorderTriggerProperties } from './description';
 import { reorderSettingsFrom, type ReorderSettings } from './settings';
@@ -40,6 +48,30 @@ import { reorderSettingsFrom, type ReorderSettings } from './settings';
 const INVENTORY_INPUT = 0;
 const SALES_INPUT = 1;
 const INPUT_LABELS = ['Inventory', 'Daily Sales'] as const;
+
+/** What each input reads, for the error when only other items (e.g. a trigger's) reached it. */
+const EXPECTED_INPUTS: Array<Pick<ExpectedInput, 'kind' | 'connect' | 'mappingParameter' | 'inputName' | 'inputIndex'>> = [
+	{
+		inputName: INPUT_LABELS[INVENTORY_INPUT],
+		inputIndex: INVENTORY_INPUT,
+		mappingParameter: 'Inventory Field Mapping',
+		kind: { en: 'inventory', zh: '库存' },
+		connect: {
+			en: "Connect a node that outputs stock, one item per SKU and warehouse, to the Inventory input (the upper one): Demo Shop Data with Dataset Inventory, a shop node's Get stock levels (Stock → Get Many), or a sheet of stock levels.",
+			zh: '请把输出库存（每条为一个 SKU 在一个仓库的库存）的节点连到 Inventory（库存）输入，即上方的输入：Demo Shop Data（示例数据，Dataset 选 Inventory）、店铺节点的“Get stock levels”（读取库存），或库存表格。',
+		},
+	},
+	{
+		inputName: INPUT_LABELS[SALES_INPUT],
+		inputIndex: SALES_INPUT,
+		mappingParameter: 'Daily Sales Field Mapping',
+		kind: { en: 'daily sales', zh: '每日销量' },
+		connect: {
+			en: 'Connect a node that outputs units sold per SKU, warehouse and day to the Daily Sales input (the lower one): Demo Shop Data with Dataset Daily Sales, or a sheet of daily sales.',
+			zh: '请把输出每日销量（每条为一个 SKU 在一个仓库一天的销量）的节点连到 Daily Sales（每日销量）输入，即下方的输入：Demo Shop Data（示例数据，Dataset 选 Daily Sales），或每日销量表格。',
+		},
+	},
+];
 
 /** Where the node stores "only new alerts" state in the workflow's static data. */
 const ALERT_STATE_KEY = 'alertState';
@@ -77,6 +109,11 @@ export class ReorderTrigger implements INodeType {
 		const settings = readSettings(this);
 		const inventoryItems = this.getInputData(INVENTORY_INPUT);
 		const salesItems = this.getInputData(SALES_INPUT);
+		const notReached = checkInputsCarryFields(this, [
+			{ ...EXPECTED_INPUTS[INVENTORY_INPUT], items: inventoryItems, fields: INVENTORY_FIELDS, mapping: settings.inventoryMapping },
+			{ ...EXPECTED_INPUTS[SALES_INPUT], items: salesItems, fields: DAILY_SALES_FIELDS, mapping: settings.salesMapping },
+		]);
+		if (notReached) return notReached;
 
 		const firstItemOf = new Map<string, number>();
 		const inventory = readInput(

@@ -26,6 +26,7 @@ import {
 } from '../lib/rfm';
 import { readItems } from '../shared/inputItems';
 import {
+	checkInputsCarryFields,
 	collectionDefaults,
 	keepFields,
 	nodeParameters,
@@ -37,10 +38,17 @@ import {
 	toNodeError,
 	withDefaults,
 } from '../shared/nodeHelpers';
-import { readOrderItems } from '../shared/orderItems';
+import { ORDER_INPUT, readOrderItems } from '../shared/orderItems';
 import { rfmSegmentProperties } from './description';
 
 type OutputMode = 'customers' | 'summary' | 'both';
+
+/** Input "Customers (Totals)": one item per customer with its totals, for the no-input error. */
+const CUSTOMER_KIND = { en: 'customer', zh: '客户' };
+const CUSTOMER_TOTALS_CONNECT = {
+	en: 'Connect a node that outputs one item per customer with recency days, frequency and monetary totals (e.g. a sheet exported from your shop), or set Input Data to Orders and connect orders.',
+	zh: '请连接每条一个客户、带最近购买天数、购买次数和消费金额的节点（如店铺导出的表格），或将 Input Data 设为 Orders 并连接订单。',
+};
 
 /** Output connectors for the chosen output mode (evaluated by the editor too). */
 export function configuredOutputs(outputMode: OutputMode) {
@@ -75,6 +83,12 @@ export class RfmSegment implements INodeType {
 		const items = this.getInputData();
 		const outputMode = nodeParameters(this).param<OutputMode>('outputMode');
 		const settings = readSettings(this);
+		const notReached = checkInputsCarryFields(this, [
+			settings.inputKind === 'orders'
+				? { ...ORDER_INPUT, items, mapping: settings.mapping, mappingParameter: 'Field Mapping' }
+				: { items, fields: RFM_CUSTOMER_FIELDS, mapping: settings.mapping, mappingParameter: 'Field Mapping', kind: CUSTOMER_KIND, connect: CUSTOMER_TOTALS_CONNECT },
+		]);
+		if (notReached) return notReached;
 
 		const values =
 			settings.inputKind === 'orders' ? readOrders(this, items, settings) : readCustomers(this, items, settings);

@@ -22,6 +22,7 @@ import {
 } from '../lib/visitorValue';
 import { readItems } from '../shared/inputItems';
 import {
+	checkInputsCarryFields,
 	nodeParameters,
 	parameterDefault,
 	readCurrencyRates,
@@ -29,7 +30,7 @@ import {
 	routeByOutputMode,
 	toNodeError,
 } from '../shared/nodeHelpers';
-import { readOrderItems } from '../shared/orderItems';
+import { ORDER_INPUT, readOrderItems } from '../shared/orderItems';
 import { visitorValueProperties } from './description';
 
 type OutputMode = 'both' | 'groups' | 'summary';
@@ -49,6 +50,13 @@ const SUGGESTION_LABELS: Record<Suggestion, string> = {
 	increase: 'Increase budget · 增加预算',
 	decrease: 'Decrease budget · 减少预算',
 	keep: 'Keep · 保持',
+};
+
+/** What the Traffic input reads, for the error when only other items (e.g. a trigger's) reached it. */
+const TRAFFIC_KIND = { en: 'traffic', zh: '流量' };
+const TRAFFIC_CONNECT = {
+	en: 'Connect a node that outputs traffic, one item per day and channel with visitors or sessions: Demo Shop Data with Dataset Traffic, or a sheet exported from your shop\'s analytics.',
+	zh: '请连接输出流量（每条为某天某渠道的访客数或会话数）的节点：Demo Shop Data（示例数据，Dataset 选 Traffic），或店铺后台导出的流量表格。',
 };
 
 /** Groups of orders without a value in the group field. */
@@ -98,6 +106,20 @@ export class VisitorValue implements INodeType {
 			throw toNodeError(this, error);
 		}
 
+		const orderMapping = param<FieldMapping>('orderFields');
+		const trafficMapping = param<FieldMapping>('trafficFields');
+		const measure = param<'visitors' | 'sessions'>('trafficMeasure');
+		const trafficFieldMapping: FieldMapping = {
+			date: trafficMapping.date ?? '',
+			group: String(param<string>('trafficGroupField')).trim() || String(parameterDefault(visitorValueProperties, 'trafficGroupField')),
+			visitors: (trafficMapping[measure] ?? '').trim() || measure,
+		};
+		const notReached = checkInputsCarryFields(this, [
+			{ ...ORDER_INPUT, items: orderItems, mapping: orderMapping, mappingParameter: 'Field Mapping (Orders)', inputName: 'Orders', inputIndex: 0 },
+			{ items: trafficItems, fields: TRAFFIC_FIELDS, mapping: trafficFieldMapping, mappingParameter: 'Field Mapping (Traffic)', inputName: 'Traffic', inputIndex: 1, kind: TRAFFIC_KIND, connect: TRAFFIC_CONNECT },
+		]);
+		if (notReached) return notReached;
+
 		// Orders: read as RFM Segment reads them, plus the group field of each.
 		const groupPath = String(param<string>('orderGroupField')).trim() || String(parameterDefault(visitorValueProperties, 'orderGroupField'));
 		const readGroup = createFieldReader(['group'], { group: groupPath });
@@ -106,7 +128,7 @@ export class VisitorValue implements INodeType {
 			this,
 			orderItems,
 			{
-				mapping: param<FieldMapping>('orderFields'),
+				mapping: orderMapping,
 				timeZone,
 				baseCurrency: String(options.baseCurrency ?? '').trim() || undefined,
 				rates,
@@ -119,18 +141,11 @@ export class VisitorValue implements INodeType {
 		);
 
 		// Traffic.
-		const trafficMapping = param<FieldMapping>('trafficFields');
-		const measure = param<'visitors' | 'sessions'>('trafficMeasure');
-		const measurePath = (trafficMapping[measure] ?? '').trim() || measure;
 		const traffic = readItems(
 			this,
 			trafficItems,
 			TRAFFIC_FIELDS,
-			{
-				date: trafficMapping.date ?? '',
-				group: String(param<string>('trafficGroupField')).trim() || String(parameterDefault(visitorValueProperties, 'trafficGroupField')),
-				visitors: measurePath,
-			},
+			trafficFieldMapping,
 			trafficRowSchema(timeZone),
 			(input): TrafficRow => toTrafficRow(input),
 		);

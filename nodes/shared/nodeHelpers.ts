@@ -13,7 +13,7 @@ import {
 } from 'n8n-workflow';
 
 import { UserInputError } from '../lib/errors';
-import { describeIssue, readPath, type InputIssue } from '../lib/model';
+import { describeIssue, readPath, sourcePathOf, type FieldMapping, type InputIssue } from '../lib/model';
 import { assertTimeZone } from '../lib/time';
 import { parseNameList, parseRateTable } from './parameters';
 
@@ -49,6 +49,76 @@ export function issueToError(context: IExecuteFunctions, issue: InputIssue): Nod
 			expected: issue.expected,
 			hint: `Check item ${issue.itemIndex} of the input, or map "${issue.field}" to the right column under Field Mapping.`,
 		}),
+	);
+}
+
+/** A text in both languages the pack's users read: English first, then Simplified Chinese. */
+export interface Bilingual {
+	en: string;
+	zh: string;
+}
+
+/** What one input of a node expects, for the error when nothing it can read reached it. */
+export interface ExpectedInput {
+	items: INodeExecutionData[];
+	/** The node's fields on this input, as readItems reads them (before field mapping). */
+	fields: readonly string[];
+	mapping: FieldMapping;
+	/** What one item is, e.g. { en: 'order', zh: '订单' }. */
+	kind: Bilingual;
+	/** What to connect to it, a sentence each, e.g. "Connect a node that outputs orders: Demo Shop Data (Dataset: Orders), …". */
+	connect: Bilingual;
+	/** The parameter where the user names their own columns, as the editor shows it. */
+	mappingParameter: string;
+	/** The input's name on the canvas, for a node with more than one input (e.g. "Traffic"). */
+	inputName?: string;
+	/** The input's position among the node's inputs (default 0). */
+	inputIndex?: number;
+}
+
+/**
+ * A node placed straight after a trigger gets items such as `{}`: item 0's first field would
+ * be reported missing, as if one order were bad (issue 12 item 5). When items reached an input
+ * but none of them carries any of its fields (as mapped), that input got something other than
+ * what the node reads: fail once, for the node, saying what to connect. An input without items
+ * is left to the node (n8n does not run a node whose only input is empty). The scan stops at
+ * the first item carrying a field, so a good input costs one item's lookups.
+ *
+ * Returns undefined when each input carries something; under "On Error: Continue" the node's
+ * outputs with the one error item (n8n moves it to the error output when that is chosen);
+ * otherwise throws.
+ */
+export function checkInputsCarryFields(
+	context: IExecuteFunctions,
+	inputs: readonly ExpectedInput[],
+): INodeExecutionData[][] | undefined {
+	for (const input of inputs) {
+		const paths = input.fields.map((field) => sourcePathOf(field, input.mapping));
+		const carries = (item: INodeExecutionData) =>
+			paths.some((path) => {
+				const value = readPath(item.json, path);
+				return value !== undefined && value !== null;
+			});
+		if (input.items.length === 0 || input.items.some(carries)) continue;
+		const error = noRecordsError(context, input, paths);
+		if (!context.continueOnFail()) throw error;
+		return [[{ json: { error: error.message }, pairedItem: { item: 0, input: input.inputIndex ?? 0 } }]];
+	}
+	return undefined;
+}
+
+function noRecordsError(context: IExecuteFunctions, input: ExpectedInput, paths: string[]): NodeOperationError {
+	const { kind, connect, inputName, mappingParameter } = input;
+	const count = input.items.length;
+	const where = inputName ? `the ${inputName} input` : 'this node';
+	const whereZh = inputName ? `“${inputName}”输入` : '此节点';
+	const examples = paths.slice(0, 3).join(', ');
+	return new NodeOperationError(
+		context.getNode(),
+		`No ${kind.en} items reached ${where}: none of the ${count} input item${count === 1 ? '' : 's'} has ${examples} or any other ${kind.en} field. 没有${kind.zh}数据到达${whereZh}。`,
+		{
+			description: `${connect.en} If your columns have other names, set them under ${mappingParameter}. ${connect.zh}列名不同时，请在“${mappingParameter}”中填写。`,
+		},
 	);
 }
 

@@ -16,7 +16,17 @@ import { sourcePathOf, type FieldMapping, type InputIssue } from '../lib/model';
 import { createCurrencyConverter, ORDER_FIELDS, orderInputParser, toOrderRecord, type OrderRecord } from '../lib/orders';
 import { horizonExpected, isWithinHorizon } from '../lib/time';
 import { consumeItems } from './inputItems';
-import { errorItem, issueToError } from './nodeHelpers';
+import { errorItem, issueToError, type ExpectedInput } from './nodeHelpers';
+
+/** What an order input reads, for the error when only other items (e.g. a trigger's) reached it. */
+export const ORDER_INPUT: Pick<ExpectedInput, 'fields' | 'kind' | 'connect'> = {
+	fields: ORDER_FIELDS,
+	kind: { en: 'order', zh: '订单' },
+	connect: {
+		en: "Connect a node that outputs orders, one item per order: Demo Shop Data with Dataset Orders, a shop node's Get orders (e.g. Douyin Shop → Order → Get Many), or a sheet of orders.",
+		zh: '请连接输出订单（每条一个订单）的节点：Demo Shop Data（示例数据，Dataset 选 Orders）、店铺节点的“Get orders”（获取订单，如抖店节点），或订单表格。',
+	},
+};
 
 export interface OrderReadSettings {
 	mapping: FieldMapping;
