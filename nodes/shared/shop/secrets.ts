@@ -9,7 +9,7 @@
  */
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { redactSecrets, redactSecretsDeep } from '../../lib/redact';
+import { secretRedactor, type SecretRedactor } from '../../lib/redact';
 
 /**
  * The shop credentials' fields that hold a secret: every password field of the seven
@@ -41,9 +41,10 @@ export async function credentialSecrets(context: IExecuteFunctions, credentialTy
 /** Output items with every secret cut out of their fields and their errors. */
 export function redactItems(items: INodeExecutionData[], secrets: readonly string[]): INodeExecutionData[] {
 	if (secrets.length === 0) return items;
+	const redactor = secretRedactor(secrets);
 	return items.map((item) => {
-		const redacted: INodeExecutionData = { ...item, json: redactSecretsDeep(item.json, secrets) };
-		if (item.error) redacted.error = redactError(item.error, secrets);
+		const redacted: INodeExecutionData = { ...item, json: redactor.deep(item.json) };
+		if (item.error) redacted.error = redactErrorWith(item.error, redactor, new Set());
 		return redacted;
 	});
 }
@@ -53,17 +54,21 @@ export function redactItems(items: INodeExecutionData[], secrets: readonly strin
  * description, stack, the messages list, context, the platform's error response, a cause),
  * changed in place so it stays the same NodeApiError / NodeOperationError, item index and all.
  */
-export function redactError<E>(error: E, secrets: readonly string[], seen = new Set<unknown>()): E {
-	if (typeof error !== 'object' || error === null || secrets.length === 0 || seen.has(error)) return error;
+export function redactError<E>(error: E, secrets: readonly string[]): E {
+	return secrets.length === 0 ? error : redactErrorWith(error, secretRedactor(secrets), new Set());
+}
+
+function redactErrorWith<E>(error: E, redactor: SecretRedactor, seen: Set<unknown>): E {
+	if (typeof error !== 'object' || error === null || seen.has(error)) return error;
 	seen.add(error);
 	const fields = error as Record<string, unknown>;
 	for (const key of ['message', 'description', 'stack']) {
-		if (typeof fields[key] === 'string') fields[key] = redactSecrets(fields[key], secrets);
+		if (typeof fields[key] === 'string') fields[key] = redactor.text(fields[key]);
 	}
 	for (const key of ['messages', 'context', 'errorResponse']) {
-		if (typeof fields[key] === 'object' && fields[key] !== null) fields[key] = redactSecretsDeep(fields[key], secrets);
+		if (typeof fields[key] === 'object' && fields[key] !== null) fields[key] = redactor.deep(fields[key]);
 	}
-	if (fields.cause instanceof Error) redactError(fields.cause, secrets, seen);
-	else if (typeof fields.cause === 'object' && fields.cause !== null) fields.cause = redactSecretsDeep(fields.cause, secrets);
+	if (fields.cause instanceof Error) redactErrorWith(fields.cause, redactor, seen);
+	else if (typeof fields.cause === 'object' && fields.cause !== null) fields.cause = redactor.deep(fields.cause);
 	return error;
 }
