@@ -291,7 +291,8 @@ function readInput<Input, T>(
 			itemIndex: error.context.itemIndex as number | undefined,
 			description: (error.description ?? '')
 				.replace('of the input', `of the ${label} input`)
-				.replace('under Field Mapping', `under ${label} Field Mapping`),
+				.replace('输入的第', `“${label}”输入的第`)
+				.replaceAll('Field Mapping', `${label} Field Mapping`),
 		});
 	}
 }

@@ -39,15 +39,22 @@ export function toNodeError(context: IExecuteFunctions, error: unknown, wording:
 	});
 }
 
-/** A bad input item as an error naming the item, the field as the user mapped it, and what was expected. */
+/**
+ * A bad input item as an error naming the item, the field as the user mapped it, and what was
+ * expected. The message stays as the calculation words it (English: users and tests match on
+ * it); what to do is said in both languages here, the one place every item error passes.
+ */
 export function issueToError(context: IExecuteFunctions, issue: InputIssue): NodeOperationError {
+	const { itemIndex, field } = issue;
 	return toNodeError(
 		context,
 		new UserInputError(describeIssue(issue), {
-			itemIndex: issue.itemIndex,
-			field: issue.field,
+			itemIndex,
+			field,
 			expected: issue.expected,
-			hint: `Check item ${issue.itemIndex} of the input, or map "${issue.field}" to the right column under Field Mapping.`,
+			hint:
+				`Check item ${itemIndex} of the input, or map "${field}" to the right column under Field Mapping. ` +
+				`请检查输入的第 ${itemIndex} 项（从 0 开始数），或在“Field Mapping”中把“${field}”改为正确的列名。`,
 		}),
 	);
 }

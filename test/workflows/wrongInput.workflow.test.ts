@@ -2,7 +2,8 @@
  * Issue 12 item 5: a calculation node placed straight after a trigger (its items are `{}`)
  * says once, for the node, that none of what it reads reached it and what to connect — in
  * English and Chinese — instead of reporting item 0's first field missing. One good item among
- * empty ones is data: the empty ones are then per-item errors, as before.
+ * empty ones is data: the empty ones are then per-item errors, as before (their "what to do" in
+ * both languages too).
  */
 import type { IConnections, IDataObject, INode, NodeOperationError } from 'n8n-workflow';
 
@@ -65,7 +66,11 @@ describe('RFM Segment straight after a trigger', () => {
 
 	it('with one order among empty items, reports the empty items one by one as before', async () => {
 		const stopped = await runWorkflow(afterItems([{}, order, {}]));
-		expect(failure(stopped, 'RFM Segment')).toMatchObject({ message: expect.stringMatching(/^Item 0: field "orderId" is missing/), itemIndex: 0 });
+		expect(failure(stopped, 'RFM Segment')).toMatchObject({
+			message: expect.stringMatching(/^Item 0: field "orderId" is missing/),
+			itemIndex: 0,
+			description: 'Check item 0 of the input, or map "orderId" to the right column under Field Mapping. 请检查输入的第 0 项（从 0 开始数），或在“Field Mapping”中把“orderId”改为正确的列名。',
+		});
 
 		const continued = await runWorkflow(afterItems([{}, order, {}], { onError: 'continueErrorOutput' }));
 		expect(continued.output('RFM Segment', 0).map((c) => c.customerId)).toEqual(['alice']);
@@ -214,6 +219,10 @@ describe('Reorder Trigger with a trigger on its Inventory input', () => {
 
 	it('with one position among empty items, reports the first empty item of that input as before', async () => {
 		const result = await runWorkflow(fixtures([{}, position], sales));
-		expect(failure(result, 'Reorder Trigger')).toMatchObject({ message: expect.stringMatching(/^Inventory item 0: field "sku" is missing/), itemIndex: 0 });
+		expect(failure(result, 'Reorder Trigger')).toMatchObject({
+			message: expect.stringMatching(/^Inventory item 0: field "sku" is missing/),
+			itemIndex: 0,
+			description: 'Check item 0 of the Inventory input, or map "sku" to the right column under Inventory Field Mapping. 请检查“Inventory”输入的第 0 项（从 0 开始数），或在“Inventory Field Mapping”中把“sku”改为正确的列名。',
+		});
 	});
 });
