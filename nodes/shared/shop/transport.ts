@@ -30,13 +30,13 @@ import { CREDENTIAL_FAULT, TOKEN_REJECTED_HEADER } from './tokens';
 
 /**
  * How long one request may take before it counts as lost (then retried, or, for a write, read
- * back). Tests shorten it (test/fuzz/faults/shops.faults.test.ts); nothing else changes it.
+ * back), and the first backoff without a hint from the platform (then 1 s, 2 s, 4 s, 8 s).
+ * The fault suite shortens both (test/fuzz/faults/shops.faults.test.ts); nothing else
+ * changes them.
  */
-export const requestTiming = { timeoutMs: 30_000 };
+export const requestTiming = { timeoutMs: 30_000, firstBackoffMs: 500 };
 /** Attempts per request: the first and up to five retries. */
 const MAX_ATTEMPTS = 6;
-/** Backoff without a hint from the platform: 0.5 s, 1 s, 2 s, 4 s, 8 s. */
-const FIRST_BACKOFF_MS = 500;
 const MAX_WAIT_MS = 60_000;
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -159,7 +159,7 @@ export function createShopApi(context: IExecuteFunctions, connector: ShopConnect
 				);
 			}
 			if (attemptNo === MAX_ATTEMPTS) break;
-			const backoff = Math.min(FIRST_BACKOFF_MS * 2 ** (attemptNo - 1), MAX_WAIT_MS);
+			const backoff = Math.min(requestTiming.firstBackoffMs * 2 ** (attemptNo - 1), MAX_WAIT_MS);
 			await sleep(Math.min(Math.max(verdict.waitMs ?? 0, backoff), MAX_WAIT_MS));
 		}
 		throw new ShopPlatformError(

@@ -16,8 +16,8 @@
  * - no redirect followed: the server a 3xx points at receives nothing.
  *
  * The fakes are the platforms' own (test/support/fakeShops), which check signatures, tokens
- * and parameters as the platforms do; the time-out is cut to 400 ms for this file
- * (transport.ts requestTiming) so that a lost answer costs under a second.
+ * and parameters as the platforms do; the time-out is cut to 400 ms and the first backoff to
+ * 50 ms for this file (transport.ts requestTiming) so that a lost answer costs under a second.
  */
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- made-up credentials for the local fakes: the secrets these tests look for */
 import { createServer, type Server } from 'node:http';
@@ -316,6 +316,8 @@ let trap: { url: string; received: string[]; server: Server };
 
 beforeAll(async () => {
 	requestTiming.timeoutMs = TIMEOUT_MS;
+	// The retries' schedule is not under test here (test/workflows cover it): 50 ms, 100 ms, …
+	requestTiming.firstBackoffMs = 50;
 	const received: string[] = [];
 	const server = createServer((request, response) => {
 		received.push(`${request.method} ${request.url}`);
