@@ -14,12 +14,13 @@
 
 const crypto = require('node:crypto');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const childProcess = require('node:child_process');
 const { PROJECT_ROOT, formatMs, freePort } = require('./n8n-runtime/util');
 const { cleanEnv } = require('./n8n-runtime/env');
 const { prepareInstance } = require('./n8n-runtime/pack');
-const { importCredentials, importWorkflows, setupOwner } = require('./n8n-runtime/run');
+const { importCredentials, importWorkflows, listWorkflows, setupOwner } = require('./n8n-runtime/run');
 
 const WORKFLOWS_DIR = path.join(PROJECT_ROOT, 'workflows');
 const OWNER_FILE = 'editor-owner.json';
@@ -73,15 +74,69 @@ async function ensureOwner(baseUrl, userFolder, settings) {
 	return { credentials, created: true };
 }
 
-function templateIds(dir = WORKFLOWS_DIR) {
-	return fs
-		.readdirSync(dir)
-		.filter((file) => file.endsWith('.json'))
-		.sort()
-		.map((file) => {
-			const workflow = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-			return { file, id: workflow.id, name: workflow.name };
-		});
+/** The templates in `dir` and its `shop/` folder: `[{ file, id, name }]`, top-level ones first. */
+function templateFiles(dir = WORKFLOWS_DIR) {
+	const shopDir = path.join(dir, 'shop');
+	return [dir, shopDir]
+		.filter((folder) => fs.existsSync(folder))
+		.flatMap((folder) =>
+			fs
+				.readdirSync(folder)
+				.filter((file) => file.endsWith('.json'))
+				.sort()
+				.map((file) => {
+					const workflow = JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8'));
+					return { file: path.join(folder, file), id: workflow.id, name: workflow.name };
+				}),
+		);
+}
+
+/**
+ * Which templates to import into an instance that already holds `existing` workflows (`[{ id, name }]`),
+ * so that no template is there twice and no edit is lost: a template whose id is there was imported
+ * by an earlier run (`--keep`) and may have been edited since — `n8n import:workflow` would overwrite
+ * it, as it upserts by id; one whose name is there was imported by the user (*Import from File…*
+ * gives the workflow a new id) — importing ours would make a second copy. Returns `{ toImport, found }`,
+ * `found` being each template kept with the id it has in the instance.
+ */
+function templatesToImport(templates, existing) {
+	const byId = new Map(existing.map((w) => [w.id, w]));
+	const byName = new Map(existing.map((w) => [w.name, w]));
+	const toImport = [];
+	const found = [];
+	for (const template of templates) {
+		const there = byId.get(template.id) ?? byName.get(template.name);
+		if (there) found.push({ ...template, id: there.id, reason: there.id === template.id ? 'kept' : 'same name' });
+		else toImport.push(template);
+	}
+	return { toImport, found };
+}
+
+/**
+ * Imports the templates `templatesToImport` leaves (all of them into a new user folder, which has
+ * no database to ask); returns `{ templates, ms }` with each template's id in the instance.
+ */
+async function importTemplates(runtime, userFolder, workflowsDir) {
+	const started = Date.now();
+	const templates = templateFiles(workflowsDir);
+	const hasDatabase = fs.existsSync(path.join(userFolder, '.n8n', 'database.sqlite'));
+	const existing = hasDatabase ? await listWorkflows(runtime, userFolder) : [];
+	const { toImport, found } = templatesToImport(templates, existing);
+	if (toImport.length > 0) {
+		// One n8n start for all of them: a folder of copies, imported with --separate.
+		const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'editor-templates-'));
+		try {
+			for (const template of toImport) fs.copyFileSync(template.file, path.join(staging, path.basename(template.file)));
+			await importWorkflows(runtime, userFolder, staging);
+		} finally {
+			fs.rmSync(staging, { recursive: true, force: true });
+		}
+	}
+	const foundByFile = new Map(found.map((t) => [t.file, t]));
+	return {
+		templates: templates.map((t) => foundByFile.get(t.file) ?? { ...t, reason: 'imported' }),
+		ms: Date.now() - started,
+	};
 }
 
 /**
@@ -102,11 +157,8 @@ async function startEditor(options = {}) {
 	const workflowsDir = options.workflowsDir ?? WORKFLOWS_DIR;
 	// The demo credentials the templates reference (the coupon template's public demo code secret).
 	await importCredentials(runtime, userFolder);
-	const imported = await importWorkflows(runtime, userFolder, workflowsDir);
+	const imported = await importTemplates(runtime, userFolder, workflowsDir);
 	timings.importMs = imported.ms;
-	// The shop templates (workflows/shop/: order sync into a Data Table, shop campaign).
-	const shopDir = path.join(workflowsDir, 'shop');
-	if (fs.existsSync(shopDir)) timings.importMs += (await importWorkflows(runtime, userFolder, shopDir)).ms;
 
 	const logFile = path.join(userFolder, 'n8n-editor.log');
 	const log = fs.openSync(logFile, 'a');
@@ -144,7 +196,7 @@ async function startEditor(options = {}) {
 			baseUrl,
 			credentials,
 			createdOwner: created,
-			templates: templateIds(workflowsDir),
+			templates: imported.templates,
 			userFolder,
 			runtime,
 			logFile,
@@ -173,8 +225,10 @@ async function main() {
 	} else {
 		console.log(`Owner account already set up earlier (see ${rel(path.join(userFolder, OWNER_FILE))}).`);
 	}
-	console.log('Templates:');
-	for (const t of templates) console.log(`  ${t.name.padEnd(40)} ${baseUrl}/workflow/${t.id}`);
+	// The README's import steps are for other n8n instances: here the templates are in already.
+	console.log('Templates (already imported; no need to import them from workflows/ again):');
+	const notes = { kept: ' (from an earlier run, your edits kept)', 'same name': ' (your own import of it, left as it is)', imported: '' };
+	for (const t of templates) console.log(`  ${t.name.padEnd(40)} ${baseUrl}/workflow/${t.id}${notes[t.reason]}`);
 	console.log(`User folder ${rel(userFolder)}/ (SQLite database), n8n log ${rel(logFile)}`);
 	console.log(
 		`Ready in ${formatMs(Object.values(timings).reduce((a, b) => a + b, 0))} ` +
@@ -196,7 +250,7 @@ async function main() {
 	});
 }
 
-module.exports = { startEditor, OWNER_FILE };
+module.exports = { startEditor, templatesToImport, OWNER_FILE };
 
 if (require.main === module) {
 	main().catch((error) => {

@@ -77,6 +77,25 @@ async function importWorkflows(runtime, userFolder, input) {
 }
 
 /**
+ * The workflows an instance holds, as `n8n list:workflow` prints them (one `<id>|<name>` line
+ * each, among n8n's own log lines). Returns `[{ id, name }]`; throws if n8n fails.
+ */
+async function listWorkflows(runtime, userFolder) {
+	const result = await runN8n(runtime, userFolder, ['list:workflow']);
+	if (result.code !== 0) throw new Error(`n8n list:workflow failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
+	return parseWorkflowList(result.stdout);
+}
+
+/** Reads `n8n list:workflow` output: n8n's workflow ids are 1–36 letters, digits, `-` or `_`. */
+function parseWorkflowList(stdout) {
+	return stdout
+		.split('\n')
+		.map((line) => /^([A-Za-z0-9_-]{1,36})\|(.+)$/.exec(line.trim()))
+		.filter(Boolean)
+		.map(([, id, name]) => ({ id, name }));
+}
+
+/**
  * Demo credentials the templates reference (e.g. the Coupon Tier's code secret), as
  * `n8n import:credentials` reads them: an array of { id, name, type, data } with `data` in
  * clear text, which n8n encrypts with the instance's key on import. The secrets in it are
@@ -257,6 +276,8 @@ async function ownerSession(baseUrl, options) {
 module.exports = {
 	runN8n,
 	importWorkflows,
+	listWorkflows,
+	parseWorkflowList,
 	DEMO_CREDENTIALS,
 	importCredentials,
 	extractRunJson,
