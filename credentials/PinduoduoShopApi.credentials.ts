@@ -45,7 +45,7 @@ export class PinduoduoShopApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/PinduoduoShop/pinduoduoShop.svg', dark: 'file:../nodes/PinduoduoShop/pinduoduoShop.dark.svg' };
 
-	documentationUrl = 'https://github.com/commerce-ops/n8n-nodes-commerce-ops/blob/main/docs/nodes/PinduoduoShop.md#credential';
+	documentationUrl = 'https://github.com/commerce-ops/n8n-nodes-commerce-ops/blob/main/docs/nodes/PinduoduoShop.md';
 
 	properties: INodeProperties[] = [
 		{

@@ -21,7 +21,7 @@ export class WooCommerceStoreApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/WooCommerceStore/wooCommerceStore.svg', dark: 'file:../nodes/WooCommerceStore/wooCommerceStore.dark.svg' };
 
-	documentationUrl = 'https://woocommerce.github.io/woocommerce-rest-api-docs/#authentication';
+	documentationUrl = 'https://github.com/commerce-ops/n8n-nodes-commerce-ops/blob/main/docs/nodes/WooCommerceStore.md';
 
 	properties: INodeProperties[] = [
 		{

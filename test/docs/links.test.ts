@@ -119,3 +119,29 @@ describe('links from n8n into this repository', () => {
 		expect(problem(join(root, 'README.md'), target)).toBeUndefined();
 	});
 });
+
+describe('documentation URLs n8n opens', () => {
+	// n8n adds its tracking query (`?utm_source=n8n_app…`) to the end of a Docs link, so in
+	// `page.md#section?utm_source=…` the query becomes part of the anchor and the page opens at
+	// its top (issue 12): every such URL names a page, and a section that needs a link has a page of its own.
+	const codexUrls = readdirSync(join(root, 'nodes'))
+		.map((folder) => join(root, 'nodes', folder, `${folder}.node.json`))
+		.filter((path) => existsSync(path))
+		.flatMap((path) => {
+			const codex = JSON.parse(readFileSync(path, 'utf8')) as { resources?: Record<string, Array<{ url: string }>> };
+			return Object.values(codex.resources ?? {}).flatMap((entries) => entries.map((entry) => [relative(root, path), entry.url]));
+		});
+	const credentialUrls = readdirSync(join(root, 'credentials')).map((name) => {
+		const url = /documentationUrl\s*=\s*'([^']+)'/.exec(readFileSync(join(root, 'credentials', name), 'utf8'))?.[1];
+		return [`credentials/${name}`, url ?? ''];
+	});
+
+	it('finds the Docs links of every node and credential', () => {
+		expect(codexUrls.length).toBeGreaterThanOrEqual(15);
+		expect(credentialUrls.filter(([, url]) => url !== '').length).toBe(credentialUrls.length);
+	});
+
+	it.each([...codexUrls, ...credentialUrls])('%s: %s has no #anchor', (_file, url) => {
+		expect(url).not.toContain('#');
+	});
+});
