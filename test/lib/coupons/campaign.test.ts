@@ -240,7 +240,7 @@ describe('planning a campaign', () => {
 		expect(planCampaign(customers(), settings(), sign).campaign.warnings).toEqual([]);
 	});
 
-	it('builds no date formatter per coupon (each cost ~0.6 ms: 100k coupons took minutes)', () => {
+	it('builds no date formatter per coupon (four per coupon made 100k customers take 143 s)', () => {
 		const many = Array.from({ length: 300 }, (_, i) => ({ customerId: `M${i}`, segment: 'champions', monetary: i, predictedClv: i }));
 		const built = jest.spyOn(Intl, 'DateTimeFormat');
 		try {
