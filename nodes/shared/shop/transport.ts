@@ -196,8 +196,9 @@ function isUnreadableSuccess(response: ShopResponse): boolean {
 	}
 }
 
+/** 3xx but 304 (Not Modified answers a conditional GET, which the node never sends, and points nowhere). */
 function isRedirect(statusCode: number): boolean {
-	return statusCode >= 300 && statusCode < 400;
+	return statusCode >= 300 && statusCode < 400 && statusCode !== 304;
 }
 
 /** The redirect in words: its status and, when it names one, only the origin it points to (a full URL can carry tokens). */
