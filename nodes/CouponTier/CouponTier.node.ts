@@ -48,7 +48,7 @@ export const COUPON_TIER_OUTPUTS = ['coupon', 'reviewInvite', 'vipAdvisor', 'noA
 
 export class CouponTier implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Coupon Tier',
+		displayName: 'Coupon Tier (分层发券)',
 		name: 'couponTier',
 		icon: { light: 'file:couponTier.svg', dark: 'file:couponTier.dark.svg' },
 		group: ['transform'],
@@ -66,7 +66,9 @@ export class CouponTier implements INodeType {
 			NodeConnectionTypes.Main,
 			NodeConnectionTypes.Main,
 		],
-		outputNames: ['Coupon 发券', 'Review Invite 邀请测评', 'VIP Advisor 专属顾问', 'No Action 不触达', 'Summary 汇总'],
+		// Short enough for the canvas (12 cells, a Chinese character counting two): it cut the
+		// longer 'Review Invite 邀请测评' to 'Review Invi…' (issue 12).
+		outputNames: ['Coupon 发券', 'Review 测评', 'VIP 顾问', 'None 不触达', 'Summary 汇总'],
 		credentials: [{ name: 'couponCodeSecretApi', required: true, testedBy: 'couponCodeSecretTest' }],
 		properties: couponTierProperties,
 	};
