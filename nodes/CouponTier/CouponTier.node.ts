@@ -55,7 +55,7 @@ export class CouponTier implements INodeType {
 		version: 1,
 		subtitle: '={{ "campaign " + $parameter["campaignId"] }}',
 		description:
-			'Puts customers in tiers by ordered rules and routes each tier to its action: coupon (signed, idempotent codes), review invitation, VIP advisor or no action (分层发券)',
+			'Puts customers in tiers by your rules and sends each tier to its action: a coupon (one code per customer that stays the same on a re-run), a review invitation, a VIP advisor or no action (按规则给客户分层，并发券、邀请测评或安排专属顾问)',
 		defaults: { name: 'Coupon Tier' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

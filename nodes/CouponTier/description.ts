@@ -73,7 +73,7 @@ const OPERATOR_OPTIONS = [
 export const couponTierProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Feed it one item per customer, e.g. the Customers output of RFM Segment. Codes are signed with the Coupon Code Secret credential: the same campaign, customer and period always give the same code, so a re-run never issues a second coupon.',
+			'Feed it one item per customer, e.g. the Customers output of RFM Segment. Codes are signed with the Coupon Code Secret credential: the same campaign, customer and period always give the same code, so a re-run never issues a second coupon. 输入每条一个客户（如 RFM Segment 的 Customers 输出）。同一活动、客户和周期总是得到同一个券码，重复运行不会多发券。',
 		name: 'notice',
 		type: 'notice',
 		default: '',
@@ -85,7 +85,7 @@ export const couponTierProperties: INodeProperties[] = [
 		default: 'member-coupons',
 		required: true,
 		description:
-			'Names the campaign. Together with the customer and the period it decides each code: keep it unchanged across re-runs, change it for a new campaign.',
+			'Names the campaign. Together with the customer and the period it decides each code: keep it unchanged across re-runs, change it for a new campaign (活动名称；重复运行请保持不变，新活动请换一个).',
 	},
 	{
 		displayName: 'One Coupon Per Customer Per',
@@ -99,14 +99,14 @@ export const couponTierProperties: INodeProperties[] = [
 		],
 		default: 'month',
 		description:
-			'A run in the same period gives every customer the same code again; the next period gives new codes. Use Month for a campaign that runs every day of a month.',
+			'A run in the same period gives every customer the same code again; the next period gives new codes. Use Month for a campaign that runs every day of a month (同一周期内重复运行券码不变，下个周期发新券码).',
 	},
 	{
 		displayName: 'Campaign Date',
 		name: 'campaignDate',
 		type: 'dateTime',
 		default: '',
-		description: 'Day the coupons start and the period is taken from. Empty means today in the time zone below.',
+		description: 'Day the coupons start and the period is taken from. Empty means today in the time zone below (券生效日；留空为今天).',
 	},
 	{
 		displayName: 'Time Zone',
@@ -114,14 +114,14 @@ export const couponTierProperties: INodeProperties[] = [
 		type: 'string',
 		default: 'Asia/Shanghai',
 		placeholder: 'Asia/Shanghai',
-		description: 'IANA time zone of the shop: coupons are valid from 00:00 of the first day to 23:59:59 of the last, there',
+		description: 'Time zone of the shop, e.g. Asia/Shanghai: coupons are valid from 00:00 of the first day to 23:59:59 of the last, there (店铺所在时区，决定券的生效和失效时刻)',
 	},
 	{
 		displayName: 'Currency',
 		name: 'currency',
 		type: 'string',
 		default: 'CNY',
-		description: '3-letter code of the shop currency the coupon amounts are in',
+		description: '3-letter code of the shop currency the coupon amounts are in (券面金额的币种，三位代码)',
 	},
 	{
 		displayName: 'Tiers',
@@ -138,7 +138,7 @@ export const couponTierProperties: INodeProperties[] = [
 				{ key: 'lost', labelEn: 'Lost', labelZh: '流失客户', couponKind: 'none', amount: 10, percent: 10, cap: 0, threshold: 99, reduction: 20, minimumSpend: 0, daysValid: 14, budget: 0, reviewInvite: false, vipAdvisor: false, presaleAccess: false },
 			],
 		},
-		description: 'Each tier\'s actions and coupon. Defaults: VIP, Active, Ordinary, Lost.',
+		description: 'Each tier\'s actions and coupon. Defaults: VIP, Active, Ordinary, Lost (每个层级的触达动作和优惠券).',
 		options: [
 			{
 				name: 'tier',
@@ -190,7 +190,7 @@ export const couponTierProperties: INodeProperties[] = [
 				{ name: 'Win back: at risk', tier: 'ordinary', conditions: { condition: [{ field: 'segment', operator: 'inList', value: 'at_risk, cant_lose, about_to_sleep, need_attention', valueTo: '' }] } },
 			],
 		},
-		description: 'Checked from top to bottom; the first rule whose conditions all hold decides the tier',
+		description: 'Checked from top to bottom; the first rule whose conditions all hold decides the tier (从上到下检查，第一条全部条件成立的规则决定层级)',
 		options: [
 			{
 				name: 'rule',
@@ -228,7 +228,7 @@ export const couponTierProperties: INodeProperties[] = [
 		name: 'defaultTier',
 		type: 'string',
 		default: DEFAULT_TIER_KEY,
-		description: 'Tier of a customer no rule matches',
+		description: 'Tier of a customer no rule matches (没有规则匹配时的层级)',
 	},
 	{
 		displayName: 'Campaign Budget',
@@ -237,7 +237,7 @@ export const couponTierProperties: INodeProperties[] = [
 		default: 0,
 		typeOptions: { minValue: 0, numberPrecision: 2 },
 		description:
-			'Most all coupons may cost together, each at its largest discount; 0 = no limit. When it cannot cover everyone, customers are funded highest priority first.',
+			'Most all coupons may cost together, each at its largest discount; 0 = no limit. When it cannot cover everyone, customers are funded highest priority first (全部优惠券的总预算；0 表示不限).',
 	},
 	{
 		displayName: 'Priority Fields',
@@ -245,7 +245,7 @@ export const couponTierProperties: INodeProperties[] = [
 		type: 'string',
 		default: 'predictedClv, monetary',
 		description:
-			'Who is funded first when a budget runs short: highest value of the first field first, ties by the next, then by customer ID',
+			'Who is funded first when a budget runs short: highest value of the first field first, ties by the next, then by customer ID (预算不足时先给谁发券)',
 	},
 	{
 		displayName: 'Code Prefix',
@@ -272,7 +272,7 @@ export const couponTierProperties: INodeProperties[] = [
 			{ name: 'Birthday Within ± N Days of the Campaign Date', value: 'days' },
 		],
 		default: 'off',
-		description: 'Customers whose birthday is in the window get birthdayBenefit = true and the bonus on their coupon',
+		description: 'Customers whose birthday is in the window get birthdayBenefit = true and the bonus on their coupon (生日在窗口内的客户可多减生日加赠金额)',
 	},
 	{
 		displayName: 'Days Around the Birthday',
@@ -289,7 +289,7 @@ export const couponTierProperties: INodeProperties[] = [
 		default: 0,
 		typeOptions: { minValue: 0, numberPrecision: 2 },
 		displayOptions: { hide: { birthdayBenefit: ['off'] } },
-		description: 'Extra amount off the coupon in the birthday window (counts against the budget)',
+		description: 'Extra amount off the coupon in the birthday window (counts against the budget) (生日期间额外减免的金额，计入预算)',
 	},
 	{
 		displayName: 'Member Day (会员日)',
@@ -298,7 +298,7 @@ export const couponTierProperties: INodeProperties[] = [
 		default: 0,
 		typeOptions: { minValue: 0, maxValue: 31 },
 		description:
-			'Day of the month of your member day, e.g. 8; 0 = none. Items carry the next member day; in shorter months day 31 is the last day.',
+			'Day of the month of your member day, e.g. 8; 0 = none. Items carry the next member day; in shorter months day 31 is the last day (每月会员日是几号，如 8；0 表示没有).',
 	},
 	{
 		displayName: 'Coupons Start on the Member Day',
@@ -306,7 +306,7 @@ export const couponTierProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		displayOptions: { hide: { memberDay: [0] } },
-		description: 'Whether coupons become valid on the next member day instead of the campaign date',
+		description: 'Whether coupons become valid on the next member day instead of the campaign date (券是否从下一个会员日起生效)',
 	},
 	{
 		displayName: 'Field Mapping',
@@ -314,7 +314,7 @@ export const couponTierProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Map a Field',
 		default: {},
-		description: 'Where your data keeps these fields, when the names differ',
+		description: 'Where your data keeps these fields, when the names differ (列名不同时填写你的列名)',
 		options: [
 			{ displayName: 'Birthday Field', name: 'birthday', type: 'string', default: 'birthday', description: 'YYYY-MM-DD or --MM-DD' },
 			{ displayName: 'Customer ID Field', name: 'customerId', type: 'string', default: 'customerId' },
@@ -326,6 +326,6 @@ export const couponTierProperties: INodeProperties[] = [
 		type: 'options',
 		options: LANGUAGE_OPTIONS,
 		default: 'en',
-		description: 'Language of tierLabel, actionLabels and the coupon description',
+		description: 'Language of tierLabel, actionLabels and the coupon description (层级名称、动作名称和券说明的语言)',
 	},
 ];

@@ -35,14 +35,14 @@ const SHOP_TIME_ZONE = 'Asia/Shanghai';
 
 export class DemoShopData implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Demo Shop Data',
+		displayName: 'Demo Shop Data (示例数据)',
 		name: 'demoShopData',
 		icon: { light: 'file:demoShopData.svg', dark: 'file:demoShopData.dark.svg' },
 		group: ['input'],
 		version: 1,
 		subtitle: '={{ {"orders": "Orders", "customers": "Customers", "inventory": "Inventory", "dailySales": "Daily Sales", "contentPosts": "Content Posts", "traffic": "Traffic"}[$parameter["dataset"]] }}',
 		description:
-			'Generates a realistic synthetic shop (orders, customers, stock, daily sales, short-video posts, traffic) to try workflows before connecting a real shop',
+			'Generates a realistic synthetic shop (orders, customers, stock, daily sales, short-video posts, traffic) to try workflows before connecting a real shop (生成示例店铺数据，接入真实店铺前先试用工作流)',
 		defaults: { name: 'Demo Shop Data' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -50,7 +50,7 @@ export class DemoShopData implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Same seed and settings always give the same shop. Swap this node for your shop\'s node (or a sheet) to run the workflow on real data.',
+					'Same seed and settings always give the same shop. Swap this node for your shop\'s node (or a sheet) to run the workflow on real data. 相同的种子和设置总是生成同一家示例店铺；换成你的店铺节点（或表格）即可用真实数据运行。',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -61,12 +61,12 @@ export class DemoShopData implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Content Posts', value: 'contentPosts', description: 'Short-video posts with views, clicks and tracked link codes' },
-					{ name: 'Customers', value: 'customers', description: 'One item per customer with platform IDs, birthday and tags' },
-					{ name: 'Daily Sales', value: 'dailySales', description: 'Units sold per SKU, warehouse and day, with sold-out days' },
-					{ name: 'Inventory', value: 'inventory', description: 'Stock per SKU and warehouse: on hand, on order, lead times' },
-					{ name: 'Orders', value: 'orders', description: 'One item per order across platforms and channels' },
-					{ name: 'Traffic', value: 'traffic', description: 'Visitors and sessions per day, platform and channel, matching the orders' },
+					{ name: 'Content Posts', value: 'contentPosts', description: 'Short-video posts with views, clicks and tracked link codes (短视频内容及播放、点击数据)' },
+					{ name: 'Customers', value: 'customers', description: 'One item per customer with platform IDs, birthday and tags (每条一个客户)' },
+					{ name: 'Daily Sales', value: 'dailySales', description: 'Units sold per SKU, warehouse and day, with sold-out days (每个 SKU 每个仓库每天的销量)' },
+					{ name: 'Inventory', value: 'inventory', description: 'Stock per SKU and warehouse: on hand, on order, lead times (每个 SKU 在每个仓库的库存)' },
+					{ name: 'Orders', value: 'orders', description: 'One item per order across platforms and channels (每条一个订单)' },
+					{ name: 'Traffic', value: 'traffic', description: 'Visitors and sessions per day, platform and channel, matching the orders (每天各平台、各渠道的访客数)' },
 				],
 				default: 'orders',
 			},
@@ -76,7 +76,7 @@ export class DemoShopData implements INodeType {
 				name: 'seed',
 				type: 'number',
 				default: 42,
-				description: 'Change it to get a different shop',
+				description: 'Change it to get a different shop (换一个数字得到另一家店)',
 			},
 			{
 				displayName: 'Customers',
@@ -104,14 +104,14 @@ export class DemoShopData implements INodeType {
 				name: 'warehouses',
 				type: 'string',
 				default: 'east-shanghai, south-guangzhou',
-				description: 'Comma-separated warehouse names (at least two), e.g. regional warehouses',
+				description: 'Comma-separated warehouse names (at least two), e.g. regional warehouses (仓库名，逗号分隔，至少两个)',
 			},
 			{
 				displayName: 'Last Day',
 				name: 'endDate',
 				type: 'dateTime',
 				default: '',
-				description: 'Last day of the data. Empty means today (Asia/Shanghai).',
+				description: 'Last day of the data. Empty means today (Asia/Shanghai) (数据的最后一天；留空为今天).',
 			},
 			{
 				displayName: 'Days of History',

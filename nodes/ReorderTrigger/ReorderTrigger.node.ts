@@ -83,10 +83,11 @@ export class ReorderTrigger implements INodeType {
 		icon: { light: 'file:reorderTrigger.svg', dark: 'file:reorderTrigger.dark.svg' },
 		group: ['transform'],
 		version: 1,
+		// The display name stays (the issue's item 1 deals with it); the Chinese name is on the canvas here.
 		subtitle:
-			'={{ $parameter["serviceLevel"] + "% service · " + {"orderUpTo": "order up to", "daysOfCover": "days of cover", "eoq": "EOQ", "smallBatch": "small batch 小单快反"}[$parameter["orderPolicy"]] + ($parameter["onlyNewAlerts"] === false ? "" : " · only new alerts") }}',
+			'={{ "补货预警 · " + $parameter["serviceLevel"] + "% service · " + {"orderUpTo": "order up to", "daysOfCover": "days of cover", "eoq": "EOQ", "smallBatch": "small batch 小单快反"}[$parameter["orderPolicy"]] + ($parameter["onlyNewAlerts"] === false ? "" : " · only new alerts") }}',
 		description:
-			'Restock alerts: reorder point, safety stock and a suggested order per SKU and warehouse from stock and daily sales, alerting once per drop',
+			'Restock alerts: reorder point, safety stock and a suggested order per SKU and warehouse from stock and daily sales, alerting once per drop (补货预警：按库存和每日销量计算安全库存、再订货点和建议补货量)',
 		defaults: { name: 'Reorder Trigger' },
 		// The community-node lint takes any class named *Trigger for a trigger node. This one is
 		// not (group transform, no trigger/poll/webhook method): it reads items from two inputs
@@ -335,10 +336,14 @@ function settingsError(context: IExecuteFunctions, error: unknown): NodeOperatio
 		const issue = error.issues[0];
 		const key = String(issue.path[issue.path.length - 1] ?? '');
 		return new NodeOperationError(context.getNode(), `${SETTING_NAMES[key] ?? key}: expected ${issue.message}`, {
-			description: 'Check this setting of the Reorder Trigger.',
+			description: 'Change this setting to what the message expects. 请按错误信息把该设置改为要求的值。',
 		});
 	}
-	if (error instanceof RangeError) return new NodeOperationError(context.getNode(), error.message);
+	if (error instanceof RangeError) {
+		return new NodeOperationError(context.getNode(), error.message, {
+			description: 'Change the setting the message names. 请修改错误信息中提到的设置。',
+		});
+	}
 	return toNodeError(context, error);
 }
 
@@ -352,7 +357,7 @@ function readSettings(context: IExecuteFunctions): Settings {
 		const text = String(param<string>('asOfDate') ?? '').trim();
 		asOf = text.slice(0, 10);
 		if (Number.isNaN(parseDayNumber(asOf))) {
-			throw fail(`As-Of Date "${text}" is not a date`, 'Pick a day, e.g. 2026-06-30.');
+			throw fail(`As-Of Date "${text}" is not a date`, 'Pick a day, e.g. 2026-06-30. 请选择一个日期，如 2026-06-30。');
 		}
 		today = asOf;
 	} else {

@@ -25,14 +25,14 @@ export const reorderTriggerProperties: INodeProperties[] = [
 			{
 				name: 'Latest Sales Date in the Input',
 				value: 'latestSales',
-				description: 'The newest date among the daily sales; good for exports and for data that ends yesterday',
+				description: 'The newest date among the daily sales; good for exports and for data that ends yesterday (按每日销量中最新的日期)',
 			},
-			{ name: 'Today', value: 'today', description: 'Today in the time zone below' },
+			{ name: 'Today', value: 'today', description: 'Today in the time zone below (按下方时区的今天)' },
 			{ name: 'A Chosen Day', value: 'date' },
 		],
 		default: 'latestSales',
 		description:
-			'The day the inventory snapshot describes: demand is measured over the lookback days ending on it, and stock-out dates count from it',
+			'The day the inventory snapshot describes: demand is measured over the lookback days ending on it, and stock-out dates count from it (库存快照对应的日期；需求按截至这天的回看期计算)',
 	},
 	{
 		displayName: 'Date',
@@ -50,7 +50,7 @@ export const reorderTriggerProperties: INodeProperties[] = [
 		placeholder: 'Asia/Shanghai',
 		displayOptions: { show: { asOfMode: ['today', 'latestSales'] } },
 		description:
-			'IANA time zone of the shop: decides which day "today" is (also used when the sales input is empty)',
+			'Time zone of the shop, e.g. Asia/Shanghai: decides which day "today" is (also used when the sales input is empty) (店铺所在时区，如 Asia/Shanghai，决定“今天”是哪天)',
 	},
 	{
 		displayName: 'Lookback Days',
@@ -59,7 +59,7 @@ export const reorderTriggerProperties: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: 3660 },
 		default: 28,
 		description:
-			'Calendar days of sales history, ending on the as-of date, that demand is measured over. Sold-out days are left out; a SKU sold out on every one of these days is measured on its most recent in-stock days before them.',
+			'Calendar days of sales history, ending on the as-of date, that demand is measured over. Sold-out days are left out; a SKU sold out on every one of these days is measured on its most recent in-stock days before them (用来计算日均需求的销量天数；断货日不计入).',
 	},
 	{
 		displayName: 'Service Level (%)',
@@ -68,7 +68,7 @@ export const reorderTriggerProperties: INodeProperties[] = [
 		typeOptions: { minValue: 50, maxValue: 99.99, numberPrecision: 2 },
 		default: 95,
 		description:
-			'Chance of not running out before a delivery arrives; sets the safety stock (95% → z = 1.645, 99% → z = 2.326)',
+			'Chance of not running out before a delivery arrives; sets the safety stock (95% → z = 1.645, 99% → z = 2.326) (到货前不断货的把握，决定安全库存)',
 	},
 	{
 		displayName: 'Demand Method',
@@ -78,18 +78,18 @@ export const reorderTriggerProperties: INodeProperties[] = [
 			{
 				name: 'Average of In-Stock Days',
 				value: 'mean',
-				description: 'Units sold on in-stock days ÷ number of in-stock days in the lookback window',
+				description: 'Units sold on in-stock days ÷ number of in-stock days in the lookback window (在售日销量 ÷ 在售天数)',
 			},
 			{
 				name: 'Exponential Smoothing',
 				value: 'ses',
-				description: 'Recent days weigh more; follows a shift in demand faster than the average',
+				description: 'Recent days weigh more; follows a shift in demand faster than the average (近期权重更大，比平均值更快跟上需求变化)',
 			},
 			{
 				name: 'Holt-Winters (Weekly Pattern)',
 				value: 'holtWinters',
 				description:
-					'Trend and a day-of-week pattern; needs 3 weeks of history, otherwise exponential smoothing is used',
+					'Trend and a day-of-week pattern; needs 3 weeks of history, otherwise exponential smoothing is used (考虑趋势和星期规律；需 3 周历史)',
 			},
 		],
 		default: 'mean',
@@ -102,26 +102,26 @@ export const reorderTriggerProperties: INodeProperties[] = [
 			{
 				name: 'Order Up To (With Review Period)',
 				value: 'orderUpTo',
-				description: 'Order enough to reach the reorder point plus one review period of demand',
+				description: 'Order enough to reach the reorder point plus one review period of demand (补到再订货点加一个盘点周期的需求)',
 			},
 			{
 				name: 'Target Days of Cover',
 				value: 'daysOfCover',
-				description: 'Order enough to cover the lead time plus a target number of days of demand',
+				description: 'Order enough to cover the lead time plus a target number of days of demand (补到覆盖到货周期加目标天数的需求)',
 			},
 			{
 				name: 'Economic Order Quantity (EOQ)',
 				value: 'eoq',
-				description: 'Balances the cost of placing an order against the cost of holding stock',
+				description: 'Balances the cost of placing an order against the cost of holding stock (在下单成本和持有库存成本之间取平衡)',
 			},
 			{
 				name: 'Small Batch, Fast Replenishment (小单快反)',
 				value: 'smallBatch',
-				description: 'A new SKU gets a trial first batch; afterwards each order covers the next few days of demand',
+				description: 'A new SKU gets a trial first batch; afterwards each order covers the next few days of demand (新品先下试单，之后每次只补未来几天的需求)',
 			},
 		],
 		default: 'orderUpTo',
-		description: 'How much to order once stock is at or below the reorder point. Quantities are rounded up to whole packs and at least the MOQ.',
+		description: 'How much to order once stock is at or below the reorder point. Quantities are rounded up to whole packs and at least the MOQ (库存降到再订货点时补多少；按整箱向上取整，且不低于起订量).',
 	},
 	{
 		displayName: 'Review Period (Days)',
@@ -130,7 +130,7 @@ export const reorderTriggerProperties: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: 7,
 		displayOptions: forPolicy('orderUpTo'),
-		description: 'Days until you next review stock and order again, e.g. 7 for a weekly purchase run',
+		description: 'Days until you next review stock and order again, e.g. 7 for a weekly purchase run (到下次盘点下单的天数，如每周一次填 7)',
 	},
 	{
 		displayName: 'Target Days of Cover',
@@ -139,7 +139,7 @@ export const reorderTriggerProperties: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: 30,
 		displayOptions: forPolicy('daysOfCover'),
-		description: 'Days of demand the stock should cover after the delivery arrives',
+		description: 'Days of demand the stock should cover after the delivery arrives (到货后库存应覆盖的需求天数)',
 	},
 	{
 		displayName: 'Ordering Cost',
@@ -148,7 +148,7 @@ export const reorderTriggerProperties: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: 50,
 		displayOptions: forPolicy('eoq'),
-		description: 'Cost of placing one order (freight, handling, admin), in the currency of the unit costs',
+		description: 'Cost of placing one order (freight, handling, admin), in the currency of the unit costs (每次下单的固定成本，如运费、操作费)',
 	},
 	{
 		displayName: 'Holding Cost Rate (% per Year)',
@@ -157,7 +157,7 @@ export const reorderTriggerProperties: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: 25,
 		displayOptions: forPolicy('eoq'),
-		description: 'Yearly cost of keeping one unit in stock, as a percentage of its unit cost (storage, capital, shrinkage)',
+		description: 'Yearly cost of keeping one unit in stock, as a percentage of its unit cost (storage, capital, shrinkage) (每件库存一年的持有成本占单价的百分比)',
 	},
 	{
 		displayName: 'First Batch Quantity',
@@ -167,7 +167,7 @@ export const reorderTriggerProperties: INodeProperties[] = [
 		default: 500,
 		displayOptions: forPolicy('smallBatch'),
 		description:
-			'Units of a new SKU\'s trial order (a SKU never in stock in its sales history). Stock on hand or on order counts towards it; the first batch goes to Needs Action.',
+			'Units of a new SKU\'s trial order (a SKU never in stock in its sales history). Stock on hand or on order counts towards it; the first batch goes to Needs Action (新品首批试单数量).',
 	},
 	{
 		displayName: 'Cover Days per Order',
@@ -176,7 +176,7 @@ export const reorderTriggerProperties: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: 7,
 		displayOptions: forPolicy('smallBatch'),
-		description: 'After the first batch, each order covers this many days of measured demand',
+		description: 'After the first batch, each order covers this many days of measured demand (首批之后每次补货覆盖的需求天数)',
 	},
 	{
 		displayName: 'Max Days of Cover',
@@ -184,7 +184,7 @@ export const reorderTriggerProperties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0 },
 		default: 90,
-		description: 'Stock covering more days than this is reported as overstock; 0 turns the check off',
+		description: 'Stock covering more days than this is reported as overstock; 0 turns the check off (库存可售天数超过此值报积压；0 表示不检查)',
 	},
 	{
 		displayName: 'Warehouses',
@@ -194,13 +194,13 @@ export const reorderTriggerProperties: INodeProperties[] = [
 			{
 				name: 'Each Warehouse on Its Own',
 				value: 'perWarehouse',
-				description: 'One result per SKU and warehouse, each with its own reorder point and order',
+				description: 'One result per SKU and warehouse, each with its own reorder point and order (每个 SKU 在每个仓库各算一条)',
 			},
 			{
 				name: 'Network-Wide',
 				value: 'network',
 				description:
-					'One result per SKU across all warehouses; the order is split over the forward warehouses by their share of recent demand',
+					'One result per SKU across all warehouses; the order is split over the forward warehouses by their share of recent demand (每个 SKU 全部仓库合算一条，补货量按近期需求分到前置仓)',
 			},
 		],
 		default: 'perWarehouse',
@@ -213,7 +213,7 @@ export const reorderTriggerProperties: INodeProperties[] = [
 		placeholder: 'east-shanghai, south-guangzhou',
 		displayOptions: { show: { warehouseMode: ['network'] } },
 		description:
-			'Comma-separated warehouses that receive the order. Empty: every warehouse holding the SKU.',
+			'Comma-separated warehouses that receive the order. Empty: every warehouse holding the SKU (接收补货的仓库，逗号分隔；留空为所有有该 SKU 的仓库).',
 	},
 	{
 		displayName: 'Only New Alerts',
@@ -221,7 +221,7 @@ export const reorderTriggerProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			'Whether a SKU that already alerted stays quiet until it recovers above its reorder point or gets worse (first batch → reorder → urgent). A first batch alerts once and closes when it is on order. Remembered between runs of the active workflow; manual runs in the editor do not save it.',
+			'Whether a SKU that already alerted stays quiet until it recovers above its reorder point or gets worse (first batch → reorder → urgent). A first batch alerts once and closes when it is on order. Remembered between runs of the active workflow; manual runs in the editor do not save it (同一 SKU 只在首次或情况变差时提醒一次).',
 	},
 	{
 		displayName: 'Explanation Language',
@@ -229,7 +229,7 @@ export const reorderTriggerProperties: INodeProperties[] = [
 		type: 'options',
 		options: LANGUAGE_OPTIONS,
 		default: 'en',
-		description: 'Language of the one-line explanation on each result',
+		description: 'Language of the one-line explanation on each result (每条结果说明文字的语言)',
 	},
 	{
 		displayName: 'Inventory Field Mapping',
@@ -238,7 +238,7 @@ export const reorderTriggerProperties: INodeProperties[] = [
 		placeholder: 'Map a Field',
 		default: {},
 		description:
-			'Where your inventory data keeps each field, when its name differs from the standard one. Use dots for nested fields, e.g. stock.available.',
+			'Where your inventory data keeps each field, when its name differs from the standard one. Use dots for nested fields, e.g. stock.available (列名与标准名不同时填写你的列名).',
 		options: [
 			mapped('Lead Time (Days) Field', 'leadTimeDays', 'Days from placing an order to the stock arriving'),
 			mapped('Lead Time Std. Deviation Field', 'leadTimeStdDays', 'How many days the lead time varies (standard deviation); leave out if unknown'),
@@ -258,7 +258,7 @@ export const reorderTriggerProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Map a Field',
 		default: {},
-		description: 'Where your daily sales data keeps each field, when its name differs from the standard one',
+		description: 'Where your daily sales data keeps each field, when its name differs from the standard one (列名与标准名不同时填写你的列名)',
 		options: [
 			mapped('Date Field', 'date', 'Calendar day YYYY-MM-DD'),
 			mapped('In Stock Field', 'inStock', 'False on a day the SKU was sold out; leave out if you do not track it'),
@@ -280,7 +280,7 @@ export const reorderTriggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether a day with no sales row counts as an in-stock day with 0 units. Turn on for sources that only list days with sales.',
+					'Whether a day with no sales row counts as an in-stock day with 0 units. Turn on for sources that only list days with sales (没有销量行的日子按在售、销量 0 计).',
 			},
 			{
 				displayName: 'Fields to Keep',
@@ -288,7 +288,7 @@ export const reorderTriggerProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'productName, supplier',
-				description: 'Comma-separated inventory fields copied onto each result, e.g. a product name for the purchase list',
+				description: 'Comma-separated inventory fields copied onto each result, e.g. a product name for the purchase list (复制到每条结果上的库存字段，逗号分隔)',
 			},
 			{
 				displayName: 'Forecast Window (Days)',
@@ -296,7 +296,7 @@ export const reorderTriggerProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 3660 },
 				default: 56,
-				description: 'Days of history the smoothing methods read (at least the lookback days)',
+				description: 'Days of history the smoothing methods read (at least the lookback days) (平滑预测读取的历史天数)',
 			},
 			{
 				displayName: 'Smoothing Alpha (Level)',
@@ -304,7 +304,7 @@ export const reorderTriggerProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0.01, maxValue: 1, numberPrecision: 2 },
 				default: 0.3,
-				description: 'Weight of the newest day in exponential smoothing and Holt-Winters',
+				description: 'Weight of the newest day in exponential smoothing and Holt-Winters (最新一天的权重)',
 			},
 			{
 				displayName: 'Smoothing Beta (Trend)',
@@ -312,7 +312,7 @@ export const reorderTriggerProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
 				default: 0.05,
-				description: 'Holt-Winters trend smoothing',
+				description: 'Holt-Winters trend smoothing (趋势平滑系数)',
 			},
 			{
 				displayName: 'Smoothing Gamma (Weekday Pattern)',
@@ -320,7 +320,7 @@ export const reorderTriggerProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
 				default: 0.1,
-				description: 'Holt-Winters seasonal smoothing',
+				description: 'Holt-Winters seasonal smoothing (季节平滑系数)',
 			},
 		],
 	},

@@ -63,7 +63,9 @@ export function configuredOutputs(outputMode: OutputMode) {
 
 export class RfmSegment implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'RFM Segment',
+		// The Chinese name is what most users search for and recognise (issue 12 item 4); the
+		// default node name stays short for the canvas.
+		displayName: 'RFM Segment (客户分层)',
 		name: 'rfmSegment',
 		icon: { light: 'file:rfmSegment.svg', dark: 'file:rfmSegment.dark.svg' },
 		group: ['transform'],
@@ -71,7 +73,7 @@ export class RfmSegment implements INodeType {
 		subtitle:
 			'={{ {"rfGrid": "R×F grid", "putler": "Putler 11 segments", "custom": "custom rules"}[$parameter["segmentScheme"]] + " · " + {"quintiles": "quintiles", "equalSize": "equal-size quintiles", "thresholds": "thresholds"}[$parameter["scoringMethod"]] }}',
 		description:
-			'Scores customers by Recency, Frequency and Monetary value and names their segment (Champions, At Risk, …) from orders or from per-customer totals',
+			'Scores customers by Recency, Frequency and Monetary value and names their segment (Champions, At Risk, …) from orders or from per-customer totals (按最近购买、购买频次和消费金额给客户打分并分层)',
 		defaults: { name: 'RFM Segment' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -221,16 +223,18 @@ function readCustomSegments(context: IExecuteFunctions): IDataObject[] {
 	return rules.map((rule) => withDefaults(rule, defaults));
 }
 
-/** What each CLV error code means for a shop, and what to do about it. */
+/** What each CLV error code means for a shop, and what to do about it, in both languages. */
 const CLV_ERROR_HELP: Record<string, string> = {
 	INSUFFICIENT_DATA:
-		'Lifetime value needs customers who bought again on a later day. Use a longer order history (Lookback Window 0 = all), or turn Predict Lifetime Value off.',
+		'Lifetime value needs customers who bought again on a later day. Use a longer order history (Lookback Window 0 = all), or turn Predict Lifetime Value off. 预测客户终身价值需要有客户在之后的某天再次购买：请使用更长的订单历史（Lookback Window 设为 0 即全部），或关闭 Predict Lifetime Value。',
 	IDENTICAL_CUSTOMERS:
-		'Every customer has the same purchase pattern, so the models cannot tell customers apart. Use more order history, or turn Predict Lifetime Value off.',
+		'Every customer has the same purchase pattern, so the models cannot tell customers apart. Use more order history, or turn Predict Lifetime Value off. 所有客户的购买规律完全相同，模型无法区分客户：请使用更多订单历史，或关闭 Predict Lifetime Value。',
 	UNDEFINED_MEAN:
-		'The spend model found no finite average order value (too few, too varied repeat purchases). Use more order history, or turn Predict Lifetime Value off.',
-	NUMERICAL_FAILURE: 'The models could not be fitted to this data. Check the orders for extreme amounts or dates.',
+		'The spend model found no finite average order value (too few, too varied repeat purchases). Use more order history, or turn Predict Lifetime Value off. 消费金额模型算不出有限的平均客单价（复购太少或金额差异太大）：请使用更多订单历史，或关闭 Predict Lifetime Value。',
+	NUMERICAL_FAILURE:
+		'The models could not be fitted to this data. Check the orders for extreme amounts or dates. 模型无法拟合这些数据：请检查订单中是否有极端的金额或日期。',
 };
+const CLV_ERROR_FALLBACK = 'Check the orders, or turn Predict Lifetime Value off. 请检查订单数据，或关闭 Predict Lifetime Value。';
 
 function predictLifetimeValue(
 	context: IExecuteFunctions,
@@ -244,7 +248,7 @@ function predictLifetimeValue(
 		throw toNodeError(context, error, {
 			prefix: 'Predict Lifetime Value: ',
 			description: (clv: UserInputError) =>
-				CLV_ERROR_HELP[clv.code ?? ''] ?? 'Check the orders, or turn Predict Lifetime Value off.',
+				CLV_ERROR_HELP[clv.code ?? ''] ?? CLV_ERROR_FALLBACK,
 			nodeLevel: true,
 		});
 	}

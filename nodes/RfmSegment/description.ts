@@ -33,12 +33,12 @@ export const rfmSegmentProperties: INodeProperties[] = [
 			{
 				name: 'Orders',
 				value: 'orders',
-				description: 'One item per order (from a shop node, a sheet, a CSV or Demo Shop Data)',
+				description: 'One item per order (from a shop node, a sheet, a CSV or Demo Shop Data) (每条一个订单)',
 			},
 			{
 				name: 'Customers With R, F, M Values',
 				value: 'customers',
-				description: 'One item per customer that already has recencyDays, frequency and monetary',
+				description: 'One item per customer that already has recencyDays, frequency and monetary (每条一个客户，已带最近购买天数、购买次数和消费金额)',
 			},
 		],
 		default: 'orders',
@@ -50,16 +50,16 @@ export const rfmSegmentProperties: INodeProperties[] = [
 		placeholder: 'Map a Field',
 		default: {},
 		description:
-			'Where your data keeps each order field, when its name differs from the standard one. Use dots for nested fields, e.g. buyer.ID.',
+			'Where your data keeps each order field, when its name differs from the standard one. Use dots for nested fields, e.g. buyer.ID (列名与标准名不同时填写你的列名；嵌套字段用点号).',
 		displayOptions: forOrders,
 		options: [
-			{ displayName: 'Amount Field', name: 'amount', type: 'string', default: 'amount', description: 'Amount paid for the order' },
-			{ displayName: 'Created At Field', name: 'createdAt', type: 'string', default: 'createdAt', description: 'When the order was placed (ISO date-time; without an offset it is read in the chosen time zone)' },
-			{ displayName: 'Currency Field', name: 'currency', type: 'string', default: 'currency', description: '3-letter currency code; leave out for a one-currency shop' },
+			{ displayName: 'Amount Field', name: 'amount', type: 'string', default: 'amount', description: 'Amount paid for the order (订单实付金额)' },
+			{ displayName: 'Created At Field', name: 'createdAt', type: 'string', default: 'createdAt', description: 'When the order was placed (ISO date-time; without an offset it is read in the chosen time zone) (下单时间)' },
+			{ displayName: 'Currency Field', name: 'currency', type: 'string', default: 'currency', description: '3-letter currency code; leave out for a one-currency shop (三位货币代码；只用一种货币可不填)' },
 			{ displayName: 'Customer ID Field', name: 'customerId', type: 'string', default: 'customerId' },
 			{ displayName: 'Order ID Field', name: 'orderId', type: 'string', default: 'orderId' },
 			{ displayName: 'Refunded Amount Field', name: 'refundedAmount', type: 'string', default: 'refundedAmount' },
-			{ displayName: 'Status Field', name: 'status', type: 'string', default: 'status', description: 'Order status; leave out if every order in your data counts' },
+			{ displayName: 'Status Field', name: 'status', type: 'string', default: 'status', description: 'Order status; leave out if every order in your data counts (订单状态；所有订单都计入时可不填)' },
 		],
 	},
 	{
@@ -68,13 +68,13 @@ export const rfmSegmentProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Map a Field',
 		default: {},
-		description: 'Where your data keeps each customer field, when its name differs from the standard one',
+		description: 'Where your data keeps each customer field, when its name differs from the standard one (列名与标准名不同时填写你的列名)',
 		displayOptions: { show: { inputKind: ['customers'] } },
 		options: [
 			{ displayName: 'Customer ID Field', name: 'customerId', type: 'string', default: 'customerId' },
-			{ displayName: 'Frequency Field', name: 'frequency', type: 'string', default: 'frequency', description: 'Number of orders' },
-			{ displayName: 'Monetary Field', name: 'monetary', type: 'string', default: 'monetary', description: 'Total amount spent' },
-			{ displayName: 'Recency Days Field', name: 'recencyDays', type: 'string', default: 'recencyDays', description: 'Days since the last order' },
+			{ displayName: 'Frequency Field', name: 'frequency', type: 'string', default: 'frequency', description: 'Number of orders (购买次数)' },
+			{ displayName: 'Monetary Field', name: 'monetary', type: 'string', default: 'monetary', description: 'Total amount spent (累计消费金额)' },
+			{ displayName: 'Recency Days Field', name: 'recencyDays', type: 'string', default: 'recencyDays', description: 'Days since the last order (距最近一次购买的天数)' },
 		],
 	},
 	{
@@ -83,13 +83,13 @@ export const rfmSegmentProperties: INodeProperties[] = [
 		type: 'options',
 		displayOptions: forOrders,
 		options: [
-			{ name: 'Now', value: 'now', description: 'Recency counts days up to today' },
-			{ name: 'Latest Order in the Input', value: 'latestOrder', description: 'Good for old exports: recency counts up to the day of the newest order' },
-			{ name: 'End of a Chosen Day', value: 'endOfDay', description: 'Orders up to 23:59:59 of that day count' },
-			{ name: 'Exact Moment', value: 'moment', description: 'Orders after this moment are ignored' },
+			{ name: 'Now', value: 'now', description: 'Recency counts days up to today (最近购买天数算到今天)' },
+			{ name: 'Latest Order in the Input', value: 'latestOrder', description: 'Good for old exports: recency counts up to the day of the newest order (适合旧的导出数据：算到最新订单那天)' },
+			{ name: 'End of a Chosen Day', value: 'endOfDay', description: 'Orders up to 23:59:59 of that day count (计入到当天 23:59:59 的订单)' },
+			{ name: 'Exact Moment', value: 'moment', description: 'Orders after this moment are ignored (此时刻之后的订单不计入)' },
 		],
 		default: 'now',
-		description: 'The day recency is counted to. Orders after it are ignored.',
+		description: 'The day recency is counted to. Orders after it are ignored (最近购买天数算到这一天，之后的订单不计入).',
 	},
 	{
 		displayName: 'Date',
@@ -98,7 +98,7 @@ export const rfmSegmentProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		displayOptions: { show: { inputKind: ['orders'], referenceMode: ['endOfDay', 'moment'] } },
-		description: 'Read in the time zone below unless it carries an offset such as +08:00',
+		description: 'Read in the time zone below unless it carries an offset such as +08:00 (按下方时区读取)',
 	},
 	{
 		displayName: 'Time Zone',
@@ -108,7 +108,7 @@ export const rfmSegmentProperties: INodeProperties[] = [
 		placeholder: 'Asia/Shanghai',
 		displayOptions: forOrders,
 		description:
-			'IANA time zone of the shop: decides where one day ends. An order at 23:59 and one at 00:01 are on different days here.',
+			'Time zone of the shop, e.g. Asia/Shanghai: decides where one day ends. An order at 23:59 and one at 00:01 are on different days here (店铺所在时区，如 Asia/Shanghai，决定一天在何时结束).',
 	},
 	{
 		displayName: 'Lookback Window (Days)',
@@ -117,7 +117,7 @@ export const rfmSegmentProperties: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: 0,
 		displayOptions: forOrders,
-		description: 'Only orders from the last N days count; 0 counts all orders',
+		description: 'Only orders from the last N days count; 0 counts all orders (只计入最近 N 天的订单；0 表示全部)',
 	},
 	{
 		displayName: 'Statuses That Count',
@@ -126,7 +126,7 @@ export const rfmSegmentProperties: INodeProperties[] = [
 		displayOptions: forOrders,
 		options: ORDER_STATUSES.map((status) => ({ name: STATUS_LABELS[status], value: status })),
 		default: [...DEFAULT_COUNTED_STATUSES],
-		description: 'Orders with other statuses are ignored. A missing status counts as completed.',
+		description: 'Orders with other statuses are ignored. A missing status counts as completed (其他状态的订单不计入；没有状态按已完成计).',
 	},
 	{
 		displayName: 'Scoring Method',
@@ -137,17 +137,17 @@ export const rfmSegmentProperties: INodeProperties[] = [
 			{
 				name: 'Quintiles, Ties Share a Score',
 				value: 'quintiles',
-				description: 'Customers with equal values always get the same score; groups can be uneven',
+				description: 'Customers with equal values always get the same score; groups can be uneven (数值相同得分相同；各组人数可能不均)',
 			},
 			{
 				name: 'Equal-Size Quintiles',
 				value: 'equalSize',
-				description: 'Five groups of equal size; equal values are split by customer ID',
+				description: 'Five groups of equal size; equal values are split by customer ID (分成人数相等的五组)',
 			},
 			{
 				name: 'Fixed Thresholds',
 				value: 'thresholds',
-				description: 'You set the values where scores 2, 3, 4 and 5 begin',
+				description: 'You set the values where scores 2, 3, 4 and 5 begin (自行设定 2、3、4、5 分的起点)',
 			},
 		],
 		default: 'quintiles',
@@ -159,7 +159,7 @@ export const rfmSegmentProperties: INodeProperties[] = [
 		default: '30, 90, 180, 365',
 		displayOptions: { show: { scoringMethod: ['thresholds'] } },
 		description:
-			'4 ascending day counts. Bought within the first → R 5; more than the last → R 1.',
+			'4 ascending day counts. Bought within the first → R 5; more than the last → R 1 (4 个递增的天数：在第一个天数内购买得 R 5 分，超过最后一个得 R 1 分).',
 	},
 	{
 		displayName: 'Frequency Thresholds (Orders)',
@@ -167,7 +167,7 @@ export const rfmSegmentProperties: INodeProperties[] = [
 		type: 'string',
 		default: '2, 3, 5, 8',
 		displayOptions: { show: { scoringMethod: ['thresholds'] } },
-		description: '4 ascending order counts where F 2, 3, 4 and 5 begin',
+		description: '4 ascending order counts where F 2, 3, 4 and 5 begin (4 个递增的购买次数，依次为 F 2、3、4、5 分的起点)',
 	},
 	{
 		displayName: 'Monetary Thresholds',
@@ -175,7 +175,7 @@ export const rfmSegmentProperties: INodeProperties[] = [
 		type: 'string',
 		default: '100, 300, 1000, 3000',
 		displayOptions: { show: { scoringMethod: ['thresholds'] } },
-		description: '4 ascending amounts where M 2, 3, 4 and 5 begin',
+		description: '4 ascending amounts where M 2, 3, 4 and 5 begin (4 个递增的金额，依次为 M 2、3、4、5 分的起点)',
 	},
 	{
 		displayName: 'Segment Scheme',
@@ -184,8 +184,8 @@ export const rfmSegmentProperties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'R×F Grid (10 Segments)', value: 'rfGrid', description: 'Champions, Loyal, Potential Loyalists, New, Promising, Need Attention, About to Sleep, At Risk, Can\'t Lose Them, Hibernating' },
-			{ name: 'Putler (11 Segments)', value: 'putler', description: 'Uses R and the average of F and M; adds Lost and Recent Customers' },
-			{ name: 'Custom Rules', value: 'custom', description: 'Your own segments by score ranges; first match wins' },
+			{ name: 'Putler (11 Segments)', value: 'putler', description: 'Uses R and the average of F and M; adds Lost and Recent Customers (按 R 及 F、M 的平均分分层)' },
+			{ name: 'Custom Rules', value: 'custom', description: 'Your own segments by score ranges; first match wins (按得分范围自定义分层；取第一个匹配)' },
 		],
 		default: 'rfGrid',
 	},
@@ -197,7 +197,7 @@ export const rfmSegmentProperties: INodeProperties[] = [
 		placeholder: 'Add Segment',
 		default: {},
 		displayOptions: { show: { segmentScheme: ['custom'] } },
-		description: 'Checked from top to bottom; a customer matching none is in "others"',
+		description: 'Checked from top to bottom; a customer matching none is in "others" (从上到下检查；都不匹配归入 others)',
 		options: [
 			{
 				name: 'rule',
@@ -220,7 +220,7 @@ export const rfmSegmentProperties: INodeProperties[] = [
 		type: 'options',
 		options: LANGUAGE_OPTIONS,
 		default: 'en',
-		description: 'Language of segmentLabel; the segment key stays in English for expressions',
+		description: 'Language of the segment name people read (segmentLabel). The segment field stays in English, so filters in later nodes keep working (分层名称的语言；segment 字段始终为英文).',
 	},
 	{
 		displayName: 'Predict Lifetime Value',
@@ -229,7 +229,7 @@ export const rfmSegmentProperties: INodeProperties[] = [
 		default: false,
 		displayOptions: forOrders,
 		description:
-			'Whether to add each customer\'s probability of still being a customer, expected purchases, expected order value and predicted lifetime value (BG/NBD + Gamma-Gamma models fitted on these orders)',
+			'Whether to add, per customer, the chance they still buy, their expected purchases and their predicted lifetime value, estimated from their past buying pattern (预测客户终身价值；模型详见文档)',
 	},
 	{
 		displayName: 'Lifetime Value Horizon (Days)',
@@ -238,7 +238,7 @@ export const rfmSegmentProperties: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		default: 90,
 		displayOptions: forLifetimeValue,
-		description: 'Expected purchases and predicted lifetime value cover the next N days',
+		description: 'Expected purchases and predicted lifetime value cover the next N days (预测覆盖未来 N 天)',
 	},
 	{
 		displayName: 'Annual Discount Rate (%)',
@@ -247,15 +247,15 @@ export const rfmSegmentProperties: INodeProperties[] = [
 		typeOptions: { minValue: 0, numberPrecision: 2 },
 		default: 0,
 		displayOptions: forLifetimeValue,
-		description: 'Discounts future purchases, month by month, at this rate a year; 0 = no discounting',
+		description: 'Discounts future purchases, month by month, at this rate a year; 0 = no discounting (未来消费按此年利率折现；0 表示不折现)',
 	},
 	{
 		displayName: 'Lifetime Value Time Unit',
 		name: 'clvTimeUnit',
 		type: 'options',
 		options: [
-			{ name: 'Days', value: 'day', description: 'Several orders on one day are one purchase' },
-			{ name: 'Weeks', value: 'week', description: 'Several orders in one week (Monday–Sunday) are one purchase' },
+			{ name: 'Days', value: 'day', description: 'Several orders on one day are one purchase (同一天的多笔订单算一次购买)' },
+			{ name: 'Weeks', value: 'week', description: 'Several orders in one week (Monday–Sunday) are one purchase (同一周的多笔订单算一次购买)' },
 		],
 		default: 'day',
 		displayOptions: forLifetimeValue,
@@ -285,7 +285,7 @@ export const rfmSegmentProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'CNY',
-				description: 'Currency to report money in. Default: the most common currency among the orders (on a tie, the one met first); a hint names it when the orders hold several.',
+				description: 'Currency to report money in. Default: the most common currency among the orders (on a tie, the one met first); a hint names it when the orders hold several (金额使用的币种；默认取订单中最常见的币种).',
 			},
 			{
 				displayName: 'Currency Rates',
@@ -293,7 +293,7 @@ export const rfmSegmentProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'USD=7.1, EUR=7.8',
-				description: 'Needed when orders come in several currencies: units of the base currency per unit of each other currency',
+				description: 'Needed when orders come in several currencies: units of the base currency per unit of each other currency (多币种订单需要：1 单位其他货币折合多少基准货币)',
 			},
 			{
 				displayName: 'Fields to Keep',
@@ -301,7 +301,7 @@ export const rfmSegmentProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'buyerName, phone, platform',
-				description: 'Comma-separated input fields copied onto each customer (from the customer\'s latest order)',
+				description: 'Comma-separated input fields copied onto each customer (from the customer\'s latest order) (复制到客户结果上的输入字段，逗号分隔)',
 			},
 		],
 	},

@@ -64,7 +64,7 @@ export const NO_GROUP = '(none)';
 
 export class VisitorValue implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Visitor Value',
+		displayName: 'Visitor Value (访客价值)',
 		name: 'visitorValue',
 		icon: { light: 'file:visitorValue.svg', dark: 'file:visitorValue.dark.svg' },
 		group: ['transform'],

@@ -33,10 +33,29 @@ export interface ErrorWording {
  */
 export function toNodeError(context: IExecuteFunctions, error: unknown, wording: ErrorWording = {}): NodeOperationError {
 	if (!(error instanceof UserInputError)) return new NodeOperationError(context.getNode(), error as Error);
+	const itemIndex = wording.nodeLevel ? undefined : error.itemIndex;
 	return new NodeOperationError(context.getNode(), `${wording.prefix ?? ''}${error.message}`, {
-		itemIndex: wording.nodeLevel ? undefined : error.itemIndex,
-		description: wording.description ? wording.description(error) : error.hint,
+		itemIndex,
+		description: withChineseAdvice(wording.description ? wording.description(error) : error.hint, itemIndex),
 	});
+}
+
+const HAS_CHINESE = /[\u4e00-\u9fff]/;
+
+/**
+ * Most users read Chinese first (issue 12 item 4), and most calculation errors are worded in
+ * English only (their messages are what tests and expressions match on). A description
+ * without Chinese gets the one thing to do in Chinese (and in English when there was none):
+ * fix the setting or data the message names, or the item it names. Applies to every node converting through here, shops and bots too.
+ */
+function withChineseAdvice(description: string | undefined, itemIndex: number | undefined): string {
+	if (description && HAS_CHINESE.test(description)) return description;
+	if (itemIndex === undefined) {
+		const zh = '请按错误信息修改其中提到的设置或数据（参数名与编辑器中显示的一致），然后重新运行。';
+		return `${description ?? 'Change the setting or data the message names, then run the node again.'} ${zh}`;
+	}
+	const zh = `请检查错误信息中提到的第 ${itemIndex} 项输入数据（从 0 开始数），改正后重新运行。`;
+	return `${description ?? `Correct item ${itemIndex} of the input, then run the node again.`} ${zh}`;
 }
 
 /**
@@ -213,7 +232,7 @@ export function readCurrencyRates(context: IExecuteFunctions, options: IDataObje
 	if ('badPart' in rates) {
 		throw nodeParameters(context).fail(
 			`Currency Rates: "${rates.badPart}" is not a rate`,
-			'Write one rate per currency as CODE=rate, separated by commas, e.g. USD=7.1, EUR=7.8 (units of the base currency per unit).',
+			'Write one rate per currency as CODE=rate, separated by commas, e.g. USD=7.1, EUR=7.8 (units of the base currency per unit). 每种货币写成“代码=汇率”，用逗号分隔，如 USD=7.1, EUR=7.8（1 单位该货币折合多少基准货币）。',
 		);
 	}
 	return rates;
