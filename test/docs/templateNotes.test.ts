@@ -22,7 +22,7 @@ const templates = readdirSync(dir)
  * The trigger n8n's editor selects for *Execute workflow* when a workflow has several:
  * n8n 2.8.4 `findTriggerNodeToAutoSelect` (editor-ui, workflows store) sorts the enabled triggers
  * by these priorities — Form 10, Webhook 9, Schedule 7, Manual 6, Execute Workflow 5, Error 4,
- * other core nodes 0, community nodes 8 — keeping the workflow's order among equals. So a
+ * other core nodes 0 (community triggers 8) — keeping the workflow's order among equals. So a
  * schedule wins over the Manual Trigger wherever it sits in `nodes`.
  */
 const AUTO_SELECT_PRIORITY: Record<string, number> = {
@@ -33,12 +33,16 @@ const AUTO_SELECT_PRIORITY: Record<string, number> = {
 	'n8n-nodes-base.executeWorkflowTrigger': 5,
 	'n8n-nodes-base.errorTrigger': 4,
 };
-const isTrigger = (type: string) => type in AUTO_SELECT_PRIORITY || /Trigger$/.test(type);
+/**
+ * n8n counts a node as a trigger when its type's group is 'trigger': here n8n's own *Trigger nodes
+ * and the Webhook. The pack has none (Reorder Trigger's group is 'transform', whatever its name).
+ */
+const isTrigger = (type: string) => type in AUTO_SELECT_PRIORITY || /^n8n-nodes-base\.[A-Za-z]+Trigger$/.test(type);
 
 function autoSelectedTrigger(nodes: WorkflowNode[]): WorkflowNode | undefined {
-	const priority = (node: WorkflowNode) => AUTO_SELECT_PRIORITY[node.type] ?? (node.type.startsWith('n8n-nodes-base.') ? 0 : 8);
+	const priority = (node: WorkflowNode) => AUTO_SELECT_PRIORITY[node.type] ?? 0;
 	return nodes
-		.filter((node) => isTrigger(node.type) && node.type !== 'n8n-nodes-commerce-ops.reorderTrigger' && !node.disabled)
+		.filter((node) => isTrigger(node.type) && !node.disabled)
 		.sort((a, b) => priority(b) - priority(a))[0];
 }
 
