@@ -12,7 +12,7 @@ function mapped(displayName: string, name: string, description?: string): INodeP
 export const reorderTriggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Connect stock per SKU and warehouse to the <b>Inventory</b> input and daily units sold to the <b>Daily Sales</b> input; they are matched on SKU + warehouse. <b>Needs Action</b> gets what to order now: reorder, urgent, and a new SKU\'s first batch; <b>OK</b> gets the rest.',
+			'Connect stock per SKU and warehouse to the <b>Inventory</b> input and daily units sold to the <b>Daily Sales</b> input; they are matched on SKU + warehouse. <b>Needs Action</b> gets what to order now: reorder, urgent, and a new SKU\'s first batch; <b>OK</b> gets the rest. 库存（每个 SKU 在每个仓库一条）接 <b>Inventory</b> 输入，每日销量接 <b>Daily Sales</b> 输入；需要补货的进入 <b>Needs Action</b>，其余进入 <b>OK</b>。',
 		name: 'inputsNotice',
 		type: 'notice',
 		default: '',

@@ -22,7 +22,7 @@ function rfmOption(name: string): INodeProperties {
 export const visitorValueProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Connect orders to the first input and traffic (visitors per day and channel, e.g. from your platform\'s traffic report or Demo Shop Data → Traffic) to the second.',
+			'Connect orders to the first input and traffic (visitors per day and channel, e.g. from your platform\'s traffic report or Demo Shop Data → Traffic) to the second. 第一个输入接订单，第二个输入接流量（每天每个渠道的访客数，如平台流量报表或示例数据的 Traffic）。',
 		name: 'notice',
 		type: 'notice',
 		default: '',
