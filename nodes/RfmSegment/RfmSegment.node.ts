@@ -24,6 +24,7 @@ import {
 	type RfmOrderSettings,
 	type RfmSettings,
 } from '../lib/rfm';
+import { createZonedIsoFormatter } from '../lib/time';
 import { readItems } from '../shared/inputItems';
 import {
 	checkInputsCarryFields,
@@ -311,8 +312,10 @@ function readOrders(context: IExecuteFunctions, items: INodeExecutionData[], set
 		errorItems,
 		currency,
 		context: {
+			// In the shop's time zone with its offset (2026-06-30T23:59:59+08:00), as every other
+			// date the node reads and writes, not in UTC (issue 12).
 			referenceDate:
-				activity.referenceEpochMs === undefined ? null : new Date(activity.referenceEpochMs).toISOString(),
+				activity.referenceEpochMs === undefined ? null : createZonedIsoFormatter(settings.timeZone)(activity.referenceEpochMs),
 			ordersCounted: activity.ordersCounted,
 			customersWithoutCountedOrders: activity.customersWithoutCountedOrders,
 		},

@@ -448,12 +448,13 @@ describe('RFM Segment parameters, hand-checked', () => {
 		});
 		// An empty segment: zeros, not NaN.
 		expect(rows.champions).toMatchObject({ customers: 0, revenue: 0, meanRecencyDays: 0, meanFrequency: 0, meanMonetary: 0 });
-		// Every row carries the run's context: 9 orders counted, end of 30 June in Shanghai (UTC+8).
+		// Every row carries the run's context: 9 orders counted, end of 30 June in Shanghai, written
+		// in Shanghai time with its offset (UTC+8), as the orders' dates are.
 		expect(rows.champions).toMatchObject({
 			currency: 'CNY',
 			ordersCounted: 9,
 			customersWithoutCountedOrders: 0,
-			referenceDate: '2026-06-30T15:59:59.999Z',
+			referenceDate: '2026-06-30T23:59:59+08:00',
 		});
 	});
 
@@ -564,5 +565,21 @@ describe('RFM Segment parameters, hand-checked', () => {
 			gus: [1, 500, 121],
 			hal: [1, 20, 0],
 		});
+	});
+});
+
+describe('referenceDate in the summary: in the shop’s time zone, with its offset', () => {
+	const summaryOf = async (parameters: IDataObject) =>
+		(await runWorkflow(workflow(goodOrders, { ...parameters, outputMode: 'summary' }))).output('RFM Segment', 0)[0];
+
+	it('end of a chosen day in New York: 23:59:59 that day at UTC−4 (daylight time in June)', async () => {
+		const row = await summaryOf({ referenceMode: 'endOfDay', referenceDate: '2026-06-30', timeZone: 'America/New_York' });
+		expect(row.referenceDate).toBe('2026-06-30T23:59:59-04:00');
+	});
+
+	it('latest order in the input, read in New York: 20 June 10:00 in Shanghai is 19 June 22:00 there', async () => {
+		// Carol's cancelled order of 29 June is not counted; Alice's of 20 June 10:00+08:00 is the latest.
+		const row = await summaryOf({ referenceMode: 'latestOrder', timeZone: 'America/New_York' });
+		expect(row.referenceDate).toBe('2026-06-19T22:00:00-04:00');
 	});
 });
