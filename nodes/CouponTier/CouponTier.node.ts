@@ -84,10 +84,10 @@ export class CouponTier implements INodeType {
 				if (secret.length < MIN_SECRET_LENGTH) {
 					return {
 						status: 'Error',
-						message: `The secret has ${secret.length} characters; use at least ${MIN_SECRET_LENGTH} random characters`,
+						message: `The secret has ${secret.length} characters; use at least ${MIN_SECRET_LENGTH} random characters (密钥只有 ${secret.length} 个字符，请至少使用 ${MIN_SECRET_LENGTH} 个随机字符)`,
 					};
 				}
-				return { status: 'OK', message: 'The secret is long enough to sign coupon codes' };
+				return { status: 'OK', message: 'The secret is long enough to sign coupon codes (密钥长度足够)' };
 			},
 		},
 	};

@@ -256,7 +256,7 @@ describe('Coupon Tier settings and input', () => {
 	it('the credential test checks the secret\'s length and never repeats it', async () => {
 		const test = new CouponTier().methods.credentialTest.couponCodeSecretTest;
 		const short = await test.call({} as never, { id: '1', name: 'c', type: 'couponCodeSecretApi', data: { secret: 'tiny-secret' } });
-		expect(short).toEqual({ status: 'Error', message: 'The secret has 11 characters; use at least 16 random characters' });
+		expect(short).toEqual({ status: 'Error', message: 'The secret has 11 characters; use at least 16 random characters (密钥只有 11 个字符，请至少使用 16 个随机字符)' });
 		expect(JSON.stringify(short)).not.toContain('tiny-secret');
 		const good = await test.call({} as never, { id: '1', name: 'c', type: 'couponCodeSecretApi', data: { secret: SECRET } });
 		expect(good.status).toBe('OK');
