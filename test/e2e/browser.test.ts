@@ -125,6 +125,12 @@ describe(`the editor of n8n ${n8nVersion()} in Chromium`, () => {
 			const heading = String(sticky.parameters.content).split('\n')[0].replace(/^#+\s*/, '');
 			expect(stickyText).toContain(heading);
 		}
+		// Execute workflow starts from the schedule (n8n ranks it above the Manual Trigger) and says
+		// so under the button; the note says the same (issue 12: it said "from Run now").
+		const schedule = template.nodes.find((n) => n.type === 'n8n-nodes-base.scheduleTrigger')!;
+		const runButton = (await page.locator('[data-test-id="execute-workflow-button"]').first().innerText()).replace(/\s+/g, ' ');
+		expect(runButton).toContain(`from ${schedule.name}`);
+		expect(stickyText.replace(/\s+/g, ' ')).toContain(`from ${schedule.name}`);
 	});
 
 	it("shows the RFM Segment node's parameters in its panel", async () => {
