@@ -120,11 +120,8 @@ export function checkInputsCarryFields(
 ): INodeExecutionData[][] | undefined {
 	for (const input of inputs) {
 		const paths = input.fields.map((field) => sourcePathOf(field, input.mapping));
-		const carries = (item: INodeExecutionData) =>
-			paths.some((path) => {
-				const value = readPath(item.json, path);
-				return value !== undefined && value !== null;
-			});
+		// A field present but empty (a sheet's blank cell) counts: that item is then a per-item error.
+		const carries = (item: INodeExecutionData) => paths.some((path) => readPath(item.json, path) !== undefined);
 		if (input.items.length === 0 || input.items.some(carries)) continue;
 		const error = noRecordsError(context, input, paths);
 		if (!context.continueOnFail()) throw error;

@@ -64,6 +64,11 @@ describe('RFM Segment straight after a trigger', () => {
 		expect(result.output('RFM Segment', 2)).toEqual([{ error: expect.stringMatching(/^No order items reached this node/) }]);
 	});
 
+	it('reads blank cells as fields that are there: rows of empty columns are per-item errors', async () => {
+		const result = await runWorkflow(afterItems([{ orderId: null, customerId: '', createdAt: null, amount: null }]));
+		expect(failure(result, 'RFM Segment').message).toMatch(/^Item 0: field "orderId"/);
+	});
+
 	it('with one order among empty items, reports the empty items one by one as before', async () => {
 		const stopped = await runWorkflow(afterItems([{}, order, {}]));
 		expect(failure(stopped, 'RFM Segment')).toMatchObject({
