@@ -113,14 +113,14 @@ function templatesToImport(templates, existing) {
 }
 
 /**
- * Imports the templates `templatesToImport` leaves (all of them into a new user folder, which has
- * no database to ask); returns `{ templates, ms }` with each template's id in the instance.
+ * Imports the templates `templatesToImport` leaves (all of them into a user folder that had no
+ * database: nothing to ask n8n, which saves an n8n start); returns `{ templates, ms }` with each
+ * template's id in the instance.
  */
-async function importTemplates(runtime, userFolder, workflowsDir) {
+async function importTemplates(runtime, userFolder, workflowsDir, hadDatabase) {
 	const started = Date.now();
 	const templates = templateFiles(workflowsDir);
-	const hasDatabase = fs.existsSync(path.join(userFolder, '.n8n', 'database.sqlite'));
-	const existing = hasDatabase ? await listWorkflows(runtime, userFolder) : [];
+	const existing = hadDatabase ? await listWorkflows(runtime, userFolder) : [];
 	const { toImport, found } = templatesToImport(templates, existing);
 	if (toImport.length > 0) {
 		// One n8n start for all of them: a folder of copies, imported with --separate.
@@ -155,9 +155,11 @@ async function startEditor(options = {}) {
 	});
 	const started = Date.now();
 	const workflowsDir = options.workflowsDir ?? WORKFLOWS_DIR;
+	// Asked before the credentials import creates the database.
+	const hadDatabase = fs.existsSync(path.join(userFolder, '.n8n', 'database.sqlite'));
 	// The demo credentials the templates reference (the coupon template's public demo code secret).
 	await importCredentials(runtime, userFolder);
-	const imported = await importTemplates(runtime, userFolder, workflowsDir);
+	const imported = await importTemplates(runtime, userFolder, workflowsDir, hadDatabase);
 	timings.importMs = imported.ms;
 
 	const logFile = path.join(userFolder, 'n8n-editor.log');
