@@ -156,7 +156,7 @@ describe(`the editor of n8n ${n8nVersion()} in Chromium`, () => {
 		await page.keyboard.press('Escape');
 	});
 
-	it('finds the shop nodes by their Chinese names in the node panel (抖店, 有赞)', async () => {
+	it('finds the shop and calculation nodes by their Chinese names in the node panel (抖店, 有赞, 客户分层, 示例数据)', async () => {
 		await page.goto(`${editor.baseUrl}/workflow/${template.id}`);
 		await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60000 });
 		await page.click('[data-test-id="node-creator-plus-button"]');
@@ -165,6 +165,9 @@ describe(`the editor of n8n ${n8nVersion()} in Chromium`, () => {
 		for (const [words, node] of [
 			['抖店', 'Douyin Shop (抖店)'],
 			['有赞', 'Youzan Shop (有赞)'],
+			// The calculation nodes carry their Chinese names too (issue 12 item 4).
+			['客户分层', 'RFM Segment (客户分层)'],
+			['示例数据', 'Demo Shop Data (示例数据)'],
 		]) {
 			await search.fill(words);
 			const names = page.locator('[data-test-id="node-creator-item-name"]');
