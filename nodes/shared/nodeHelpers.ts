@@ -46,7 +46,8 @@ const HAS_CHINESE = /[\u4e00-\u9fff]/;
  * Most users read Chinese first (issue 12 item 4), and most calculation errors are worded in
  * English only (their messages are what tests and expressions match on). A description
  * without Chinese gets the one thing to do in Chinese (and in English when there was none):
- * fix the setting or data the message names, or the item it names. Applies to every node converting through here, shops and bots too.
+ * fix the setting or data the message names, or the item it names. Every node converting
+ * through here gets it, the shops and bots too.
  */
 function withChineseAdvice(description: string | undefined, itemIndex: number | undefined): string {
 	if (description && HAS_CHINESE.test(description)) return description;
@@ -138,7 +139,7 @@ function noRecordsError(context: IExecuteFunctions, input: ExpectedInput, paths:
 	const examples = paths.slice(0, 3).join(', ');
 	return new NodeOperationError(
 		context.getNode(),
-		`No ${kind.en} items reached ${where}: none of the ${count} input item${count === 1 ? '' : 's'} has ${examples} or any other ${kind.en} field. 没有${kind.zh}数据到达${whereZh}。`,
+		`No ${kind.en} items reached ${where}: ${count === 1 ? 'the one item there has no' : `none of the ${count} items there has`} ${examples} or any other ${kind.en} field. 没有${kind.zh}数据到达${whereZh}。`,
 		{
 			description: `${connect.en} If your columns have other names, set them under ${mappingParameter}. ${connect.zh}列名不同时，请在“${mappingParameter}”中填写。`,
 		},

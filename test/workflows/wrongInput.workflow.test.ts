@@ -38,7 +38,7 @@ describe('RFM Segment straight after a trigger', () => {
 	it('says no order items reached it and what to connect, in both languages, for the node', async () => {
 		const result = await runWorkflow(afterTrigger());
 		const { message, description, itemIndex } = failure(result, 'RFM Segment');
-		expect(message).toMatch(/^No order items reached this node: none of the 1 input item has orderId, customerId, createdAt/);
+		expect(message).toMatch(/^No order items reached this node: the one item there has no orderId, customerId, createdAt/);
 		expect(message).toContain('没有订单数据到达此节点');
 		expect(message).not.toMatch(/is missing/);
 		expect(description).toMatch(/Demo Shop Data with Dataset Orders.*Get orders.*sheet of orders.*Field Mapping/);
@@ -47,13 +47,13 @@ describe('RFM Segment straight after a trigger', () => {
 	});
 
 	it('names the columns as the user mapped them', async () => {
-		const result = await runWorkflow(afterTrigger({}, { ...rfmParameters, orderFields: { orderId: 'no', customerId: 'buyer.id' } }));
-		expect(failure(result, 'RFM Segment').message).toMatch(/none of the 1 input item has no, buyer\.id, createdAt/);
+		const result = await runWorkflow(afterTrigger({}, { ...rfmParameters, orderFields: { orderId: 'orderNo', customerId: 'buyer.id' } }));
+		expect(failure(result, 'RFM Segment').message).toMatch(/the one item there has no orderNo, buyer\.id, createdAt/);
 	});
 
 	it('with customer totals as input, says no customer items reached it', async () => {
 		const result = await runWorkflow(afterTrigger({}, { ...rfmParameters, inputKind: 'customers' }));
-		expect(failure(result, 'RFM Segment').message).toMatch(/^No customer items reached this node: none of the 1 input item has customerId, recencyDays, frequency/);
+		expect(failure(result, 'RFM Segment').message).toMatch(/^No customer items reached this node: the one item there has no customerId, recencyDays, frequency/);
 	});
 
 	it('under Continue (using error output) returns that one error item on the error output', async () => {
@@ -96,7 +96,7 @@ describe('Coupon Tier straight after a trigger', () => {
 	it('says no customer items reached it and names the Customers output of RFM Segment', async () => {
 		const result = await runWorkflow({ nodes: [trigger(), coupon()], connections: chain('Run', 'Coupon Tier') }, CREDENTIALS);
 		const { message, description, itemIndex } = failure(result, 'Coupon Tier');
-		expect(message).toMatch(/^No customer items reached this node: none of the 1 input item has customerId, birthday/);
+		expect(message).toMatch(/^No customer items reached this node: the one item there has no customerId, birthday/);
 		expect(message).toContain('没有客户数据到达此节点');
 		expect(description).toMatch(/Customers output of RFM Segment.*Demo Shop Data with Dataset Customers/);
 		expect(description).toMatch(CHINESE);
@@ -145,7 +145,7 @@ describe('Visitor Value with a trigger on one of its inputs', () => {
 	it('on the Orders input: no order items reached the Orders input', async () => {
 		const result = await runWorkflow(workflow(undefined, traffic));
 		const { message, description } = failure(result, 'Visitor Value');
-		expect(message).toMatch(/^No order items reached the Orders input: none of the 1 input item has orderId/);
+		expect(message).toMatch(/^No order items reached the Orders input: the one item there has no orderId/);
 		expect(message).toContain('没有订单数据到达“Orders”输入');
 		expect(description).toMatch(/Demo Shop Data with Dataset Orders.*Field Mapping \(Orders\)/);
 	});
@@ -153,7 +153,7 @@ describe('Visitor Value with a trigger on one of its inputs', () => {
 	it('on the Traffic input: no traffic items reached the Traffic input', async () => {
 		const result = await runWorkflow(workflow(orders, undefined));
 		const { message, description } = failure(result, 'Visitor Value');
-		expect(message).toMatch(/^No traffic items reached the Traffic input: none of the 1 input item has date, channel, visitors/);
+		expect(message).toMatch(/^No traffic items reached the Traffic input: the one item there has no date, channel, visitors/);
 		expect(description).toMatch(/Demo Shop Data with Dataset Traffic.*Field Mapping \(Traffic\)/);
 		expect(description).toMatch(CHINESE);
 	});
@@ -201,7 +201,7 @@ describe('Reorder Trigger with a trigger on its Inventory input', () => {
 	it('says no inventory items reached the Inventory input and what to connect to each input', async () => {
 		const result = await runWorkflow(triggerOnInventory());
 		const { message, description, itemIndex } = failure(result, 'Reorder Trigger');
-		expect(message).toMatch(/^No inventory items reached the Inventory input: none of the 1 input item has sku, warehouse, onHand/);
+		expect(message).toMatch(/^No inventory items reached the Inventory input: the one item there has no sku, warehouse, onHand/);
 		expect(message).toContain('没有库存数据到达“Inventory”输入');
 		expect(description).toMatch(/Inventory input \(the upper one\): Demo Shop Data with Dataset Inventory.*Inventory Field Mapping/);
 		expect(description).toMatch(CHINESE);
@@ -210,7 +210,7 @@ describe('Reorder Trigger with a trigger on its Inventory input', () => {
 
 	it('says no daily sales items reached the Daily Sales input when stock arrives but sales do not', async () => {
 		const result = await runWorkflow(fixtures([position], [{}, {}]));
-		expect(failure(result, 'Reorder Trigger').message).toMatch(/^No daily sales items reached the Daily Sales input: none of the 2 input items has date, sku, warehouse/);
+		expect(failure(result, 'Reorder Trigger').message).toMatch(/^No daily sales items reached the Daily Sales input: none of the 2 items there has date, sku, warehouse/);
 	});
 
 	it('under Continue (using error output) returns that one error item and records no alert', async () => {
