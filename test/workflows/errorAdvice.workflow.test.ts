@@ -42,6 +42,12 @@ describe('node-level errors say what to do in both languages', () => {
 		expect(description).toBe('Pick a day, e.g. 2026-06-30. 请选择一个日期，如 2026-06-30。');
 	});
 
+	it('Reorder Trigger: a setting out of range names it and says what to do in both languages', async () => {
+		const { message, description } = await errorOf('reorderTrigger', { asOfMode: 'date', asOfDate: '2026-03-28', serviceLevel: 100 });
+		expect(message).toMatch(/^Service Level \(%\): expected a fraction below 1/);
+		expect(description).toBe('Change this setting to what the message expects. 请按错误信息把该设置改为要求的值。');
+	});
+
 	it('Coupon Tier: a bad campaign date gets advice in both languages', async () => {
 		const { message, description } = await errorOf('couponTier', { campaignId: 'c1', campaignDate: 'soon' }, [{ customerId: 'alice' }], {
 			credentials: { couponCodeSecretApi: { id: 'coupon-secret-1', name: 'Coupon code secret' } },
