@@ -1,0 +1,102 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const priceLadderProperties: INodeProperties[] = [
+	{
+		displayName:
+			'Connect SKUs (sku, cost, listPrice) to the first input and competitor prices (sku, price; one item per competitor listing) to the second, which may stay empty. 第一个输入接商品（SKU、成本、标价），第二个输入接竞品价格（每条为一个竞品的 SKU 与价格，可不接）。',
+		name: 'notice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Quantity Tiers',
+		name: 'quantityTiers',
+		type: 'string',
+		default: '1=0, 2=5, 5=10, 10=15',
+		placeholder: '1=0, 3=5, 10=12',
+		description: 'Minimum quantity = percent off the list price, one tier per comma: 2=5 means 2 or more units at 5 % off (起购件数=折扣百分比，如 2=5 表示买 2 件及以上减 5%)',
+	},
+	{
+		displayName: 'Member Discount (%)',
+		name: 'memberDiscountPercent',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 99.99, numberPrecision: 2 },
+		default: 10,
+		description: 'Percent off the list price for members (会员价 = 标价 × (1 − 会员折扣))',
+	},
+	{
+		displayName: 'Target Margin (%)',
+		name: 'targetMarginPercent',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 99.99, numberPrecision: 2 },
+		default: 40,
+		description: 'Gross margin on price, (price − cost) ÷ price — not markup on cost. Prices a SKU without a list price, and flags list prices below it (目标毛利率，按售价计算，不是加价率；无标价的商品按此定价).',
+	},
+	{
+		displayName: 'Margin Floor (%)',
+		name: 'marginFloorPercent',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 99.99, numberPrecision: 2 },
+		default: 15,
+		description: 'No tier or member price goes below this margin: a price that would is raised to the floor and flagged under Needs Review (保底毛利率：低于它的档位价抬到保底价并标记待审核)',
+	},
+	{
+		displayName: 'Price Ending',
+		name: 'priceEnding',
+		type: 'options',
+		options: [
+			{ name: '.9 (19.9)', value: 'dot9', description: 'One decimal 9, as 19.9 元 (尾数 .9)' },
+			{ name: '.99 (19.99)', value: 'dot99', description: 'Two decimals 99 (尾数 .99)' },
+			{ name: '9 (29, 199)', value: 'nine', description: 'Whole units ending in 9 (整数尾数 9)' },
+			{ name: 'None (Exact Cents)', value: 'none', description: 'The computed price to the cent (不处理尾数)' },
+			{ name: 'Whole Units (20)', value: 'whole', description: 'No cents (取整)' },
+		],
+		default: 'dot9',
+		description: 'Prices are rounded DOWN to the ending, or up when down would cross the margin floor (向下取到该尾数；若低于保底价则向上取)',
+	},
+	{
+		displayName: 'Field Mapping (SKUs)',
+		name: 'skuFields',
+		type: 'collection',
+		placeholder: 'Map a Field',
+		default: {},
+		description: 'Where your SKU items keep each field, when the names differ (列名不同时填写你的列名)',
+		options: [
+			{ displayName: 'Cost Field', name: 'cost', type: 'string', default: 'cost', description: 'Unit cost (单位成本)' },
+			{ displayName: 'Currency Field', name: 'currency', type: 'string', default: 'currency', description: 'Currency code; empty: the Currency option (币种)' },
+			{ displayName: 'List Price Field', name: 'listPrice', type: 'string', default: 'listPrice', description: 'Regular price for one unit; empty: priced at the target margin (标价)' },
+			{ displayName: 'Name Field', name: 'name', type: 'string', default: 'name', description: 'Product name, copied to the output (商品名称)' },
+			{ displayName: 'SKU Field', name: 'sku', type: 'string', default: 'sku' },
+		],
+	},
+	{
+		displayName: 'Field Mapping (Competitor Prices)',
+		name: 'competitorFields',
+		type: 'collection',
+		placeholder: 'Map a Field',
+		default: {},
+		description: 'Where your competitor price items keep each field (竞品价格的列名)',
+		options: [
+			{ displayName: 'Competitor Field', name: 'competitor', type: 'string', default: 'competitor', description: 'Shop or listing name (竞品店铺)' },
+			{ displayName: 'Currency Field', name: 'currency', type: 'string', default: 'currency' },
+			{ displayName: 'Price Field', name: 'price', type: 'string', default: 'price', description: 'The competitor\'s price for one unit (竞品单价)' },
+			{ displayName: 'SKU Field', name: 'sku', type: 'string', default: 'sku', description: 'Your SKU the listing competes with (对应的我方 SKU)' },
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Currency',
+				name: 'defaultCurrency',
+				type: 'string',
+				default: 'CNY',
+				description: 'Currency of items without a currency field (未填币种时使用的币种)',
+			},
+		],
+	},
+];
