@@ -83,8 +83,8 @@ describe('Price Ladder, the worked example', () => {
 	it('C: without a list price, priced at the target margin', () => {
 		expect(c).toMatchObject({ basePriceSource: 'targetMargin', basePriceCents: 5000, targetPriceCents: 5000 });
 		expect(c.tiers[0].priceCents).toBe(4990);
-		// 5+: 45.00 → 44.90; floor ⌈3000 ÷ 0.85⌉ = 35.30
-		expect(c.tiers[2].priceCents).toBe(4490);
+		// 2+: 47.50 → 46.90; 5+: 45.00 → 44.90; 10+: 42.50 → 41.90; floor ⌈3000 ÷ 0.85⌉ = 35.30
+		expect(c.tiers.map((t) => t.priceCents)).toEqual([4990, 4690, 4490, 4190]);
 	});
 });
 
