@@ -24,6 +24,7 @@ import { DingTalkBot } from '../../nodes/DingTalkBot/DingTalkBot.node';
 import { DouyinShop } from '../../nodes/DouyinShop/DouyinShop.node';
 import { FeishuBot } from '../../nodes/FeishuBot/FeishuBot.node';
 import { PinduoduoShop } from '../../nodes/PinduoduoShop/PinduoduoShop.node';
+import { PriceLadder } from '../../nodes/PriceLadder/PriceLadder.node';
 import { ReorderTrigger } from '../../nodes/ReorderTrigger/ReorderTrigger.node';
 import { RfmSegment } from '../../nodes/RfmSegment/RfmSegment.node';
 import { ShopifyStore } from '../../nodes/ShopifyStore/ShopifyStore.node';
@@ -133,6 +134,7 @@ const nodePages: Array<[string, INodeType]> = [
 	['RfmSegment', new RfmSegment()],
 	['CouponTier', new CouponTier()],
 	['VisitorValue', new VisitorValue()],
+	['PriceLadder', new PriceLadder()],
 	['ReorderTrigger', new ReorderTrigger()],
 	['WeComBot', new WeComBot()],
 	['DingTalkBot', new DingTalkBot()],
