@@ -60,7 +60,8 @@ const COMPETITOR_CONNECT = {
 
 const money = (cents: number) => fromCents(cents);
 const ratio = (value: number) => Math.round(value * 10_000) / 10_000;
-const band2 = (cents: number) => Math.round(cents) / 100;
+/** A band figure (a quartile may fall between cents) to the cent. */
+const bandMoney = (cents: number) => Math.round(cents) / 100;
 
 function tierJson(tier: TierPrice, costCents: number): IDataObject {
 	return {
@@ -101,7 +102,7 @@ function rowJson(row: PriceLadderRow): IDataObject {
 		bandPosition: row.position,
 		bandPositionLabel: POSITION_LABELS[row.position],
 		percentile: row.percentile === undefined ? null : Math.round(row.percentile * 10) / 10,
-		competitorMedian: row.band ? band2(row.band.median) : null,
+		competitorMedian: row.band ? bandMoney(row.band.median) : null,
 		needsReview: row.flags.length > 0,
 		flags: row.flags.map((f) => f.code),
 		tiersText: row.tiers.map((t) => `${t.minQuantity}+ ${money(t.priceCents).toFixed(2)}`).join(' · '),
@@ -112,7 +113,7 @@ function rowJson(row: PriceLadderRow): IDataObject {
 		tiers: row.tiers.map((t) => tierJson(t, row.costCents)),
 		member: tierJson(row.member, row.costCents),
 		competitorBand: row.band
-			? { count: row.band.count, min: band2(row.band.min), q1: band2(row.band.q1), median: band2(row.band.median), q3: band2(row.band.q3), max: band2(row.band.max) }
+			? { count: row.band.count, min: bandMoney(row.band.min), q1: bandMoney(row.band.q1), median: bandMoney(row.band.median), q3: bandMoney(row.band.q3), max: bandMoney(row.band.max) }
 			: null,
 	};
 }
