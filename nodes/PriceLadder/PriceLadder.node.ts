@@ -28,7 +28,15 @@ import {
 } from '../lib/pricing';
 import { marginOf } from '../lib/pricing/margin';
 import { consumeItems, readItems } from '../shared/inputItems';
-import { checkInputsCarryFields, collectionDefaults, nodeParameters, toNodeError, withDefaults } from '../shared/nodeHelpers';
+import {
+	checkInputsCarryFields,
+	collectionDefaults,
+	keepFields,
+	nodeParameters,
+	readKeepFields,
+	toNodeError,
+	withDefaults,
+} from '../shared/nodeHelpers';
 import { priceLadderProperties } from './description';
 
 const POSITION_LABELS: Record<BandPosition, string> = {
@@ -191,7 +199,11 @@ export class PriceLadder implements INodeType {
 		}
 
 		const rows = computePriceLadder(skus.records, competitors, settings);
-		const table: INodeExecutionData[] = rows.map((row) => ({ json: rowJson(row), pairedItem: { item: row.itemIndex } }));
+		const kept = readKeepFields(options);
+		const table: INodeExecutionData[] = rows.map((row) => ({
+			json: keepFields(rowJson(row), skuItems[row.itemIndex].json, kept),
+			pairedItem: { item: row.itemIndex },
+		}));
 		const review: INodeExecutionData[] = rows.flatMap((row) =>
 			row.flags.map((flag) => ({ json: flagJson(flag, row), pairedItem: { item: row.itemIndex } })),
 		);

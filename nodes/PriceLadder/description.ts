@@ -97,6 +97,14 @@ export const priceLadderProperties: INodeProperties[] = [
 				default: 'CNY',
 				description: 'Currency of items without a currency field (未填币种时使用的币种)',
 			},
+			{
+				displayName: 'Fields to Keep',
+				name: 'keepFields',
+				type: 'string',
+				default: '',
+				placeholder: 'title, imageUrl, category',
+				description: 'Comma-separated SKU item fields copied onto its row of the price table (复制到价格表对应行的商品字段，逗号分隔)',
+			},
 		],
 	},
 ];

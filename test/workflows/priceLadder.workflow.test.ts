@@ -85,6 +85,11 @@ describe('Price Ladder in a workflow', () => {
 		for (const row of table) for (const tier of row.tiers as IDataObject[]) expect(tier.price as number).toBeGreaterThanOrEqual(row.floorPrice as number);
 	});
 
+	it('copies the fields to keep from each SKU item, never over a computed field', async () => {
+		const result = await run([{ sku: 'A', cost: 60, listPrice: 129, category: 'skincare', price: 'old price' }], undefined, { options: { keepFields: 'category, price' } });
+		expect(result.output('Price Ladder', 0)[0]).toMatchObject({ category: 'skincare', price: 128.9 });
+	});
+
 	it('runs with the competitor input unconnected', async () => {
 		const result = await run(SKUS, undefined);
 		expect(result.output('Price Ladder', 0).map((r) => r.bandPosition)).toEqual(['noCompetitors', 'noCompetitors', 'noCompetitors']);
