@@ -24,7 +24,7 @@ import { DingTalkBot } from '../../nodes/DingTalkBot/DingTalkBot.node';
 import { DouyinShop } from '../../nodes/DouyinShop/DouyinShop.node';
 import { FeishuBot } from '../../nodes/FeishuBot/FeishuBot.node';
 import { PinduoduoShop } from '../../nodes/PinduoduoShop/PinduoduoShop.node';
-import { ReorderTrigger } from '../../nodes/ReorderTrigger/ReorderTrigger.node';
+import { ReorderAlert } from '../../nodes/ReorderAlert/ReorderAlert.node';
 import { RfmSegment } from '../../nodes/RfmSegment/RfmSegment.node';
 import { ShopifyStore } from '../../nodes/ShopifyStore/ShopifyStore.node';
 import { TaobaoShop } from '../../nodes/TaobaoShop/TaobaoShop.node';
@@ -133,7 +133,7 @@ const nodePages: Array<[string, INodeType]> = [
 	['RfmSegment', new RfmSegment()],
 	['CouponTier', new CouponTier()],
 	['VisitorValue', new VisitorValue()],
-	['ReorderTrigger', new ReorderTrigger()],
+	['ReorderAlert', new ReorderAlert()],
 	['WeComBot', new WeComBot()],
 	['DingTalkBot', new DingTalkBot()],
 	['FeishuBot', new FeishuBot()],
