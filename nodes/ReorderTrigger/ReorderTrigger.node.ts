@@ -6,8 +6,11 @@ import { reorderAlertDescription } from '../ReorderAlert/description';
 /**
  * Reorder Alert's old type, `n8n-nodes-commerce-ops.reorderTrigger`, kept so that workflows
  * saved with it still open and run: the same parameters and the same execute (inherited), left
- * out of the node panel. The name misled n8n's editor into treating the node as a trigger (see
- * reorderAlertDescription); docs/nodes/ReorderAlert.md says how to swap.
+ * out of the node panel by `hidden` (n8n 2.8.4's editor offers only node types without it: the
+ * node types store's `visibleNodeTypes` filters `!nodeType.hidden`; the AI-tool variant n8n
+ * derives from `usableAsTool` is a deep copy, hidden too). The name misled n8n's editor into
+ * treating the node as a trigger (see reorderAlertDescription); docs/nodes/ReorderTrigger.md
+ * says what happened and how to swap.
  */
 export class ReorderTrigger extends ReorderAlert {
 	description: INodeTypeDescription = {
