@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 /**
- * Reorder Trigger scale check: 50,000 sku-warehouse positions × 90 days of daily sales in
+ * Reorder Alert scale check: 50,000 sku-warehouse positions × 90 days of daily sales in
  * one evaluation, timed beside a plain single-loop JavaScript baseline that computes only
  * d, σd, SS and ROP (in-stock days of the 28-day window, z fixed) on the same rows.
  *
- * Then the same rows through the Reorder Trigger node as n8n runs it (n8n-core's
+ * Then the same rows through the Reorder Alert node as n8n runs it (n8n-core's
  * WorkflowExecute: 50,000 inventory items on input 1, 4.5 million daily-sales items on input 2,
  * field reading and validation, evaluation, only-new-alerts state, items out), in a child
  * process so that its peak RSS is its own.
@@ -23,7 +23,7 @@ const path = require('path');
 const dist = path.join(__dirname, '..', 'dist', 'nodes');
 const inventory = require(path.join(dist, 'lib', 'inventory'));
 // The node's defaults (its description): the library has none of its own.
-const { defaultReorderSettings } = require(path.join(dist, 'ReorderTrigger', 'settings.js'));
+const { defaultReorderSettings } = require(path.join(dist, 'ReorderAlert', 'settings.js'));
 
 const NODE_MODE = process.argv.includes('--node');
 const ARGS = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
@@ -187,7 +187,7 @@ function main() {
 	if (child.status !== 0) throw new Error(`the node path failed:\n${child.stderr}`);
 	const viaNode = JSON.parse(child.stdout.trim().split('\n').pop());
 	console.log(
-		`${'node: Reorder Trigger via n8n-core WorkflowExecute (items in/out)'.padEnd(58)} ${String(viaNode.ms).padStart(7)} ms` +
+		`${'node: Reorder Alert via n8n-core WorkflowExecute (items in/out)'.padEnd(58)} ${String(viaNode.ms).padStart(7)} ms` +
 			` (node ${viaNode.nodeMs} ms; ${(POSITIONS * DAYS / (viaNode.nodeMs / 1000)).toExponential(2)} sales rows/s)`,
 	);
 	console.log(
@@ -201,11 +201,11 @@ function main() {
 	}
 }
 
-/** The node path: one workflow, Start → (inventory items, sales items) → Reorder Trigger. */
+/** The node path: one workflow, Start → (inventory items, sales items) → Reorder Alert. */
 async function nodeMain() {
 	const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core');
 	const { Workflow, NodeConnectionTypes } = require('n8n-workflow');
-	const { ReorderTrigger } = require(path.join(dist, 'ReorderTrigger', 'ReorderTrigger.node.js'));
+	const { ReorderAlert } = require(path.join(dist, 'ReorderAlert', 'ReorderAlert.node.js'));
 	gc();
 	const rssBefore = rssMb();
 	const { positions, sales } = generate();
@@ -224,7 +224,7 @@ async function nodeMain() {
 		'bench.start': stub('start', 'trigger', [], [{ json: {} }]),
 		'bench.inventory': stub('inventory', 'input', [NodeConnectionTypes.Main], inventoryItems),
 		'bench.sales': stub('sales', 'input', [NodeConnectionTypes.Main], salesItems),
-		'n8n-nodes-commerce-ops.reorderTrigger': new ReorderTrigger(),
+		'n8n-nodes-commerce-ops.reorderAlert': new ReorderAlert(),
 	};
 	const nodeTypes = { getByName: (t) => types[t], getByNameAndVersion: (t) => types[t], getKnownTypes: () => ({}) };
 	const node = (id, name, type, parameters = {}) => ({ id, name, type, typeVersion: 1, position: [0, 0], parameters });
@@ -232,7 +232,7 @@ async function nodeMain() {
 		node('1', 'Start', 'bench.start'),
 		node('2', 'Inventory', 'bench.inventory'),
 		node('3', 'Daily Sales', 'bench.sales'),
-		node('4', 'Reorder Trigger', 'n8n-nodes-commerce-ops.reorderTrigger', {
+		node('4', 'Reorder Alert', 'n8n-nodes-commerce-ops.reorderAlert', {
 			asOfMode: 'date',
 			asOfDate: AS_OF,
 			lookbackDays: LOOKBACK,
@@ -242,15 +242,15 @@ async function nodeMain() {
 	const to = (name, index = 0) => ({ node: name, type: 'main', index });
 	const connections = {
 		Start: { main: [[to('Inventory'), to('Daily Sales')]] },
-		Inventory: { main: [[to('Reorder Trigger', 0)]] },
-		'Daily Sales': { main: [[to('Reorder Trigger', 1)]] },
+		Inventory: { main: [[to('Reorder Alert', 0)]] },
+		'Daily Sales': { main: [[to('Reorder Alert', 1)]] },
 	};
 	const workflow = new Workflow({ id: 'bench', nodes, connections, active: false, nodeTypes, settings: { executionOrder: 'v1' }, staticData: {} });
 	const hooks = new ExecutionLifecycleHooks('manual', 'bench', { nodes, connections });
 	const start = process.hrtime.bigint();
 	const run = await new WorkflowExecute({ hooks, executionId: 'bench' }, 'manual').run({ workflow, startNode: workflow.getNode('Start') });
 	const ms = Math.round(Number(process.hrtime.bigint() - start) / 1e6);
-	const task = run.data.resultData.runData['Reorder Trigger'][0];
+	const task = run.data.resultData.runData['Reorder Alert'][0];
 	if (task.error) throw task.error;
 	console.log(
 		JSON.stringify({

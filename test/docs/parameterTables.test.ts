@@ -25,7 +25,7 @@ import { DouyinShop } from '../../nodes/DouyinShop/DouyinShop.node';
 import { FeishuBot } from '../../nodes/FeishuBot/FeishuBot.node';
 import { PinduoduoShop } from '../../nodes/PinduoduoShop/PinduoduoShop.node';
 import { PriceLadder } from '../../nodes/PriceLadder/PriceLadder.node';
-import { ReorderTrigger } from '../../nodes/ReorderTrigger/ReorderTrigger.node';
+import { ReorderAlert } from '../../nodes/ReorderAlert/ReorderAlert.node';
 import { RfmSegment } from '../../nodes/RfmSegment/RfmSegment.node';
 import { ShopifyStore } from '../../nodes/ShopifyStore/ShopifyStore.node';
 import { TaobaoShop } from '../../nodes/TaobaoShop/TaobaoShop.node';
@@ -135,7 +135,7 @@ const nodePages: Array<[string, INodeType]> = [
 	['CouponTier', new CouponTier()],
 	['VisitorValue', new VisitorValue()],
 	['PriceLadder', new PriceLadder()],
-	['ReorderTrigger', new ReorderTrigger()],
+	['ReorderAlert', new ReorderAlert()],
 	['WeComBot', new WeComBot()],
 	['DingTalkBot', new DingTalkBot()],
 	['FeishuBot', new FeishuBot()],

@@ -35,7 +35,7 @@ const AUTO_SELECT_PRIORITY: Record<string, number> = {
 };
 /**
  * n8n counts a node as a trigger when its type's group is 'trigger': here n8n's own *Trigger nodes
- * and the Webhook. The pack has none (Reorder Trigger's group is 'transform', whatever its name).
+ * and the Webhook. The pack has none (its deprecated reorderTrigger type's group is 'transform', whatever its name).
  */
 const isTrigger = (type: string) => type in AUTO_SELECT_PRIORITY || /^n8n-nodes-base\.[A-Za-z]+Trigger$/.test(type);
 

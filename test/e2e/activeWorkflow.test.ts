@@ -3,7 +3,7 @@
  * (restockRerun.test.ts covers that). A workflow built here, Schedule Trigger every 5 s → Demo
  * inventory + Demo daily sales (a fixed Last Day, so every run sees the same shop) → Reorder
  * Trigger (Only New Alerts) → Needs Action → DingTalk bot sending to a local fake webhook, with
- * "Skip Messages Already Sent" OFF: only the Reorder Trigger's own state can keep later runs
+ * "Skip Messages Already Sent" OFF: only the Reorder Alert's own state can keep later runs
  * quiet. A second DingTalk bot on a branch straight from the trigger posts one heartbeat per run
  * to a second fake webhook, so the test counts the scheduled runs.
  *
@@ -94,7 +94,7 @@ function workflow(): WorkflowJson {
 			},
 			node('Demo inventory', `${PACKAGE}.demoShopData`, [220, -100], { dataset: 'inventory', ...SHOP }),
 			node('Demo daily sales', `${PACKAGE}.demoShopData`, [220, 100], { dataset: 'dailySales', ...SHOP }),
-			node('Check stock levels', `${PACKAGE}.reorderTrigger`, [440, 0], {
+			node('Check stock levels', `${PACKAGE}.reorderAlert`, [440, 0], {
 				asOfMode: 'latestSales',
 				timeZone: 'Asia/Shanghai',
 				onlyNewAlerts: true,

@@ -2,7 +2,7 @@
  * "Only new alerts" in a real n8n: workflows/restock-alerts.json imported unchanged into a fresh
  * user folder and executed twice with `n8n execute`. The first run announces every position at
  * or below its reorder point (Needs Action → Purchase suggestions → one line per alert in each
- * chat-bot digest); the second, identical run announces nothing, because the Reorder Trigger
+ * chat-bot digest); the second, identical run announces nothing, because the Reorder Alert
  * kept what it announced in the workflow's static data and n8n saved that between the runs.
  *
  * Why the CLI keeps static data (n8n-io/n8n, the same in 2.8.4 and 2.41.1):
@@ -31,7 +31,7 @@ import {
 
 const TEMPLATE = 'restock-alerts.json';
 const { workflow } = readTemplates().find((t) => t.file === TEMPLATE)!;
-const reorderNode = workflow.nodes.find((n) => n.type === `${PACKAGE}.reorderTrigger`)!;
+const reorderNode = workflow.nodes.find((n) => n.type === `${PACKAGE}.reorderAlert`)!;
 const inventoryNode = workflow.nodes.find((n) => n.type === `${PACKAGE}.demoShopData` && n.parameters.dataset === 'inventory')!;
 const botNodes = workflow.nodes.filter((n) => /\.(weComBot|dingTalkBot|feishuBot)$/.test(n.type));
 const NEEDS_ACTION = 0;

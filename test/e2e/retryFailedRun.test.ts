@@ -1,12 +1,12 @@
 /**
- * README, Reorder Trigger, "When a later node fails": a chat bot after the trigger cannot deliver,
+ * README, Reorder Alert, "When a later node fails": a chat bot after the trigger cannot deliver,
  * the production execution fails, n8n still saves the static data (so the trigger has recorded
  * its alerts as announced and later runs stay quiet), and retrying the failed execution from
  * n8n's Executions list re-runs from the failed node with the same items; with the bot's Skip
  * Messages Already Sent on, only the lines not yet accepted go out.
  *
  * Two published workflows run under `n8n start`, each Schedule Trigger (every 6 s) → Demo
- * inventory + Demo daily sales (fixed Last Day) → Reorder Trigger (Only New Alerts) → DingTalk bot
+ * inventory + Demo daily sales (fixed Last Day) → Reorder Alert (Only New Alerts) → DingTalk bot
  * (Send, Skip Messages Already Sent on) posting to its own fake DingTalk webhook. This shop has
  * two alerts; every line is padded to about 12 kB so each goes in a message of its own
  * (DingTalk's 20000-byte body limit). Each fake webhook accepts the first message and answers the
@@ -118,7 +118,7 @@ function workflow(c: Case): WorkflowJson {
 			},
 			node('Demo inventory', `${PACKAGE}.demoShopData`, [220, -100], { dataset: 'inventory', ...SHOP }),
 			node('Demo daily sales', `${PACKAGE}.demoShopData`, [220, 100], { dataset: 'dailySales', ...SHOP }),
-			node(TRIGGER, `${PACKAGE}.reorderTrigger`, [440, 0], {
+			node(TRIGGER, `${PACKAGE}.reorderAlert`, [440, 0], {
 				asOfMode: 'latestSales',
 				timeZone: 'Asia/Shanghai',
 				onlyNewAlerts: true,
@@ -243,7 +243,7 @@ describe(`Retrying a failed production run on n8n ${n8nVersion()}`, () => {
 			.sort((a, b) => Number(a.id) - Number(b.id));
 	}
 
-	/** What the Reorder Trigger emitted and the bot did in a scheduled run. */
+	/** What the Reorder Alert emitted and the bot did in a scheduled run. */
 	async function describeRun(id: string) {
 		const { status, run } = await executionRun(session, instance, id);
 		const bot = itemsOf(run, BOT);
@@ -382,7 +382,7 @@ describe(`Retrying a failed production run on n8n ${n8nVersion()}`, () => {
 			// n8n 2.41.1 stores the execution's workflow snapshot without static data
 			// (executions/execution-data/types.ts toWorkflowSnapshot), so "Retry with original
 			// workflow" starts the bot with no record of message 1 and, when it ends, saves its own
-			// static data over the workflow's, wiping the Reorder Trigger's recorded alerts. Not what
+			// static data over the workflow's, wiping the Reorder Alert's recorded alerts. Not what
 			// the README says: this documents n8n's real behaviour.
 			const originalLosesState = o.kind === 'original' && n8nVersion() !== '2.8.4';
 			expect(facts).toEqual({

@@ -20,8 +20,8 @@ import { TEMPLATE_CHECKS } from './support/templateChecks';
 
 const templates = readTemplates();
 const STARTS = ['n8n-nodes-base.manualTrigger'];
-// n8n's trigger nodes. Not /Trigger$/ on any type: the pack's Reorder Trigger is a regular node
-// that runs after its inputs.
+// n8n's trigger nodes. Not /Trigger$/ on any type: the pack's deprecated reorderTrigger type (kept
+// for old workflows, not in any template) is a regular node that runs after its inputs.
 const isTrigger = (type: string) => type.startsWith('n8n-nodes-base.') && /Trigger$/.test(type);
 
 describe(`templates in n8n ${n8nVersion()}`, () => {

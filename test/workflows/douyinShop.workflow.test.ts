@@ -190,7 +190,7 @@ describe('Stock', () => {
 		fake.stock.set('CAP-B', new Map([['WH-SH', 3], ['WH-GZ', 9]]));
 	});
 
-	it('Get Many reads every SKU (products, then their SKUs) into Reorder Trigger\'s inventory fields', async () => {
+	it('Get Many reads every SKU (products, then their SKUs) into Reorder Alert\'s inventory fields', async () => {
 		const items = (await runWorkflow(workflow({ resource: 'stock', operation: 'getMany', planning: { leadTimeDays: 10 } }), credentials)).output('Douyin');
 		expect(items.map((i) => [i.sku, i.warehouse, i.onHand])).toEqual([
 			['TEE-W-M', 'default', 12],

@@ -36,14 +36,14 @@ describe('node-level errors say what to do in both languages', () => {
 		expect(description).toMatch(/^Write one rate per currency as CODE=rate.*每种货币写成“代码=汇率”/);
 	});
 
-	it('Reorder Trigger: an As-Of Date that is not a date', async () => {
-		const { message, description } = await errorOf('reorderTrigger', { asOfMode: 'date', asOfDate: 'soon' });
+	it('Reorder Alert: an As-Of Date that is not a date', async () => {
+		const { message, description } = await errorOf('reorderAlert', { asOfMode: 'date', asOfDate: 'soon' });
 		expect(message).toBe('As-Of Date "soon" is not a date');
 		expect(description).toBe('Pick a day, e.g. 2026-06-30. 请选择一个日期，如 2026-06-30。');
 	});
 
-	it('Reorder Trigger: a setting out of range names it and says what to do in both languages', async () => {
-		const { message, description } = await errorOf('reorderTrigger', { asOfMode: 'date', asOfDate: '2026-03-28', serviceLevel: 100 });
+	it('Reorder Alert: a setting out of range names it and says what to do in both languages', async () => {
+		const { message, description } = await errorOf('reorderAlert', { asOfMode: 'date', asOfDate: '2026-03-28', serviceLevel: 100 });
 		expect(message).toMatch(/^Service Level \(%\): expected a fraction below 1/);
 		expect(description).toBe('Change this setting to what the message expects. 请按错误信息把该设置改为要求的值。');
 	});

@@ -298,7 +298,7 @@ describe('Stock', () => {
 		fake.addGoods({ goods_id: 600000000002, goods_name: '帽子', is_onsale: 0, sku_list: [{ sku_id: 1000000000003, outer_id: 'CAP-B', sku_quantity: 3, reserve_quantity: 0, is_sku_onsale: 0, spec: '黑色' }] });
 	});
 
-	it("Get Many reads every SKU of every goods (on and off the shelf) into Reorder Trigger's inventory fields", async () => {
+	it("Get Many reads every SKU of every goods (on and off the shelf) into Reorder Alert's inventory fields", async () => {
 		const items = (await runWorkflow(workflow({ resource: 'stock', operation: 'getMany', planning: { leadTimeDays: 10 } }), credentials)).output('PDD');
 		expect(items.map((i) => [i.sku, i.warehouse, i.onHand, i.reserved])).toEqual([
 			['TEE-W-M', 'default', 12, 2],

@@ -217,7 +217,7 @@ describe('Stock', () => {
 		fake.setLevel('TEE-MX', { locationId: 2, available: 4, on_hand: 4, committed: 0, incoming: 0 });
 	});
 
-	it("Get Many gives Reorder Trigger's inventory fields per SKU and location, with platformRef", async () => {
+	it("Get Many gives Reorder Alert's inventory fields per SKU and location, with platformRef", async () => {
 		const result = await runWorkflow(workflow({ resource: 'stock', operation: 'getMany', skus: 'TEE-M', planning: { leadTimeDays: 12 } }), credentials);
 		expect(result.output('Shopify')).toEqual([
 			expect.objectContaining({ sku: 'TEE-M', warehouse: 'Warehouse', onHand: 10, reserved: 3, onOrder: 20, leadTimeDays: 12, platform: 'shopify', platformRef: expect.objectContaining({ available: '7', locationId: 'gid://shopify/Location/2' }) }),

@@ -18,7 +18,7 @@ import { CouponTier } from '../../nodes/CouponTier/CouponTier.node';
 import { DemoShopData } from '../../nodes/DemoShopData/DemoShopData.node';
 import { DingTalkBot } from '../../nodes/DingTalkBot/DingTalkBot.node';
 import { FeishuBot } from '../../nodes/FeishuBot/FeishuBot.node';
-import { ReorderTrigger } from '../../nodes/ReorderTrigger/ReorderTrigger.node';
+import { ReorderAlert } from '../../nodes/ReorderAlert/ReorderAlert.node';
 import { RfmSegment } from '../../nodes/RfmSegment/RfmSegment.node';
 import { VisitorValue } from '../../nodes/VisitorValue/VisitorValue.node';
 import { WeComBot } from '../../nodes/WeComBot/WeComBot.node';
@@ -68,9 +68,9 @@ const CASES: Record<string, Case> = {
 		description: new VisitorValue().description,
 		workflow: (p) => feed('visitorValue', p, [[demo('Orders', 'orders')], [demo('Traffic', 'traffic')]]),
 	},
-	'Reorder Trigger': {
-		description: new ReorderTrigger().description,
-		workflow: (p) => feed('reorderTrigger', p, [[demo('Inventory', 'inventory')], [demo('Daily Sales', 'dailySales')]]),
+	'Reorder Alert': {
+		description: new ReorderAlert().description,
+		workflow: (p) => feed('reorderAlert', p, [[demo('Inventory', 'inventory')], [demo('Daily Sales', 'dailySales')]]),
 	},
 	'Demo Shop Data': { description: new DemoShopData().description, workflow: (p) => feed('demoShopData', { ...shop, ...p }, []) },
 	'WeCom Bot': { description: new WeComBot().description, fixed: { operation: 'preview' }, workflow: (p) => feed('weComBot', p, [alerts()]) },

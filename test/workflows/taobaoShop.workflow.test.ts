@@ -243,7 +243,7 @@ describe('Stock', () => {
 		fake.items.set('600000000002', { num_iid: '600000000002', outer_id: 'MUG', num: 7, onSale: false, skus: [] });
 	});
 
-	it("Get Many reads every SKU (items on sale and in stock, then each item) into Reorder Trigger's fields", async () => {
+	it("Get Many reads every SKU (items on sale and in stock, then each item) into Reorder Alert's fields", async () => {
 		const items = (await runWorkflow(workflow({ resource: 'stock', operation: 'getMany', planning: { leadTimeDays: 10 } }), credentials)).output('Taobao');
 		expect(items.map((i) => [i.sku, i.warehouse, i.onHand, i.reserved])).toEqual([
 			['TEE-W-M', 'default', 12, 1],

@@ -174,16 +174,16 @@ describe('Visitor Value with a trigger on one of its inputs', () => {
 	});
 });
 
-describe('Reorder Trigger with a trigger on its Inventory input', () => {
+describe('Reorder Alert with a trigger on its Inventory input', () => {
 	const sales = [{ date: '2026-03-27', sku: 'TEE-01', warehouse: 'SH', units: 3 }];
 	const position = { sku: 'TEE-01', warehouse: 'SH', onHand: 40, onOrder: 0, leadTimeDays: 7 };
 	const reorder = (extra: Partial<INode> = {}) =>
-		node('Reorder Trigger', 'reorderTrigger', { asOfMode: 'date', asOfDate: '2026-03-28', onlyNewAlerts: false }, extra);
+		node('Reorder Alert', 'reorderAlert', { asOfMode: 'date', asOfDate: '2026-03-28', onlyNewAlerts: false }, extra);
 
 	/** As the issue found it: n8n wires a trigger to the Inventory input only. */
 	const triggerOnInventory = (extra: Partial<INode> = {}) => ({
 		nodes: [trigger(), reorder(extra)],
-		connections: { Run: { main: [to('Reorder Trigger', 0)] } },
+		connections: { Run: { main: [to('Reorder Alert', 0)] } },
 		settings: { executionOrder: 'v1' as const },
 	});
 	function fixtures(inventory: IDataObject[], dailySales: IDataObject[], extra: Partial<INode> = {}) {
@@ -191,8 +191,8 @@ describe('Reorder Trigger with a trigger on its Inventory input', () => {
 			nodes: [trigger(), fixture('Inventory', inventory), fixture('Sales', dailySales), reorder(extra)],
 			connections: {
 				Run: { main: [[...to('Inventory'), ...to('Sales')]] },
-				Inventory: { main: [to('Reorder Trigger', 0)] },
-				Sales: { main: [to('Reorder Trigger', 1)] },
+				Inventory: { main: [to('Reorder Alert', 0)] },
+				Sales: { main: [to('Reorder Alert', 1)] },
 			},
 			settings: { executionOrder: 'v1' as const },
 		};
@@ -200,7 +200,7 @@ describe('Reorder Trigger with a trigger on its Inventory input', () => {
 
 	it('says no inventory items reached the Inventory input and what to connect to each input', async () => {
 		const result = await runWorkflow(triggerOnInventory());
-		const { message, description, itemIndex } = failure(result, 'Reorder Trigger');
+		const { message, description, itemIndex } = failure(result, 'Reorder Alert');
 		expect(message).toMatch(/^No inventory items reached the Inventory input: the one item there has no sku, warehouse, onHand/);
 		expect(message).toContain('没有库存数据到达“Inventory”输入');
 		expect(description).toMatch(/Inventory input \(the upper one\): Demo Shop Data with Dataset Inventory.*Inventory Field Mapping/);
@@ -210,21 +210,21 @@ describe('Reorder Trigger with a trigger on its Inventory input', () => {
 
 	it('says no daily sales items reached the Daily Sales input when stock arrives but sales do not', async () => {
 		const result = await runWorkflow(fixtures([position], [{}, {}]));
-		expect(failure(result, 'Reorder Trigger').message).toMatch(/^No daily sales items reached the Daily Sales input: none of the 2 items there has date, sku, warehouse/);
+		expect(failure(result, 'Reorder Alert').message).toMatch(/^No daily sales items reached the Daily Sales input: none of the 2 items there has date, sku, warehouse/);
 	});
 
 	it('under Continue (using error output) returns that one error item and records no alert', async () => {
 		const staticData: IDataObject = {};
 		const result = await runWorkflow({ ...triggerOnInventory({ onError: 'continueErrorOutput' }), staticData });
-		expect(result.errorOf('Reorder Trigger')).toBeUndefined();
-		expect(result.output('Reorder Trigger', 0)).toEqual([]);
-		expect(result.output('Reorder Trigger', 2)).toEqual([{ error: expect.stringMatching(/^No inventory items reached the Inventory input/) }]);
+		expect(result.errorOf('Reorder Alert')).toBeUndefined();
+		expect(result.output('Reorder Alert', 0)).toEqual([]);
+		expect(result.output('Reorder Alert', 2)).toEqual([{ error: expect.stringMatching(/^No inventory items reached the Inventory input/) }]);
 		expect(staticData).toEqual({});
 	});
 
 	it('with one position among empty items, reports the first empty item of that input as before', async () => {
 		const result = await runWorkflow(fixtures([{}, position], sales));
-		expect(failure(result, 'Reorder Trigger')).toMatchObject({
+		expect(failure(result, 'Reorder Alert')).toMatchObject({
 			message: expect.stringMatching(/^Inventory item 0: field "sku" is missing/),
 			itemIndex: 0,
 			description: 'Check item 0 of the Inventory input, or map "sku" to the right column under Inventory Field Mapping. 请检查“Inventory”输入的第 0 项（从 0 开始数），或在“Inventory Field Mapping”中把“sku”改为正确的列名。',

@@ -258,7 +258,7 @@ describe('Stock', () => {
 		fake.addSku({ skuId: '670517bc29b37600015127d1', erpCode: 'CAP-B', stock: { 'WH-SH': 3, 'WH-GZ': 9 } });
 	});
 
-	it("Get Many reads the catalog, then each SKU's stock, into Reorder Trigger's inventory fields", async () => {
+	it("Get Many reads the catalog, then each SKU's stock, into Reorder Alert's inventory fields", async () => {
 		const items = (await runWorkflow(workflow({ resource: 'stock', operation: 'getMany', planning: { leadTimeDays: 10 } }), credentials)).output('XHS');
 		expect(items.map((i) => [i.sku, i.warehouse, i.onHand, i.reserved])).toEqual([
 			['TEE-W-M', 'CPartner', 12, 2],

@@ -2,7 +2,7 @@
  * Settings of a Reorder Trigger evaluation, defined once with zod (the TypeScript types are
  * `z.input` / `z.output` of the schema). No defaults here: every setting is passed in. The
  * defaults live in one place, the node's description (n8n fills them in); library callers
- * that want them take `defaultReorderSettings()` from nodes/ReorderTrigger/settings.ts.
+ * that want them take `defaultReorderSettings()` from nodes/ReorderAlert/settings.ts.
  *
  * There is no hidden clock: `asOf` — the day the inventory snapshot describes, the last day
  * of the demand window — is always passed in.

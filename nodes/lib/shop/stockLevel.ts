@@ -1,6 +1,6 @@
 /**
  * Stock as shops report it, per SKU and warehouse (Douyin warehouse, Shopify location,
- * WooCommerce: the one store), and as Reorder Trigger reads it: the pack's
+ * WooCommerce: the one store), and as Reorder Alert reads it: the pack's
  * InventoryPosition. Shops know on-hand and reserved stock, never supplier lead times, so
  * those come from the node's parameters.
  */

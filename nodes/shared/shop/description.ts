@@ -55,7 +55,7 @@ export function shopNodeDescription(meta: ShopNodeMeta, connector: ShopConnector
 			displayOptions: { show: { resource: ['stock'] } },
 			default: 'getMany',
 			options: [
-				{ name: 'Get Many', value: 'getMany', action: 'Get stock levels', description: 'Stock per SKU and warehouse, ready for Reorder Trigger' },
+				{ name: 'Get Many', value: 'getMany', action: 'Get stock levels', description: 'Stock per SKU and warehouse, ready for Reorder Alert' },
 				{ name: 'Set Quantity', value: 'setQuantity', action: 'Set stock quantity', description: 'Set the sellable stock of a SKU (absolute), once per Write ID' },
 			],
 		},

@@ -120,14 +120,14 @@ function allFinite(value: unknown): boolean {
 }
 
 /**
- * restock-alerts.json: Demo inventory + Demo daily sales → Check stock levels (Reorder Trigger,
+ * restock-alerts.json: Demo inventory + Demo daily sales → Check stock levels (Reorder Alert,
  * only new alerts) → Purchase suggestions (sorted) → Order summary; OK → Stock OK. The first run
  * of a fresh n8n has nothing announced yet, so every position is on one of the two outputs; the
  * demand figures are recomputed here from the sales rows (in-stock days of the 28-day window).
  */
 const restockAlerts: TemplateCheck = (run, workflow) => {
 	const demos = workflow.nodes.filter((n) => n.type === 'n8n-nodes-commerce-ops.demoShopData');
-	const reorder = nodeByType(workflow, 'n8n-nodes-commerce-ops.reorderTrigger');
+	const reorder = nodeByType(workflow, 'n8n-nodes-commerce-ops.reorderAlert');
 	const inventoryNode = demos.find((n) => n.parameters.dataset === 'inventory')!;
 	const salesNode = demos.find((n) => n.parameters.dataset === 'dailySales')!;
 	// Both demo nodes describe the same shop, or the positions would not match their sales.

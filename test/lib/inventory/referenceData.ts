@@ -6,7 +6,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { ReorderOptionsInput } from '../../../nodes/lib/inventory';
 import type { DailySales, InventoryPosition } from '../../../nodes/lib/model/schemas';
-import { defaultReorderSettings } from '../../../nodes/ReorderTrigger/settings';
+import { defaultReorderSettings } from '../../../nodes/ReorderAlert/settings';
 
 export const REFERENCE_DIR = join(__dirname, '..', '..', 'reference', 'inventory');
 
@@ -27,7 +27,7 @@ export const REFERENCE_SETTINGS = {
 } as const;
 
 /**
- * The Reorder Trigger's default settings (written once, in its description) with a test's own
+ * The Reorder Alert's default settings (written once, in its description) with a test's own
  * choices: the library itself has no defaults.
  */
 export function withNodeDefaults(chosen: Partial<ReorderOptionsInput> & { asOf: string }): ReorderOptionsInput {

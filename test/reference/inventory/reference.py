@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference for the Reorder Trigger mathematics (nodes/lib/inventory).
+"""Independent reference for the Reorder Alert mathematics (nodes/lib/inventory).
 
 Generates sku x warehouse daily-sales histories with stock-out days, missing days and
 duplicate rows, and computes with pandas / numpy / scipy / statsmodels — none of it shares

@@ -26,7 +26,7 @@ export function isLocation(location: { id: string; name: string }, wanted: strin
 }
 
 /**
- * One StockLevel per location of the item: onHand = on_hand (as Reorder Trigger counts stock
+ * One StockLevel per location of the item: onHand = on_hand (as Reorder Alert counts stock
  * physically there), reserved = committed, onOrder = incoming. `platformRef.available` is the
  * sellable quantity, which Set Quantity writes and compares against.
  */

@@ -1,5 +1,5 @@
 /**
- * Stock → Get Many: sellable stock per SKU and warehouse/location, as Reorder Trigger's
+ * Stock → Get Many: sellable stock per SKU and warehouse/location, as Reorder Alert's
  * Inventory input reads it. Shops do not know supplier lead times, pack sizes or minimum
  * orders: those come from the parameters here (or join them from a sheet downstream).
  */
@@ -38,7 +38,7 @@ export function description(connector: ShopConnector): INodeProperties[] {
 			placeholder: 'Add Default',
 			default: {},
 			displayOptions: show,
-			description: 'Supplier figures the shop does not know, written on every item for Reorder Trigger',
+			description: 'Supplier figures the shop does not know, written on every item for Reorder Alert',
 			options: [
 				{ displayName: 'Lead Time (Days)', name: 'leadTimeDays', type: 'number', default: 7, description: 'Days from ordering to stock on the shelf (到货周期)' },
 				{ displayName: 'Lead Time Standard Deviation (Days)', name: 'leadTimeStdDays', type: 'number', default: 0 },

@@ -1,16 +1,16 @@
 /**
- * Reorder Trigger's defaults are written once, in its description (n8n fills them in; the
+ * Reorder Alert's defaults are written once, in its description (n8n fills them in; the
  * library has none): library callers take them through defaultReorderSettings(). These check
  * that those defaults make valid settings of the chosen policy, and that settings errors name
  * each setting as the editor shows it (the node reads the names from the description).
  */
 import { resolveReorderOptions } from '../../nodes/lib/inventory';
-import { reorderTriggerProperties } from '../../nodes/ReorderTrigger/description';
-import { SETTING_NAMES } from '../../nodes/ReorderTrigger/ReorderTrigger.node';
-import { defaultReorderSettings } from '../../nodes/ReorderTrigger/settings';
+import { reorderAlertProperties } from '../../nodes/ReorderAlert/description';
+import { SETTING_NAMES } from '../../nodes/ReorderAlert/ReorderAlert.node';
+import { defaultReorderSettings } from '../../nodes/ReorderAlert/settings';
 
-describe("Reorder Trigger's defaults, from its description", () => {
-	const described = (name: string) => reorderTriggerProperties.find((p) => p.name === name)?.default;
+describe("Reorder Alert's defaults, from its description", () => {
+	const described = (name: string) => reorderAlertProperties.find((p) => p.name === name)?.default;
 
 	it('are valid settings for the library', () => {
 		expect(() => resolveReorderOptions({ ...defaultReorderSettings(), asOf: '2026-06-30' })).not.toThrow();
@@ -24,7 +24,7 @@ describe("Reorder Trigger's defaults, from its description", () => {
 	});
 
 	it('fill in the Options collection, which n8n leaves empty', () => {
-		const options = reorderTriggerProperties.find((p) => p.name === 'options')!.options as Array<{ name: string; default: unknown }>;
+		const options = reorderAlertProperties.find((p) => p.name === 'options')!.options as Array<{ name: string; default: unknown }>;
 		const value = (name: string) => options.find((o) => o.name === name)!.default;
 		const settings = defaultReorderSettings();
 		expect(settings.smoothing).toEqual({ alpha: value('alpha'), beta: value('beta'), gamma: value('gamma') });

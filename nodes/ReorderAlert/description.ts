@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { NodeConnectionTypes, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
 
 import { LANGUAGE_OPTIONS } from '../shared/parameters';
 
@@ -9,7 +9,7 @@ function mapped(displayName: string, name: string, description?: string): INodeP
 	return { displayName, name, type: 'string', default: name, ...(description ? { description } : {}) };
 }
 
-export const reorderTriggerProperties: INodeProperties[] = [
+export const reorderAlertProperties: INodeProperties[] = [
 	{
 		displayName:
 			'Connect stock per SKU and warehouse to the <b>Inventory</b> input and daily units sold to the <b>Daily Sales</b> input; they are matched on SKU + warehouse. <b>Needs Action</b> gets what to order now: reorder, urgent, and a new SKU\'s first batch; <b>OK</b> gets the rest. 库存（每个 SKU 在每个仓库一条）接 <b>Inventory</b> 输入，每日销量接 <b>Daily Sales</b> 输入；需要补货的进入 <b>Needs Action</b>，其余进入 <b>OK</b>。',
@@ -325,3 +325,69 @@ export const reorderTriggerProperties: INodeProperties[] = [
 		],
 	},
 ];
+
+/** Under the node on the canvas: the Chinese name (only the node's own name shows there) and the key settings. */
+export const REORDER_ALERT_SUBTITLE =
+	'={{ "补货预警 · " + $parameter["serviceLevel"] + "% service · " + {"orderUpTo": "order up to", "daysOfCover": "days of cover", "eoq": "EOQ", "smallBatch": "small batch 小单快反"}[$parameter["orderPolicy"]] + ($parameter["onlyNewAlerts"] === false ? "" : " · only new alerts") }}';
+
+/** What tells the current node and its deprecated old type apart; everything else is shared. */
+export interface ReorderAlertMeta {
+	/** The type name after the package name, e.g. reorderAlert → n8n-nodes-commerce-ops.reorderAlert. */
+	name: string;
+	displayName: string;
+	/** Name of a newly added node on the canvas. */
+	defaultName: string;
+	/** Left out of the node panel (n8n's `hidden`): a deprecated type that only old workflows use. */
+	hidden?: true;
+}
+
+/**
+ * Shown on top of the deprecated type's parameters: what happened and how to swap. A notice is
+ * not a setting (n8n keeps no value for it), so the old type's parameters stay those of the new.
+ */
+const DEPRECATED_NOTICE: INodeProperties = {
+	displayName:
+		'Reorder Trigger is now <b>Reorder Alert (补货预警)</b>: same settings, same results, and n8n no longer takes it for a trigger. This node keeps working. To swap: add Reorder Alert, copy these settings, connect the same two inputs and outputs, then delete this node and give the new one its name, under which the alerts already sent are remembered. Reorder Trigger 已更名为 <b>Reorder Alert（补货预警）</b>：设置和结果相同，n8n 不再把它当成触发器。本节点仍可使用；替换方法：添加 Reorder Alert，照抄设置，接好两个输入和输出，再删除本节点并把新节点改成它的名字（已发送的提醒按节点名记录）。',
+	name: 'deprecatedNotice',
+	type: 'notice',
+	default: '',
+};
+
+/**
+ * The node's description, for Reorder Alert and for its deprecated old type Reorder Trigger.
+ *
+ * Why the old name had to go: n8n 2.8.4's editor takes a node for a trigger by its name, not by
+ * its group. The node panel's `triggersCategory` (editor-ui dist, users.store chunk) lists a node
+ * under "What triggers this workflow?" with an "On new … event" action when
+ * `displayName.toLowerCase().includes("trigger")`, and `useRunWorkflow` collects the workflow's
+ * triggers with `node.type.toLowerCase().includes("trigger")`. n8n's engine does not go by the
+ * name: n8n-workflow's `isTriggerNode` checks `group.includes('trigger')`, `Workflow.getStartNode`
+ * looks for a `trigger`/`poll` method or a STARTING_NODE_TYPES entry, and the CLI's `execute`
+ * starts at an Execute Workflow Trigger or a STARTING_NODES type (n8n/dist/utils.js
+ * `findCliWorkflowStart`). So the name, display name and default node name avoid "trigger",
+ * and the group stays 'transform'.
+ */
+export function reorderAlertDescription(meta: ReorderAlertMeta): INodeTypeDescription {
+	return {
+		displayName: meta.displayName,
+		name: meta.name,
+		group: ['transform'],
+		version: 1,
+		subtitle: REORDER_ALERT_SUBTITLE,
+		description:
+			'Restock alerts: reorder point, safety stock and a suggested order per SKU and warehouse from stock and daily sales, alerting once per drop (补货预警：按库存和每日销量计算安全库存、再订货点和建议补货量)',
+		defaults: { name: meta.defaultName },
+		...(meta.hidden ? { hidden: true as const } : {}),
+		usableAsTool: true,
+		inputs: [
+			{ type: NodeConnectionTypes.Main, displayName: 'Inventory' },
+			{ type: NodeConnectionTypes.Main, displayName: 'Daily Sales' },
+		],
+		outputs: [
+			{ type: NodeConnectionTypes.Main, displayName: 'Needs Action' },
+			{ type: NodeConnectionTypes.Main, displayName: 'OK' },
+		],
+		properties: meta.hidden ? [DEPRECATED_NOTICE, ...reorderAlertProperties] : reorderAlertProperties,
+	};
+}
+

@@ -1,5 +1,5 @@
 /**
- * Reorder Trigger's parameters → the calculation's settings (nodes/lib/inventory/options.ts):
+ * Reorder Alert's parameters → the calculation's settings (nodes/lib/inventory/options.ts):
  * rates from percent to fractions, the chosen order policy with its own fields, the Options
  * collection with the description's defaults filled in (n8n fills in top-level parameters
  * only). The defaults themselves are written once, in ./description.ts.
@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ReorderOptionsInput } from '../lib/inventory';
 import { collectionDefaults, parameterDefault, withDefaults } from '../shared/nodeHelpers';
-import { reorderTriggerProperties } from './description';
+import { reorderAlertProperties } from './description';
 
 /** Every setting but the as-of day, which the node resolves from the data or the clock. */
 export type ReorderSettings = Omit<ReorderOptionsInput, 'asOf'>;
@@ -27,7 +27,7 @@ export function reorderSettingsFrom(param: Read): ReorderSettings {
 		eoq: () => ({ kind: 'eoq', orderingCost: param<number>('orderingCost'), holdingCostRate: param<number>('holdingCostRate') / 100 }),
 		smallBatch: () => ({ kind: 'smallBatch', firstBatchQuantity: param<number>('firstBatchQuantity'), coverDays: param<number>('coverDays') }),
 	};
-	const options = withDefaults(param<IDataObject>('options'), collectionDefaults(reorderTriggerProperties, 'options'));
+	const options = withDefaults(param<IDataObject>('options'), collectionDefaults(reorderAlertProperties, 'options'));
 	const maxDaysOfCover = param<number>('maxDaysOfCover');
 	return {
 		lookbackDays: param<number>('lookbackDays'),
@@ -47,6 +47,6 @@ export function reorderSettingsFrom(param: Read): ReorderSettings {
  * (tests, the bench), with any settings they choose themselves.
  */
 export function defaultReorderSettings(overrides: Partial<ReorderSettings> = {}): ReorderSettings {
-	const fromDescription = <T>(name: string) => parameterDefault(reorderTriggerProperties, name) as T;
+	const fromDescription = <T>(name: string) => parameterDefault(reorderAlertProperties, name) as T;
 	return { ...reorderSettingsFrom(fromDescription), ...overrides };
 }

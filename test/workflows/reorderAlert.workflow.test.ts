@@ -1,5 +1,5 @@
 /**
- * Reorder Trigger inside n8n's execution engine (n8n-core WorkflowExecute, in-process): two
+ * Reorder Alert inside n8n's execution engine (n8n-core WorkflowExecute, in-process): two
  * inputs (Inventory on input 0, Daily Sales on input 1), the Needs Action / OK outputs,
  * "only new alerts" kept in workflow static data across runs, per-item errors naming the
  * input, and n8n's "On Error" settings.
@@ -23,7 +23,7 @@ import { node, runWorkflow } from '../support/n8n';
 const AS_OF = '2026-06-30';
 const demo = { seed: 7, skus: 40, days: 120, endDate: AS_OF, customers: 400, orders: 3000 };
 
-/** Start → (inventory node, sales node) → Reorder Trigger inputs 0 and 1. */
+/** Start → (inventory node, sales node) → Reorder Alert inputs 0 and 1. */
 function twoInputs(inventory: INode, sales: INode, reorder: INode): { nodes: INode[]; connections: IConnections } {
 	return {
 		nodes: [node('Start', 'n8n-nodes-base.manualTrigger'), inventory, sales, reorder],
@@ -49,7 +49,7 @@ function demoWorkflow(reorder: IDataObject = {}, staticData?: IDataObject) {
 		...twoInputs(
 			node('Demo Inventory', 'demoShopData', { ...demo, dataset: 'inventory' }),
 			node('Demo Daily Sales', 'demoShopData', { ...demo, dataset: 'dailySales' }),
-			node('Reorder Trigger', 'reorderTrigger', reorder),
+			node('Reorder Alert', 'reorderAlert', reorder),
 		),
 		settings,
 		staticData,
@@ -61,7 +61,7 @@ function fixtureWorkflow(inventory: IDataObject[], sales: IDataObject[], reorder
 		...twoInputs(
 			node('Inventory', 'test.fixture', { items: JSON.stringify(inventory) }),
 			node('Sales', 'test.fixture', { items: JSON.stringify(sales) }),
-			node('Reorder Trigger', 'reorderTrigger', { asOfMode: 'date', asOfDate: '2026-03-28', ...reorder }, extra),
+			node('Reorder Alert', 'reorderAlert', { asOfMode: 'date', asOfDate: '2026-03-28', ...reorder }, extra),
 		),
 		settings,
 		staticData,
@@ -136,11 +136,11 @@ const RESULT_FIELDS = [
 	'alert',
 ];
 
-describe('Demo Shop Data (inventory + daily sales) → Reorder Trigger', () => {
+describe('Demo Shop Data (inventory + daily sales) → Reorder Alert', () => {
 	it('evaluates every sku + warehouse: what needs action on Needs Action, the rest on OK, as the library computes them', async () => {
 		const result = await runWorkflow(demoWorkflow({}, {}));
-		const needsAction = result.output('Reorder Trigger', 0);
-		const ok = result.output('Reorder Trigger', 1);
+		const needsAction = result.output('Reorder Alert', 0);
+		const ok = result.output('Reorder Alert', 1);
 		const inventory = result.output('Demo Inventory');
 		expect(inventory).toHaveLength(80);
 		expect(needsAction.length + ok.length).toBe(inventory.length);
@@ -183,14 +183,14 @@ describe('Demo Shop Data (inventory + daily sales) → Reorder Trigger', () => {
 	it('a second identical run with the same static data emits nothing on Needs Action', async () => {
 		const staticData: IDataObject = {};
 		const first = await runWorkflow(demoWorkflow({}, staticData));
-		const firstAlerts = first.output('Reorder Trigger', 0);
+		const firstAlerts = first.output('Reorder Alert', 0);
 		expect(firstAlerts.length).toBeGreaterThan(0);
 		const stored = JSON.parse(JSON.stringify(staticData));
 
 		const second = await runWorkflow(demoWorkflow({}, staticData));
-		expect(second.output('Reorder Trigger', 0)).toEqual([]);
+		expect(second.output('Reorder Alert', 0)).toEqual([]);
 		// Positions that are fine are reported again; the alerts already sent are on neither output.
-		expect(second.output('Reorder Trigger', 1)).toEqual(first.output('Reorder Trigger', 1));
+		expect(second.output('Reorder Alert', 1)).toEqual(first.output('Reorder Alert', 1));
 		expect(JSON.parse(JSON.stringify(staticData))).toEqual(stored);
 	});
 
@@ -198,20 +198,20 @@ describe('Demo Shop Data (inventory + daily sales) → Reorder Trigger', () => {
 		const staticData: IDataObject = {};
 		const first = await runWorkflow(demoWorkflow({ onlyNewAlerts: false }, staticData));
 		const second = await runWorkflow(demoWorkflow({ onlyNewAlerts: false }, staticData));
-		expect(second.output('Reorder Trigger', 0)).toEqual(first.output('Reorder Trigger', 0));
-		expect(first.output('Reorder Trigger', 0).every((item) => item.alert === null)).toBe(true);
+		expect(second.output('Reorder Alert', 0)).toEqual(first.output('Reorder Alert', 0));
+		expect(first.output('Reorder Alert', 0).every((item) => item.alert === null)).toBe(true);
 		expect(staticData).toEqual({});
 	});
 
 	it('writes the explanation in Simplified Chinese when asked', async () => {
 		const result = await runWorkflow(demoWorkflow({ language: 'zh', onlyNewAlerts: false }));
-		const items = [...result.output('Reorder Trigger', 0), ...result.output('Reorder Trigger', 1)];
+		const items = [...result.output('Reorder Alert', 0), ...result.output('Reorder Alert', 1)];
 		expect(items.every((item) => /[\u4e00-\u9fff]/.test(item.explanation as string))).toBe(true);
 	});
 
 	it('network-wide: one result per SKU, the order split over the warehouses in whole packs', async () => {
 		const result = await runWorkflow(demoWorkflow({ warehouseMode: 'network', onlyNewAlerts: false }));
-		const items = [...result.output('Reorder Trigger', 0), ...result.output('Reorder Trigger', 1)];
+		const items = [...result.output('Reorder Alert', 0), ...result.output('Reorder Alert', 1)];
 		expect(items).toHaveLength(40);
 		for (const item of items) {
 			expect(item.warehouse).toBe('(network)');
@@ -223,21 +223,21 @@ describe('Demo Shop Data (inventory + daily sales) → Reorder Trigger', () => {
 	});
 });
 
-describe('Reorder Trigger: only new alerts across runs', () => {
+describe('Reorder Alert: only new alerts across runs', () => {
 	async function runs(...stock: Array<IDataObject[]>) {
 		const staticData: IDataObject = {};
 		const emitted: Array<Array<[string, ReorderStatus, unknown]>> = [];
 		for (const inventory of stock) {
 			const result = await runWorkflow(fixtureWorkflow(inventory, history(), {}, {}, staticData));
-			expect(result.errorOf('Reorder Trigger')).toBeUndefined();
-			emitted.push(result.output('Reorder Trigger', 0).map((i) => [i.sku as string, i.status as ReorderStatus, i.alert]));
+			expect(result.errorOf('Reorder Alert')).toBeUndefined();
+			emitted.push(result.output('Reorder Alert', 0).map((i) => [i.sku as string, i.status as ReorderStatus, i.alert]));
 		}
 		return emitted;
 	}
 
 	it('computes the textbook numbers of the fixture (d = 10, σd = 1.018, L = 5, z = 1.645)', async () => {
 		const result = await runWorkflow(fixtureWorkflow([REORDER], history()));
-		const [item] = result.output('Reorder Trigger', 0);
+		const [item] = result.output('Reorder Alert', 0);
 		expect(item.status).toBe('reorder');
 		expect(item.demandPerDay).toBe(10);
 		expect(item.demandStdDev).toBeCloseTo(Math.sqrt(28 / 27), 12);
@@ -270,8 +270,8 @@ describe('Reorder Trigger: only new alerts across runs', () => {
 	it('keeps the state as the library transition computes it', async () => {
 		const staticData: IDataObject = {};
 		const result = await runWorkflow(fixtureWorkflow([REORDER, position(500, 0, 'CAP-02')], history(), {}, {}, staticData));
-		const results = [...result.output('Reorder Trigger', 0), ...result.output('Reorder Trigger', 1)];
-		const nodeState = staticData['node:Reorder Trigger'] as IDataObject;
+		const results = [...result.output('Reorder Alert', 0), ...result.output('Reorder Alert', 1)];
+		const nodeState = staticData['node:Reorder Alert'] as IDataObject;
 		expect(JSON.parse(JSON.stringify(nodeState.alertState))).toEqual(
 			JSON.parse(JSON.stringify(nextAlerts(undefined, results as never[]).nextState)),
 		);
@@ -285,12 +285,12 @@ describe('Reorder Trigger: only new alerts across runs', () => {
 		const failed = await runWorkflow(
 			fixtureWorkflow([RECOVERED, { ...URGENT, sku: 'CAP-02', onHand: 'many' }], history(), {}, {}, staticData),
 		);
-		expect(failed.errorOf('Reorder Trigger')?.message).toMatch(/^Inventory item 1: field "onHand" is "many"/);
+		expect(failed.errorOf('Reorder Alert')?.message).toMatch(/^Inventory item 1: field "onHand" is "many"/);
 		expect(JSON.parse(JSON.stringify(staticData))).toEqual(before);
 	});
 });
 
-describe('Reorder Trigger: a new SKU\'s first batch (small batch, 小单快反) across runs', () => {
+describe('Reorder Alert: a new SKU\'s first batch (small batch, 小单快反) across runs', () => {
 	const smallBatch = { orderPolicy: 'smallBatch', firstBatchQuantity: 500, coverDays: 7 };
 	/** A SKU never sold yet: no sales rows; `onOrder` units of its batch already placed. */
 	const newSku = (onOrder: number) => ({ ...position(0, onOrder, 'NEW-05'), packSize: 24, unitCost: 3 });
@@ -299,9 +299,9 @@ describe('Reorder Trigger: a new SKU\'s first batch (small batch, 小单快反) 
 		const staticData: IDataObject = {};
 		const run = async (onOrder: number) => {
 			const result = await runWorkflow(fixtureWorkflow([newSku(onOrder), RECOVERED], history(), smallBatch, {}, staticData));
-			expect(result.errorOf('Reorder Trigger')).toBeUndefined();
+			expect(result.errorOf('Reorder Alert')).toBeUndefined();
 			const pick = (output: number) =>
-				result.output('Reorder Trigger', output).filter((i) => i.sku === 'NEW-05').map((i) => [i.status, i.suggestedOrderQty, i.alert]);
+				result.output('Reorder Alert', output).filter((i) => i.sku === 'NEW-05').map((i) => [i.status, i.suggestedOrderQty, i.alert]);
 			return { needsAction: pick(0), ok: pick(1) };
 		};
 		// 500 → 21 packs of 24 = 504, ¥1,512: the purchase list and the digests get it.
@@ -310,25 +310,25 @@ describe('Reorder Trigger: a new SKU\'s first batch (small batch, 小单快反) 
 		expect(await run(0)).toEqual({ needsAction: [], ok: [] });
 		// The batch is on order: IP 504 ≥ 500, nothing to order, fine as it is.
 		expect(await run(504)).toEqual({ needsAction: [], ok: [['no_history', 0, null]] });
-		const state = (staticData['node:Reorder Trigger'] as IDataObject).alertState as { open: object };
+		const state = (staticData['node:Reorder Alert'] as IDataObject).alertState as { open: object };
 		expect(Object.keys(state.open)).toEqual([]);
 	});
 
 	it('with Only New Alerts off, the first batch is on Needs Action on every run until it is ordered', async () => {
 		const once = await runWorkflow(fixtureWorkflow([newSku(0)], [], { ...smallBatch, onlyNewAlerts: false }));
-		expect(once.output('Reorder Trigger', 0).map((i) => [i.sku, i.status, i.suggestedOrderQty, i.orderValue, i.alert])).toEqual([
+		expect(once.output('Reorder Alert', 0).map((i) => [i.sku, i.status, i.suggestedOrderQty, i.orderValue, i.alert])).toEqual([
 			['NEW-05', 'no_history', 504, 1512, null],
 		]);
-		expect(once.output('Reorder Trigger', 0)[0].explanation).toBe(
+		expect(once.output('Reorder Alert', 0)[0].explanation).toBe(
 			'No in-stock day in the sales history to 2026-03-28, so demand is unknown; order 504 (first batch).',
 		);
 		// Part of the batch placed (480): the rest, 20 → one pack of 24.
 		const part = await runWorkflow(fixtureWorkflow([newSku(480)], [], { ...smallBatch, onlyNewAlerts: false }));
-		expect(part.output('Reorder Trigger', 0).map((i) => [i.sku, i.suggestedOrderQty])).toEqual([['NEW-05', 24]]);
+		expect(part.output('Reorder Alert', 0).map((i) => [i.sku, i.suggestedOrderQty])).toEqual([['NEW-05', 24]]);
 	});
 });
 
-describe('Reorder Trigger given bad input', () => {
+describe('Reorder Alert given bad input', () => {
 	const inventory = [REORDER, position(500, 0, 'CAP-02'), position(0, 0, 'NEW-03')];
 	const sales = [...history(), ...history('CAP-02')];
 
@@ -342,7 +342,7 @@ describe('Reorder Trigger given bad input', () => {
 	it.each(badInventory)('stops on an inventory item with %s, naming the input, item, field and expectation', async (_, change, message) => {
 		const items = inventory.map((p, i) => (i === 1 ? { ...p, ...change } : p));
 		const result = await runWorkflow(fixtureWorkflow(items, sales));
-		expect(result.errorOf('Reorder Trigger')?.message).toMatch(message);
+		expect(result.errorOf('Reorder Alert')?.message).toMatch(message);
 		expect(result.run.data.resultData.error?.message).toMatch(message);
 	});
 
@@ -355,7 +355,7 @@ describe('Reorder Trigger given bad input', () => {
 	it.each(badSales)('stops on a daily sales item with %s', async (_, change, message) => {
 		const items = sales.map((row, i) => (i === 2 ? { ...row, ...change } : row));
 		const result = await runWorkflow(fixtureWorkflow(inventory, items));
-		const error = result.errorOf('Reorder Trigger') as Error & { description?: string };
+		const error = result.errorOf('Reorder Alert') as Error & { description?: string };
 		expect(error?.message).toMatch(message);
 		expect(error?.description).toMatch(/item 2 of the Daily Sales input.*Daily Sales Field Mapping/);
 	});
@@ -364,34 +364,34 @@ describe('Reorder Trigger given bad input', () => {
 		const own = inventory.map((p) => ({ item: { code: p.sku }, wh: p.warehouse, stock: String(p.onHand), lead: '5', packSize: '10' }));
 		const mapping = { inventoryFields: { sku: 'item.code', warehouse: 'wh', onHand: 'stock', leadTimeDays: 'lead' } };
 		const good = await runWorkflow(fixtureWorkflow(own, sales, { ...mapping, onlyNewAlerts: false }));
-		expect(good.output('Reorder Trigger', 0).map((i) => [i.sku, i.status, i.suggestedOrderQty])).toEqual([['TEE-01', 'reorder', 80]]);
+		expect(good.output('Reorder Alert', 0).map((i) => [i.sku, i.status, i.suggestedOrderQty])).toEqual([['TEE-01', 'reorder', 80]]);
 
 		own[2].stock = '1.5';
 		const bad = await runWorkflow(fixtureWorkflow(own, sales, mapping));
-		expect(bad.errorOf('Reorder Trigger')?.message).toMatch(/^Inventory item 2: field "stock" is "1.5"; expected a whole number/);
+		expect(bad.errorOf('Reorder Alert')?.message).toMatch(/^Inventory item 2: field "stock" is "1.5"; expected a whole number/);
 	});
 
 	it('warns in the output pane when a mapped column is on no item (a typo would otherwise read as 0 on order)', async () => {
 		const hintsOf = (result: Awaited<ReturnType<typeof runWorkflow>>) =>
-			(result.run.data.resultData.runData['Reorder Trigger'][0].hints ?? []).map((h) => h.message);
+			(result.run.data.resultData.runData['Reorder Alert'][0].hints ?? []).map((h) => h.message);
 		const own = inventory.map((p) => ({ ...p, on_order: p.sku === 'TEE-01' ? 200 : 0 }));
 		const typo = await runWorkflow(fixtureWorkflow(own, sales, { inventoryFields: { onOrder: 'on_oder' }, onlyNewAlerts: false }));
 		expect(hintsOf(typo)).toEqual([expect.stringMatching(/^Field Mapping: no input item has "on_oder" \(mapped to onOrder\), so onOrder was read as empty on every item/)]);
-		expect(typo.output('Reorder Trigger', 0).map((i) => [i.sku, i.inventoryPosition])).toEqual([['TEE-01', 52]]);
+		expect(typo.output('Reorder Alert', 0).map((i) => [i.sku, i.inventoryPosition])).toEqual([['TEE-01', 52]]);
 
 		const right = await runWorkflow(fixtureWorkflow(own, sales, { inventoryFields: { onOrder: 'on_order' }, onlyNewAlerts: false }));
 		expect(hintsOf(right)).toEqual([]);
-		expect(right.output('Reorder Trigger', 1).map((i) => [i.sku, i.inventoryPosition])).toContainEqual(['TEE-01', 252]);
+		expect(right.output('Reorder Alert', 1).map((i) => [i.sku, i.inventoryPosition])).toContainEqual(['TEE-01', 252]);
 	});
 
 	it('with On Error → Continue (using error output) sends bad items of both inputs to the error output and evaluates the rest', async () => {
 		const items = inventory.map((p, i) => (i === 1 ? { ...p, onHand: null } : p));
 		const rows = sales.map((row, i) => (i === 0 ? { ...row, units: 'x' } : row));
 		const result = await runWorkflow(fixtureWorkflow(items, rows, {}, { onError: 'continueErrorOutput' }));
-		expect(result.errorOf('Reorder Trigger')).toBeUndefined();
-		expect(result.output('Reorder Trigger', 0).map((i) => i.sku)).toEqual(['TEE-01']);
-		expect(result.output('Reorder Trigger', 1).map((i) => [i.sku, i.status])).toEqual([['NEW-03', 'no_history']]);
-		const errors = result.output('Reorder Trigger', 2);
+		expect(result.errorOf('Reorder Alert')).toBeUndefined();
+		expect(result.output('Reorder Alert', 0).map((i) => i.sku)).toEqual(['TEE-01']);
+		expect(result.output('Reorder Alert', 1).map((i) => [i.sku, i.status])).toEqual([['NEW-03', 'no_history']]);
+		const errors = result.output('Reorder Alert', 2);
 		expect(errors.map((e) => e.error)).toEqual([
 			expect.stringMatching(/^Inventory item 1: field "onHand" is null/),
 			expect.stringMatching(/^Daily Sales item 0: field "units" is "x"/),
@@ -404,26 +404,26 @@ describe('Reorder Trigger given bad input', () => {
 	it('with On Error → Continue (regular output) keeps the error items on Needs Action', async () => {
 		const items = inventory.map((p, i) => (i === 0 ? { ...p, leadTimeDays: 'soon' } : p));
 		const result = await runWorkflow(fixtureWorkflow(items, sales, {}, { onError: 'continueRegularOutput' }));
-		const needsAction = result.output('Reorder Trigger', 0);
+		const needsAction = result.output('Reorder Alert', 0);
 		expect(needsAction).toEqual([{ error: expect.stringMatching(/^Inventory item 0: field "leadTimeDays" is "soon"/) }]);
-		expect(result.output('Reorder Trigger', 1).map((i) => i.sku)).toEqual(['CAP-02', 'NEW-03']);
+		expect(result.output('Reorder Alert', 1).map((i) => i.sku)).toEqual(['CAP-02', 'NEW-03']);
 	});
 
 	it('reports bad settings clearly: time zone, as-of date, service level', async () => {
 		const zone = await runWorkflow(fixtureWorkflow(inventory, sales, { asOfMode: 'today', timeZone: 'Mars/Olympus' }));
-		expect(zone.errorOf('Reorder Trigger')?.message).toMatch(/Unknown time zone "Mars\/Olympus"/);
+		expect(zone.errorOf('Reorder Alert')?.message).toMatch(/Unknown time zone "Mars\/Olympus"/);
 		const date = await runWorkflow(fixtureWorkflow(inventory, sales, { asOfDate: 'soon' }));
-		expect(date.errorOf('Reorder Trigger')?.message).toMatch(/As-Of Date "soon" is not a date/);
+		expect(date.errorOf('Reorder Alert')?.message).toMatch(/As-Of Date "soon" is not a date/);
 		const level = await runWorkflow(fixtureWorkflow(inventory, sales, { serviceLevel: 100 }));
-		expect(level.errorOf('Reorder Trigger')?.message).toMatch(/^Service Level \(%\): expected a fraction below 1/);
+		expect(level.errorOf('Reorder Alert')?.message).toMatch(/^Service Level \(%\): expected a fraction below 1/);
 	});
 });
 
-describe('Reorder Trigger edge cases', () => {
+describe('Reorder Alert edge cases', () => {
 	it('no sales input at all: every position is no_history; only one with something to order needs action', async () => {
 		const result = await runWorkflow(fixtureWorkflow([REORDER, position(-3, 0, 'OVERSOLD')], [], { asOfMode: 'latestSales', timeZone: 'UTC' }));
-		const needsActionItems = result.output('Reorder Trigger', 0);
-		const ok = result.output('Reorder Trigger', 1);
+		const needsActionItems = result.output('Reorder Alert', 0);
+		const ok = result.output('Reorder Alert', 1);
 		expect(ok.map((i) => [i.sku, i.status, i.suggestedOrderQty])).toEqual([['TEE-01', 'no_history', 0]]);
 		expect(needsActionItems.map((i) => [i.sku, i.status, i.suggestedOrderQty, i.alert])).toEqual([
 			['OVERSOLD', 'no_history', 10, 'new'], // 3 backordered units, one pack of 10
@@ -443,7 +443,7 @@ describe('Reorder Trigger edge cases', () => {
 		}));
 		const march = history('GONE-01').map((row) => ({ ...row, units: 0, inStock: false }));
 		const result = await runWorkflow(fixtureWorkflow([position(0, 0, 'GONE-01'), REORDER], [...february, ...march, ...history()]));
-		const [gone] = result.output('Reorder Trigger', 0).filter((i) => i.sku === 'GONE-01');
+		const [gone] = result.output('Reorder Alert', 0).filter((i) => i.sku === 'GONE-01');
 		expect(gone).toMatchObject({
 			status: 'urgent',
 			alert: 'new',
@@ -457,7 +457,7 @@ describe('Reorder Trigger edge cases', () => {
 		expect(gone.explanation).toMatch(
 			/ Sold out on every day of the 28 days to 2026-03-28: demand is measured on the 28 most recent in-stock days before \(2026-02-01 to 2026-02-28\)\.$/,
 		);
-		const hints = (result.run.data.resultData.runData['Reorder Trigger'][0].hints ?? []).map((h) => h.message);
+		const hints = (result.run.data.resultData.runData['Reorder Alert'][0].hints ?? []).map((h) => h.message);
 		expect(hints).toEqual([expect.stringMatching(/^1 position\(s\) sold out on every day of the lookback window \(GONE-01 · SH\)/)]);
 	});
 
@@ -474,7 +474,7 @@ describe('Reorder Trigger edge cases', () => {
 				{ onlyNewAlerts: false },
 			),
 		);
-		const items = [...result.output('Reorder Trigger', 0), ...result.output('Reorder Trigger', 1)];
+		const items = [...result.output('Reorder Alert', 0), ...result.output('Reorder Alert', 1)];
 		const bySku = Object.fromEntries(items.map((i) => [i.sku, i]));
 		expect(bySku.QUIET).toMatchObject({ status: 'overstock', demandPerDay: 0, daysOfCover: null, projectedStockoutDate: null, suggestedOrderQty: 0 });
 		expect(bySku.INSTANT).toMatchObject({ status: 'reorder', reorderPoint: 0 });
@@ -488,11 +488,11 @@ describe('Reorder Trigger edge cases', () => {
 				options: { keepFields: 'productName, supplier.name' },
 			}),
 		);
-		expect(result.output('Reorder Trigger', 0)[0]).toMatchObject({ productName: 'Linen tee', 'supplier.name': 'Hangzhou Mill' });
+		expect(result.output('Reorder Alert', 0)[0]).toMatchObject({ productName: 'Linen tee', 'supplier.name': 'Hangzhou Mill' });
 	});
 });
 
-describe('Reorder Trigger input fast lanes', () => {
+describe('Reorder Alert input fast lanes', () => {
 	/** Deterministic xorshift32, so a failure can be replayed. */
 	function random(seed: number) {
 		let x = seed >>> 0 || 1;
@@ -539,5 +539,48 @@ describe('Reorder Trigger input fast lanes', () => {
 			for (const field of fields) record[field] = clean ? pick([0, 1, 5, 12, undefined]) : pick(NUMBERS);
 			agree(inventoryParser, inventoryInputSchema, record);
 		}
+	});
+});
+
+describe('Reorder Trigger, the deprecated old type that workflows saved before the rename use', () => {
+	/** A workflow as saved before the rename: the node named and typed Reorder Trigger (or swapped for Reorder Alert under that name). */
+	const savedWorkflow = (type: 'reorderTrigger' | 'reorderAlert', inventory: IDataObject[], staticData: IDataObject = {}) => ({
+		...twoInputs(
+			node('Inventory', 'test.fixture', { items: JSON.stringify(inventory) }),
+			node('Sales', 'test.fixture', { items: JSON.stringify(history()) }),
+			node('Reorder Trigger', type, { asOfMode: 'date', asOfDate: '2026-03-28' }),
+		),
+		settings,
+		staticData,
+	});
+
+	it('still runs, with the same parameters and the textbook numbers of the fixture', async () => {
+		const result = await runWorkflow(savedWorkflow('reorderTrigger', [REORDER, position(500, 0, 'CAP-02')]));
+		expect(result.errorOf('Reorder Trigger')).toBeUndefined();
+		// d = 10, L = 5, z = 1.645: ROP 53.7; order up to 53.7 + 70 = 123.7 → 71.7 → 8 packs of 10 (as above)
+		expect(result.output('Reorder Trigger', 0).map((i) => [i.sku, i.status, i.suggestedOrderQty, i.orderValue, i.alert])).toEqual([
+			['TEE-01', 'reorder', 80, 1600, 'new'],
+		]);
+		// CAP-02 has no sales rows: no history, nothing to order, so OK
+		expect(result.output('Reorder Trigger', 1).map((i) => [i.sku, i.status])).toEqual([['CAP-02', 'no_history']]);
+	});
+
+	it('gives the same items as Reorder Alert on the demo data', async () => {
+		const asType = (type: string) => {
+			const workflow = demoWorkflow({}, {});
+			return { ...workflow, nodes: workflow.nodes.map((n) => (n.name === 'Reorder Alert' ? { ...n, type: `n8n-nodes-commerce-ops.${type}` } : n)) };
+		};
+		const [before, after] = [await runWorkflow(asType('reorderTrigger')), await runWorkflow(asType('reorderAlert'))];
+		expect(before.output('Reorder Alert', 0).length).toBeGreaterThan(0);
+		for (const output of [0, 1]) expect(before.output('Reorder Alert', output)).toEqual(after.output('Reorder Alert', output));
+	});
+
+	it('a Reorder Alert swapped in under the old node\'s name knows the alerts the old node sent', async () => {
+		const staticData: IDataObject = {};
+		const alerts = async (type: 'reorderTrigger' | 'reorderAlert', inventory: IDataObject[]) =>
+			(await runWorkflow(savedWorkflow(type, inventory, staticData))).output('Reorder Trigger', 0).map((i) => [i.sku, i.status, i.alert]);
+		expect(await alerts('reorderTrigger', [REORDER])).toEqual([['TEE-01', 'reorder', 'new']]);
+		expect(await alerts('reorderAlert', [REORDER])).toEqual([]);
+		expect(await alerts('reorderAlert', [URGENT])).toEqual([['TEE-01', 'urgent', 'worsened']]);
 	});
 });

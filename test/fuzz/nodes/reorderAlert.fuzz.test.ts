@@ -1,5 +1,5 @@
 /**
- * Reorder Trigger under random stock positions and daily sales with bad values mixed in on both
+ * Reorder Alert under random stock positions and daily sales with bad values mixed in on both
  * inputs: the four properties of test/fuzz/support.ts. Bad values are the issue's: lead times of
  * 1e9 and 1e308 days ("order Infinity now"), units beyond any warehouse, impossible dates, ids
  * that are objects or 17,000 characters long.
@@ -14,7 +14,7 @@ const AS_OF = '2026-03-28';
 const AS_OF_DAY = Date.UTC(2026, 2, 28);
 
 const reorder = (parameters: IDataObject): NodeUnderTest => ({
-	name: 'Reorder Trigger',
+	name: 'Reorder Alert',
 	mainOutputs: 2,
 	inputOf: (label) => (label === 'Inventory' ? 'inventory' : label === 'Daily Sales' ? 'sales' : `unknown label "${label}"`),
 	workflow: (inputs, extra: Partial<INode>) => ({
@@ -22,12 +22,12 @@ const reorder = (parameters: IDataObject): NodeUnderTest => ({
 			node('Start', 'n8n-nodes-base.manualTrigger'),
 			fixtureNode('Inventory', inputs.inventory),
 			fixtureNode('Sales', inputs.sales),
-			node('Reorder Trigger', 'reorderTrigger', { asOfMode: 'date', asOfDate: AS_OF, ...parameters }, extra),
+			node('Reorder Alert', 'reorderAlert', { asOfMode: 'date', asOfDate: AS_OF, ...parameters }, extra),
 		],
 		connections: {
 			Start: { main: [[{ node: 'Inventory', type: 'main', index: 0 }, { node: 'Sales', type: 'main', index: 0 }]] },
-			Inventory: { main: [[{ node: 'Reorder Trigger', type: 'main', index: 0 }]] },
-			Sales: { main: [[{ node: 'Reorder Trigger', type: 'main', index: 1 }]] },
+			Inventory: { main: [[{ node: 'Reorder Alert', type: 'main', index: 0 }]] },
+			Sales: { main: [[{ node: 'Reorder Alert', type: 'main', index: 1 }]] },
 		},
 		settings: { executionOrder: 'v1' },
 	}),
@@ -88,7 +88,7 @@ const badSalesValue: fc.Arbitrary<BadValue> = fc.oneof(
 	fc.constantFrom<unknown>('maybe', 2, {}).map((value) => ({ field: 'inStock', value })),
 );
 
-describe('Reorder Trigger, property-based (issue 14)', () => {
+describe('Reorder Alert, property-based (issue 14)', () => {
 	it.each([
 		['defaults (average of in-stock days, order up to)', {}],
 		['Holt-Winters, EOQ, network-wide', { demandMethod: 'holtWinters', orderPolicy: 'eoq', warehouseMode: 'network' }],
@@ -112,6 +112,6 @@ describe('Reorder Trigger, property-based (issue 14)', () => {
 			}),
 			fuzzParameters,
 		);
-		reportCases(`Reorder Trigger (${_})`, FUZZ_RUNS, 3);
+		reportCases(`Reorder Alert (${_})`, FUZZ_RUNS, 3);
 	});
 });
