@@ -107,9 +107,12 @@ export class TagMatrix implements INodeType {
 			throw toNodeError(this, error);
 		}
 
-		const orderMapping = param<FieldMapping>('orderFields');
-		const customerMapping = param<FieldMapping>('customerFields');
-		const reviewMapping = param<FieldMapping>('reviewFields');
+		// n8n fills in top-level defaults, not a collection's: the description's column names apply
+		// where the user set none (e.g. Coupon Field → couponCode, Segment Field → segmentLabel).
+		const mappingOf = (name: string) => ({ ...collectionDefaults(tagMatrixProperties, name), ...param<FieldMapping>(name) }) as FieldMapping;
+		const orderMapping = mappingOf('orderFields');
+		const customerMapping = mappingOf('customerFields');
+		const reviewMapping = mappingOf('reviewFields');
 		const notReached = checkInputsCarryFields(this, [
 			{ ...ORDER_INPUT, items: orderItems, mapping: orderMapping, mappingParameter: 'Field Mapping (Orders)', inputName: 'Orders', inputIndex: 0 },
 			{ ...CUSTOMER_INPUT, items: customerItems, fields: CUSTOMER_TAG_FIELDS, mapping: customerMapping, mappingParameter: 'Field Mapping (Customers)', inputName: 'Customers', inputIndex: 1 },
