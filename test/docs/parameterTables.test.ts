@@ -27,6 +27,7 @@ import { PinduoduoShop } from '../../nodes/PinduoduoShop/PinduoduoShop.node';
 import { ReorderTrigger } from '../../nodes/ReorderTrigger/ReorderTrigger.node';
 import { RfmSegment } from '../../nodes/RfmSegment/RfmSegment.node';
 import { ShopifyStore } from '../../nodes/ShopifyStore/ShopifyStore.node';
+import { TagMatrix } from '../../nodes/TagMatrix/TagMatrix.node';
 import { TaobaoShop } from '../../nodes/TaobaoShop/TaobaoShop.node';
 import { VisitorValue } from '../../nodes/VisitorValue/VisitorValue.node';
 import { WeComBot } from '../../nodes/WeComBot/WeComBot.node';
@@ -133,6 +134,7 @@ const nodePages: Array<[string, INodeType]> = [
 	['RfmSegment', new RfmSegment()],
 	['CouponTier', new CouponTier()],
 	['VisitorValue', new VisitorValue()],
+	['TagMatrix', new TagMatrix()],
 	['ReorderTrigger', new ReorderTrigger()],
 	['WeComBot', new WeComBot()],
 	['DingTalkBot', new DingTalkBot()],

@@ -47,6 +47,8 @@ describe('review sentiment: English', () => {
 		// not · the · box · was · good: four tokens between → good stays +
 		expect(scoreReviewText('not that the box was good').score).toBe(1);
 		expect(scoreReviewText('not the box good').score).toBe(-1);
+		// The documented limit: 没有 · 想 · 象 · 中 · 好 — 没有 is 4 tokens back, so 好 stays +.
+		expect(scoreReviewText('没有想象中好').score).toBe(1);
 	});
 });
 
