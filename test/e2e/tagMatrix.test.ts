@@ -16,7 +16,7 @@ const to = (target: string, index = 0) => [{ node: target, type: 'main', index }
 
 // Every third order used a coupon; regions by customer.
 const ADD_COUPONS_AND_REGIONS = `const regions = ['广东', '浙江', '上海'];
-return $input.all().map((item, i) => ({ json: { ...item.json, couponCode: i % 3 === 0 ? 'C' + i : '', region: regions[item.json.customerId.length % 3] } }));`;
+return $input.all().map((item, i) => ({ json: { ...item.json, couponCode: i % 3 === 0 ? 'C' + i : '', region: regions[item.json.customerId.charCodeAt(item.json.customerId.length - 1) % 3] } }));`;
 const REVIEWS = `const ids = [...new Set($input.all().map((item) => item.json.customerId))];
 return [
   { json: { customerId: ids[0], text: '质量不好，不推荐' } },
