@@ -14,7 +14,7 @@ import {
 	CUSTOMER_TAG_FIELDS,
 	customerFactsSchema,
 	ORDER_TAG_FIELDS,
-	orderTagFieldsSchema,
+	orderTagFieldsParser,
 	parseTagMatrixOptions,
 	REVIEW_FIELDS,
 	reviewSchema,
@@ -129,7 +129,7 @@ export class TagMatrix implements INodeType {
 			{ mapping: orderMapping, timeZone, baseCurrency: String(options.baseCurrency ?? '').trim() || undefined, rates },
 			(order) => {
 				const record = readTagFields(orderItems[order.itemIndex].json);
-				const parsed = orderTagFieldsSchema.safeParse(record);
+				const parsed = orderTagFieldsParser.safeParse(record);
 				if (!parsed.success) return issueFromZod(parsed.error, order.itemIndex, record, (field) => sourcePathOf(field, orderMapping));
 				const fields = parsed.data;
 				pending.push({

@@ -2,7 +2,9 @@
  * Tag Matrix's input bounds (docs/nodes/TagMatrix.md, "Limits"; issue 14's rule: every field
  * bounded, each bound a per-item issue naming it), each at the bound and one past it.
  */
-import { MAX_LINES, MAX_REVIEW_LENGTH, orderTagFieldsSchema, reviewSchema } from '../../../nodes/lib/tagMatrix';
+import fc from 'fast-check';
+
+import { MAX_LINES, MAX_REVIEW_LENGTH, orderTagFieldsParser, orderTagFieldsSchema, reviewSchema } from '../../../nodes/lib/tagMatrix';
 
 const messageOf = (result: { success: boolean; error?: { issues: Array<{ message: string; path: Array<string | number> }> } }) =>
 	result.success ? undefined : `${result.error!.issues[0].path.join('.')}: ${result.error!.issues[0].message}`;
@@ -33,5 +35,22 @@ describe('Tag Matrix input limits', () => {
 		expect(orderTagFieldsSchema.parse({ coupon: 0 }).coupon).toBe(false);
 		expect(orderTagFieldsSchema.parse({ coupon: ' ' }).coupon).toBe(false);
 		expect(orderTagFieldsSchema.parse({ coupon: 3 }).coupon).toBe(true);
+	});
+});
+
+describe('the order fields fast lane', () => {
+	const value = fc.constantFrom<unknown>(undefined, null, '', ' ', 'douyin', ' douyin ', 'x'.repeat(256), 'x'.repeat(257), 7, Number.NaN, true, false, 0, 2.5, -1, {}, ['a']);
+	const line = fc.record({ category: value, quantity: value, unitPrice: value }, { requiredKeys: [] });
+	const lines = fc.oneof(value, fc.array(fc.oneof(line, value), { maxLength: 4 }));
+	it('accepts and yields exactly what the schema does', () => {
+		fc.assert(
+			fc.property(fc.record({ platform: value, channel: value, region: value, coupon: value, category: value, lines }), (record) => {
+				const fast = orderTagFieldsParser.safeParse(record);
+				const schema = orderTagFieldsSchema.safeParse(record);
+				expect(fast.success).toBe(schema.success);
+				if (fast.success && schema.success) expect(fast.data).toEqual(schema.data);
+			}),
+			{ numRuns: 2000, seed: 14 },
+		);
 	});
 });
