@@ -73,7 +73,7 @@ export class TagMatrix implements INodeType {
 		icon: { light: 'file:tagMatrix.svg', dark: 'file:tagMatrix.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ ($parameter["rules"]?.rule?.length ?? 0) + " tag rules" }}',
+		subtitle: '={{ (($parameter["rules"] || {}).rule || []).length + " tag rules · 条标签规则" }}',
 		description:
 			'Customer tags in three families — basic (platform, region, first channel), behaviour (RFM segment, category, order hour, coupon sensitivity, refunds) and sentiment (reviews) — by rules you edit, with the customer count per tag (客户标签矩阵)',
 		defaults: { name: 'Tag Matrix' },
@@ -191,7 +191,7 @@ export class TagMatrix implements INodeType {
 	}
 }
 
-/** An optional input's items; none when it is not connected. */
+/** An optional input's items; none when it is not connected (n8n may then have no entry for it at all). */
 function inputOrEmpty(context: IExecuteFunctions, index: number): INodeExecutionData[] {
 	try {
 		return context.getInputData(index) ?? [];
