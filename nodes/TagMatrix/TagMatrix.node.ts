@@ -73,7 +73,7 @@ export class TagMatrix implements INodeType {
 		icon: { light: 'file:tagMatrix.svg', dark: 'file:tagMatrix.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ (($parameter["rules"] || {}).rule || []).length + " tag rules · 条标签规则" }}',
+		subtitle: '={{ (($parameter["rules"] || {}).rule || []).length + " tag rules" }}',
 		description:
 			'Customer tags in three families — basic (platform, region, first channel), behaviour (RFM segment, category, order hour, coupon sensitivity, refunds) and sentiment (reviews) — by rules you edit, with the customer count per tag (客户标签矩阵)',
 		defaults: { name: 'Tag Matrix' },
