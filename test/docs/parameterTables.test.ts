@@ -28,6 +28,7 @@ import { PriceLadder } from '../../nodes/PriceLadder/PriceLadder.node';
 import { ReorderAlert } from '../../nodes/ReorderAlert/ReorderAlert.node';
 import { RfmSegment } from '../../nodes/RfmSegment/RfmSegment.node';
 import { ShopifyStore } from '../../nodes/ShopifyStore/ShopifyStore.node';
+import { TagMatrix } from '../../nodes/TagMatrix/TagMatrix.node';
 import { TaobaoShop } from '../../nodes/TaobaoShop/TaobaoShop.node';
 import { VisitorValue } from '../../nodes/VisitorValue/VisitorValue.node';
 import { WeComBot } from '../../nodes/WeComBot/WeComBot.node';
@@ -136,6 +137,8 @@ const nodePages: Array<[string, INodeType]> = [
 	['VisitorValue', new VisitorValue()],
 	['PriceLadder', new PriceLadder()],
 	['ReorderAlert', new ReorderAlert()],
+	['TagMatrix', new TagMatrix()],
+	['ReorderTrigger', new ReorderTrigger()],
 	['WeComBot', new WeComBot()],
 	['DingTalkBot', new DingTalkBot()],
 	['FeishuBot', new FeishuBot()],
