@@ -120,20 +120,21 @@ async function importCredentials(runtime, userFolder, input = DEMO_CREDENTIALS, 
 function extractRunJson(stdout) {
 	const lines = stdout.split('\n');
 	const start = lines.findIndex((line) => line === '{');
-	let end = -1;
-	for (let i = lines.length - 1; i > start; i--) {
-		if (lines[i] === '}') {
-			end = i;
-			break;
+	if (start < 0) return null;
+	// n8n may log after the run JSON, and such a log can end in a line `}` too (with Postgres, an
+	// error object from a statistics query the CLI's exit cut short): try the closing lines from
+	// the last one back until the text between parses.
+	let lastError = null;
+	for (let end = lines.length - 1; end > start; end--) {
+		if (lines[end] !== '}') continue;
+		try {
+			return JSON.parse(lines.slice(start, end + 1).join('\n'));
+		} catch (error) {
+			lastError = error;
 		}
 	}
-	if (start < 0 || end < 0) return null;
-	try {
-		return JSON.parse(lines.slice(start, end + 1).join('\n'));
-	} catch (error) {
-		if (process.env.N8N_RUNTIME_VERBOSE) log(`could not parse the run JSON n8n printed: ${error.message}`);
-		return null;
-	}
+	if (lastError && process.env.N8N_RUNTIME_VERBOSE) log(`could not parse the run JSON n8n printed: ${lastError.message}`);
+	return null;
 }
 
 /**
