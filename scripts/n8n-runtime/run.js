@@ -62,13 +62,13 @@ async function runN8n(runtime, userFolder, args, options = {}) {
 
 /**
  * Imports workflow JSON files: a directory (every `*.json` in it, one n8n start for all) or one file.
- * Throws if n8n reports a failure.
+ * Throws if n8n reports a failure. `options.env`: as for runN8n (e.g. a Postgres database).
  */
-async function importWorkflows(runtime, userFolder, input) {
+async function importWorkflows(runtime, userFolder, input, options = {}) {
 	const isDir = fs.statSync(input).isDirectory();
 	const args = ['import:workflow', `--input=${path.resolve(input)}`];
 	if (isDir) args.push('--separate');
-	const result = await runN8n(runtime, userFolder, args);
+	const result = await runN8n(runtime, userFolder, args, options);
 	const imported = /Successfully imported (\d+) workflow/.exec(result.stdout);
 	if (result.code !== 0 || !imported) {
 		throw new Error(`n8n import:workflow failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
@@ -104,8 +104,8 @@ function parseWorkflowList(stdout) {
 const DEMO_CREDENTIALS = path.join(PROJECT_ROOT, 'workflows', 'credentials', 'demo-credentials.json');
 
 /** Imports a credentials file (default: the demo credentials). Throws if n8n reports a failure. */
-async function importCredentials(runtime, userFolder, input = DEMO_CREDENTIALS) {
-	const result = await runN8n(runtime, userFolder, ['import:credentials', `--input=${path.resolve(input)}`]);
+async function importCredentials(runtime, userFolder, input = DEMO_CREDENTIALS, options = {}) {
+	const result = await runN8n(runtime, userFolder, ['import:credentials', `--input=${path.resolve(input)}`], options);
 	const imported = /Successfully imported (\d+) credential/.exec(result.stdout + result.stderr);
 	if (result.code !== 0 || !imported) {
 		throw new Error(`n8n import:credentials failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
@@ -120,20 +120,21 @@ async function importCredentials(runtime, userFolder, input = DEMO_CREDENTIALS) 
 function extractRunJson(stdout) {
 	const lines = stdout.split('\n');
 	const start = lines.findIndex((line) => line === '{');
-	let end = -1;
-	for (let i = lines.length - 1; i > start; i--) {
-		if (lines[i] === '}') {
-			end = i;
-			break;
+	if (start < 0) return null;
+	// n8n may log after the run JSON, and such a log can end in a line `}` too (with Postgres, an
+	// error object from a statistics query the CLI's exit cut short): try the closing lines from
+	// the last one back until the text between parses.
+	let lastError = null;
+	for (let end = lines.length - 1; end > start; end--) {
+		if (lines[end] !== '}') continue;
+		try {
+			return JSON.parse(lines.slice(start, end + 1).join('\n'));
+		} catch (error) {
+			lastError = error;
 		}
 	}
-	if (start < 0 || end < 0) return null;
-	try {
-		return JSON.parse(lines.slice(start, end + 1).join('\n'));
-	} catch (error) {
-		if (process.env.N8N_RUNTIME_VERBOSE) log(`could not parse the run JSON n8n printed: ${error.message}`);
-		return null;
-	}
+	if (lastError && process.env.N8N_RUNTIME_VERBOSE) log(`could not parse the run JSON n8n printed: ${lastError.message}`);
+	return null;
 }
 
 /**
@@ -169,27 +170,16 @@ function nodeError(run, nodeName, runIndex = 0) {
 }
 
 /**
- * `n8n start` on free ports in its own process group, output to a log file; resolves once the
- * REST API answers (`/rest/settings`, the first thing the editor asks for). The server is what
- * loads n8n's modules (Data Tables among them), which `n8n execute` does not. `stop()` sends
- * SIGTERM (n8n finishes running executions first) and kills the whole group after 20 s.
+ * One long-running n8n process (`n8n start`, `n8n worker`) in its own process group, output to a
+ * log file in the user folder; resolves once `ready(child)` says so. `stop()` sends SIGTERM (n8n
+ * finishes running executions first) and kills the whole group after 20 s.
  */
-async function startServer(runtime, userFolder, options = {}) {
-	const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
-	const port = await freePort();
-	const brokerPort = await freePort();
-	const logFile = path.join(userFolder, 'n8n-start.log');
+async function startProcess(runtime, userFolder, { args, env, logName, readyTimeoutMs, ready }) {
+	const logFile = path.join(userFolder, logName);
 	const logFd = fs.openSync(logFile, 'w');
-	const child = childProcess.spawn(runtime.nodeBin, [describeRuntime(runtime.version).n8nEntry, 'start'], {
+	const child = childProcess.spawn(runtime.nodeBin, [describeRuntime(runtime.version).n8nEntry, ...args], {
 		cwd: userFolder,
-		env: cleanEnv(runtime, userFolder, {
-			N8N_PORT: String(port),
-			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
-			N8N_HOST: 'localhost',
-			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_SECURE_COOKIE: 'false',
-			...(options.env ?? {}),
-		}),
+		env: cleanEnv(runtime, userFolder, env),
 		stdio: ['ignore', logFd, logFd],
 		detached: true,
 	});
@@ -209,23 +199,79 @@ async function startServer(runtime, userFolder, options = {}) {
 		await exited;
 		clearTimeout(killTimer);
 	};
-	const baseUrl = `http://127.0.0.1:${port}`;
 	const deadline = Date.now() + readyTimeoutMs;
 	for (;;) {
-		if (child.exitCode !== null) throw new Error(`n8n exited (${child.exitCode}) before it was ready:\n${logTail()}`);
-		try {
-			const response = await fetch(`${baseUrl}/rest/settings`);
-			if (response.ok && (response.headers.get('content-type') ?? '').includes('json')) break;
-		} catch {
-			// not listening yet
-		}
+		if (child.exitCode !== null) throw new Error(`n8n ${args[0]} exited (${child.exitCode}) before it was ready:\n${logTail()}`);
+		if (await ready()) break;
 		if (Date.now() > deadline) {
 			await stop();
-			throw new Error(`n8n was not ready within ${readyTimeoutMs / 1000} s:\n${logTail()}`);
+			throw new Error(`n8n ${args[0]} was not ready within ${readyTimeoutMs / 1000} s:\n${logTail()}`);
 		}
 		await new Promise((resolve) => setTimeout(resolve, 300));
 	}
-	return { baseUrl, child, logFile, logTail, stop };
+	return { child, logFile, logTail, stop };
+}
+
+/** True when a GET of `url` answers 2xx (with a JSON body when `json`). */
+async function answers(url, json) {
+	try {
+		const response = await fetch(url);
+		return response.ok && (!json || (response.headers.get('content-type') ?? '').includes('json'));
+	} catch {
+		return false; // not listening yet
+	}
+}
+
+/**
+ * `n8n start` on free ports; resolves once the REST API answers (`/rest/settings`, the first
+ * thing the editor asks for). The server is what loads n8n's modules (Data Tables among them),
+ * which `n8n execute` does not. `options.env` adds variables (a database, queue mode…).
+ */
+async function startServer(runtime, userFolder, options = {}) {
+	const port = await freePort();
+	const brokerPort = await freePort();
+	const baseUrl = `http://127.0.0.1:${port}`;
+	const server = await startProcess(runtime, userFolder, {
+		args: ['start'],
+		logName: options.logName ?? 'n8n-start.log',
+		readyTimeoutMs: options.readyTimeoutMs ?? 60_000,
+		env: {
+			N8N_PORT: String(port),
+			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+			N8N_HOST: 'localhost',
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_SECURE_COOKIE: 'false',
+			...(options.env ?? {}),
+		},
+		ready: () => answers(`${baseUrl}/rest/settings`, true),
+	});
+	return { baseUrl, ...server };
+}
+
+/**
+ * `n8n worker` (queue mode: it takes executions from the Redis queue the main process fills);
+ * resolves once its readiness endpoint says the database and Redis are connected
+ * (`/healthz/readiness`, n8n's scaling/worker-server.js, switched on by QUEUE_HEALTH_CHECK_ACTIVE).
+ * `options.env` must carry the same database and queue settings as the main process.
+ */
+async function startWorker(runtime, userFolder, options = {}) {
+	const port = await freePort();
+	const brokerPort = await freePort();
+	const name = options.name ?? 'worker';
+	const worker = await startProcess(runtime, userFolder, {
+		args: ['worker', `--concurrency=${options.concurrency ?? 5}`],
+		logName: `n8n-${name}.log`,
+		readyTimeoutMs: options.readyTimeoutMs ?? 60_000,
+		env: {
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(port),
+			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+			...(options.env ?? {}),
+		},
+		ready: () => answers(`http://127.0.0.1:${port}/healthz/readiness`, false),
+	});
+	return { name, ...worker };
 }
 
 /**
@@ -285,6 +331,7 @@ module.exports = {
 	nodeItems,
 	nodeError,
 	startServer,
+	startWorker,
 	setupOwner,
 	ownerSession,
 };

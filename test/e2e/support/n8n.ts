@@ -31,6 +31,11 @@ export interface CliResult {
 	timedOut: boolean;
 }
 
+/** Extra variables for an n8n process. */
+interface EnvOptions {
+	env?: Record<string, string>;
+}
+
 // The runtime modules are plain Node scripts; their shapes are written here once.
 /* eslint-disable @typescript-eslint/no-require-imports */
 const util = require('../../../scripts/n8n-runtime/util') as { PROJECT_ROOT: string; PACK_NAME: string; freePort(): Promise<number> };
@@ -44,13 +49,14 @@ const pack = require('../../../scripts/n8n-runtime/pack') as {
 	installPack(userFolder: string, tarball: string, runtime: Runtime): string;
 };
 const run = require('../../../scripts/n8n-runtime/run') as {
-	runN8n(runtime: Runtime, userFolder: string, args: string[]): Promise<CliResult>;
-	importWorkflows(runtime: Runtime, userFolder: string, input: string): Promise<CliResult & { count: number }>;
-	importCredentials(runtime: Runtime, userFolder: string, input?: string): Promise<CliResult & { count: number }>;
-	executeWorkflow(runtime: Runtime, userFolder: string, workflowId: string): Promise<Execution>;
+	runN8n(runtime: Runtime, userFolder: string, args: string[], options?: EnvOptions): Promise<CliResult>;
+	importWorkflows(runtime: Runtime, userFolder: string, input: string, options?: EnvOptions): Promise<CliResult & { count: number }>;
+	importCredentials(runtime: Runtime, userFolder: string, input?: string, options?: EnvOptions): Promise<CliResult & { count: number }>;
+	executeWorkflow(runtime: Runtime, userFolder: string, workflowId: string, options?: EnvOptions): Promise<Execution>;
 	nodeItems(run: RunJson | null, nodeName: string, output?: number): Array<Record<string, unknown>> | undefined;
 	nodeError(run: RunJson | null, nodeName: string): NodeErrorJson | undefined;
-	startServer(runtime: Runtime, userFolder: string, options?: { readyTimeoutMs?: number }): Promise<RunningN8n>;
+	startServer(runtime: Runtime, userFolder: string, options?: EnvOptions & { readyTimeoutMs?: number }): Promise<RunningN8n>;
+	startWorker(runtime: Runtime, userFolder: string, options?: EnvOptions & { name?: string; concurrency?: number }): Promise<RunningN8n & { name: string }>;
 	ownerSession(baseUrl: string, options: { browserId: string; password: string }): Promise<RestSession>;
 };
 const editorScript = require('../../../scripts/editor') as { startEditor(options: EditorOptions): Promise<Editor> };
@@ -66,6 +72,8 @@ export const freePort = (): Promise<number> => util.freePort();
 export interface Instance {
 	runtime: Runtime;
 	userFolder: string;
+	/** Variables every n8n process of the instance gets (e.g. a Postgres database and queue mode). */
+	env?: Record<string, string>;
 }
 
 export interface WorkflowNode {
@@ -130,12 +138,12 @@ export async function freshInstance(name: string): Promise<Instance> {
 
 /** Imports one file or every *.json of a folder (one n8n start); returns how many and how long. */
 export async function importWorkflows(instance: Instance, input: string): Promise<{ count: number; ms: number }> {
-	return run.importWorkflows(instance.runtime, instance.userFolder, input);
+	return run.importWorkflows(instance.runtime, instance.userFolder, input, { env: instance.env });
 }
 
 /** Imports the demo credentials the templates reference (workflows/credentials/demo-credentials.json). */
 export async function importDemoCredentials(instance: Instance): Promise<{ count: number; ms: number }> {
-	return run.importCredentials(instance.runtime, instance.userFolder);
+	return run.importCredentials(instance.runtime, instance.userFolder, undefined, { env: instance.env });
 }
 
 /**
@@ -143,12 +151,12 @@ export async function importDemoCredentials(instance: Instance): Promise<{ count
  * on import). Throws if n8n reports a failure.
  */
 export async function importCredentials(instance: Instance, file: string): Promise<{ count: number; ms: number }> {
-	return run.importCredentials(instance.runtime, instance.userFolder, file);
+	return run.importCredentials(instance.runtime, instance.userFolder, file, { env: instance.env });
 }
 
 /** One n8n CLI command in the instance (e.g. `publish:workflow --id=…`); never throws on a non-zero exit. */
 export async function runN8n(instance: Instance, args: string[]): Promise<CliResult> {
-	return run.runN8n(instance.runtime, instance.userFolder, args);
+	return run.runN8n(instance.runtime, instance.userFolder, args, { env: instance.env });
 }
 
 /** Writes workflows built in a test to a folder of the user folder and imports them in one call. */
@@ -162,7 +170,7 @@ export async function importBuilt(instance: Instance, workflows: WorkflowJson[])
 }
 
 export async function execute(instance: Instance, workflowId: string): Promise<Execution> {
-	return run.executeWorkflow(instance.runtime, instance.userFolder, workflowId);
+	return run.executeWorkflow(instance.runtime, instance.userFolder, workflowId, { env: instance.env });
 }
 
 /** JSON of the items a node sent on one output, or undefined when the node did not run. */
@@ -234,7 +242,16 @@ export interface RunningN8n {
  * its REST API answers (scripts/n8n-runtime/run.js startServer).
  */
 export async function startN8n(instance: Instance, readyTimeoutMs = 60_000): Promise<RunningN8n> {
-	return run.startServer(instance.runtime, instance.userFolder, { readyTimeoutMs });
+	return run.startServer(instance.runtime, instance.userFolder, { readyTimeoutMs, env: instance.env });
+}
+
+/**
+ * `n8n worker` for an instance in queue mode (its `env` carries the database and Redis); resolves
+ * once the worker's readiness endpoint answers (scripts/n8n-runtime/run.js startWorker). Its log
+ * is `n8n-<name>.log` in the user folder.
+ */
+export async function startWorker(instance: Instance, name: string, concurrency = 5): Promise<RunningN8n & { name: string }> {
+	return run.startWorker(instance.runtime, instance.userFolder, { name, concurrency, env: instance.env });
 }
 
 export interface RestSession {
