@@ -64,6 +64,19 @@ const CUSTOMERS_INPUT: Pick<ExpectedInput, 'kind' | 'connect'> = {
 	},
 };
 
+/**
+ * The items of an input, or none when nothing is connected to it. n8n-core throws "Could not
+ * get input with given index" for an input past the last one it holds data for, which is what an
+ * unconnected optional input (traffic, alerts, customers) is.
+ */
+function optionalInput(context: IExecuteFunctions, index: number): INodeExecutionData[] {
+	try {
+		return context.getInputData(index);
+	} catch {
+		return [];
+	}
+}
+
 export class KpiDigest implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Daily KPI Digest (日清会)',
@@ -87,7 +100,7 @@ export class KpiDigest implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const [orderItems, trafficItems, alertItems, customerItems] = [0, 1, 2, 3].map((i) => this.getInputData(i));
+		const [orderItems, trafficItems, alertItems, customerItems] = [0, 1, 2, 3].map((i) => optionalInput(this, i));
 		const { param } = nodeParameters(this);
 		const now = Date.now();
 		const timeZone = readTimeZone(this);
