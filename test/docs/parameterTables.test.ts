@@ -23,6 +23,7 @@ import { DemoShopData } from '../../nodes/DemoShopData/DemoShopData.node';
 import { DingTalkBot } from '../../nodes/DingTalkBot/DingTalkBot.node';
 import { DouyinShop } from '../../nodes/DouyinShop/DouyinShop.node';
 import { FeishuBot } from '../../nodes/FeishuBot/FeishuBot.node';
+import { KpiDigest } from '../../nodes/KpiDigest/KpiDigest.node';
 import { PinduoduoShop } from '../../nodes/PinduoduoShop/PinduoduoShop.node';
 import { ReorderTrigger } from '../../nodes/ReorderTrigger/ReorderTrigger.node';
 import { RfmSegment } from '../../nodes/RfmSegment/RfmSegment.node';
@@ -133,6 +134,7 @@ const nodePages: Array<[string, INodeType]> = [
 	['RfmSegment', new RfmSegment()],
 	['CouponTier', new CouponTier()],
 	['VisitorValue', new VisitorValue()],
+	['KpiDigest', new KpiDigest()],
 	['ReorderTrigger', new ReorderTrigger()],
 	['WeComBot', new WeComBot()],
 	['DingTalkBot', new DingTalkBot()],
