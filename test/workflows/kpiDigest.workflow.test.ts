@@ -7,6 +7,8 @@
  */
 import type { IConnections, IDataObject, INode } from 'n8n-workflow';
 
+import { resetChatClock, setChatClock } from '../../nodes/lib/chat/clock';
+import { startWeComServer, VirtualClock, type FakeBotServer } from '../support/chatBotServers';
 import { node, runWorkflow } from '../support/n8n';
 
 const shop = { seed: 11, customers: 400, orders: 3000, endDate: '2026-06-30', days: 120 };
@@ -17,8 +19,10 @@ const AVERAGE_DAYS = ['2026-06-22', '2026-06-23', '2026-06-24', '2026-06-25', '2
 const to = (name: string, index = 0) => [{ node: name, type: 'main' as const, index }];
 const fixture = (name: string, items: IDataObject[]) => node(name, 'test.fixture', { items: JSON.stringify(items) });
 
-/** Feeds the digest's inputs from the given nodes (index = input), then a WeCom bot previews it. */
-function digestWorkflow(inputs: (INode | undefined)[], parameters: IDataObject = {}, extra: Partial<INode> = {}) {
+const PREVIEW_BOT: IDataObject = { operation: 'preview' };
+
+/** Feeds the digest's inputs from the given nodes (index = input), then a WeCom bot previews (or sends) it. */
+function digestWorkflow(inputs: (INode | undefined)[], parameters: IDataObject = {}, extra: Partial<INode> = {}, bot: { parameters: IDataObject; extra?: Partial<INode> } = { parameters: PREVIEW_BOT }, staticData: IDataObject = {}) {
 	const feeders = inputs.filter((n): n is INode => n !== undefined);
 	const connections: IConnections = {
 		Run: { main: [feeders.flatMap((n) => to(n.name))] },
@@ -32,9 +36,10 @@ function digestWorkflow(inputs: (INode | undefined)[], parameters: IDataObject =
 			node('Run', 'n8n-nodes-base.manualTrigger'),
 			...feeders,
 			node('KPI Digest', 'kpiDigest', { reportDate: REPORT_DAY, ...parameters }, extra),
-			node('Team chat', 'weComBot', { operation: 'preview', messageType: 'markdown', lineSource: 'field', lineField: 'markdown', options: { skipAlreadySent: true, dedupKeyField: 'digestKey' } }),
+			node('Team chat', 'weComBot', { messageType: 'markdown', lineSource: 'field', lineField: 'markdown', options: { skipAlreadySent: true, dedupKeyField: 'digestKey' }, ...bot.parameters }, bot.extra),
 		],
 		connections,
+		staticData,
 	};
 }
 
@@ -108,6 +113,33 @@ describe('Demo Shop Data (orders + traffic) → Daily KPI Digest → team chat',
 		expect(digest).toMatchObject({ openRestockAlerts: 3, atRiskVips: 2, visitors: null, conversionRate: null });
 		expect(String(digest.text).split('\n').at(-1)).toBe('To do: open restock alerts 3, at-risk VIPs 2');
 		expect(String(digest.text)).not.toMatch(/conversion/);
+	});
+});
+
+describe('Daily KPI Digest → WeCom bot sending: re-running the same morning posts nothing', () => {
+	let server: FakeBotServer;
+	beforeEach(async () => {
+		setChatClock(new VirtualClock());
+		server = await startWeComServer({ key: 'kpi-digest-test-key' });
+	});
+	afterEach(async () => {
+		resetChatClock();
+		await server.close();
+	});
+
+	it('the first run posts the digest as one markdown message, the second (same day, same static data) none', async () => {
+		const credentials = { weComBotApi: { webhookToken: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=kpi-digest-test-key', baseUrl: server.baseUrl, allowHttp: true } };
+		const send = { parameters: { operation: 'send' }, extra: { credentials: { weComBotApi: { id: '1', name: 'Test bot' } } } };
+		const staticData: IDataObject = {};
+		const first = await runWorkflow(digestWorkflow([demoOrders, demoTraffic], {}, {}, send, staticData), credentials);
+		const [digest] = first.output('KPI Digest');
+		expect(first.output('Team chat')).toEqual([expect.objectContaining({ status: 'sent', lineCount: 1 })]);
+		expect(server.delivered()).toEqual([{ msgtype: 'markdown', markdown: { content: digest.markdown } }]);
+
+		const second = await runWorkflow(digestWorkflow([demoOrders, demoTraffic], {}, {}, send, staticData), credentials);
+		expect(second.errorOf('Team chat')).toBeUndefined();
+		expect(second.output('Team chat')).toEqual([]);
+		expect(server.delivered()).toHaveLength(1);
 	});
 });
 
