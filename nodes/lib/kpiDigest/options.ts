@@ -12,29 +12,26 @@ export const MAX_LOOKBACK_DAYS = 3650;
 /** At most this many movers in the digest. */
 export const MAX_TOP_MOVERS = 20;
 
+/** A whole number from min to max, one message naming the parameter for any miss (text, NaN, a fraction). */
+function wholeNumber(parameter: string, what: string, min: number, max: number) {
+	const message = `${parameter}: ${what} from ${min} to ${max}`;
+	return typedNumber.pipe(z.number({ invalid_type_error: message }).int(message).min(min, message).max(max, message));
+}
+
 export const kpiDigestOptionsSchema = z
 	.object({
 		timeZone: z.string(),
 		/** A date or date-time (its first 10 characters); empty: yesterday. */
 		reportDate: z.string().nullish(),
 		countedStatuses: z.array(orderStatusSchema).min(1, 'Counted Order Statuses: choose at least one status'),
-		returningLookbackDays: typedNumber.pipe(
-			z
-				.number()
-				.int(`Returning Buyer Look-Back (Days): a whole number of days from 1 to ${MAX_LOOKBACK_DAYS}`)
-				.min(1, `Returning Buyer Look-Back (Days): a whole number of days from 1 to ${MAX_LOOKBACK_DAYS}`)
-				.max(MAX_LOOKBACK_DAYS, `Returning Buyer Look-Back (Days): a whole number of days from 1 to ${MAX_LOOKBACK_DAYS}`),
-		),
+		returningLookbackDays: wholeNumber('Returning Buyer Look-Back (Days)', 'a whole number of days', 1, MAX_LOOKBACK_DAYS),
 		moverThresholdPercent: typedNumber.pipe(
-			z.number().min(0, 'Mover Threshold (%): a percentage from 0 to 1000').max(1000, 'Mover Threshold (%): a percentage from 0 to 1000'),
-		),
-		topMovers: typedNumber.pipe(
 			z
-				.number()
-				.int(`Top Movers: a whole number from 0 to ${MAX_TOP_MOVERS}`)
-				.min(0, `Top Movers: a whole number from 0 to ${MAX_TOP_MOVERS}`)
-				.max(MAX_TOP_MOVERS, `Top Movers: a whole number from 0 to ${MAX_TOP_MOVERS}`),
+				.number({ invalid_type_error: 'Mover Threshold (%): a percentage from 0 to 1000' })
+				.min(0, 'Mover Threshold (%): a percentage from 0 to 1000')
+				.max(1000, 'Mover Threshold (%): a percentage from 0 to 1000'),
 		),
+		topMovers: wholeNumber('Top Movers', 'a whole number', 0, MAX_TOP_MOVERS),
 		/** "at_risk, cant_lose": the RFM segments counted as at-risk VIPs. */
 		atRiskSegments: z.string().nullish(),
 		language: z.enum(['en', 'zh']),
