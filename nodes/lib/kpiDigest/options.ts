@@ -23,7 +23,7 @@ export const kpiDigestOptionsSchema = z
 		timeZone: z.string(),
 		/** A date or date-time (its first 10 characters); empty: yesterday. */
 		reportDate: z.string().nullish(),
-		countedStatuses: z.array(orderStatusSchema).min(1, 'Counted Order Statuses: choose at least one status'),
+		countedStatuses: z.array(orderStatusSchema).min(1, 'Statuses That Count: choose at least one status'),
 		returningLookbackDays: wholeNumber('Returning Buyer Look-Back (Days)', 'a whole number of days', 1, MAX_LOOKBACK_DAYS),
 		moverThresholdPercent: typedNumber.pipe(
 			z

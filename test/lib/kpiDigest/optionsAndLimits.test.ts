@@ -51,7 +51,7 @@ describe('KPI Digest settings', () => {
 		[{ returningLookbackDays: 'a year' }, 'Returning Buyer Look-Back (Days)'],
 		[{ moverThresholdPercent: -5 }, 'Mover Threshold (%): a percentage from 0 to 1000'],
 		[{ topMovers: 21 }, 'Top Movers: a whole number from 0 to 20'],
-		[{ countedStatuses: [] }, 'Counted Order Statuses: choose at least one status'],
+		[{ countedStatuses: [] }, 'Statuses That Count: choose at least one status'],
 	])('refuses %j naming the parameter', (change, message) => {
 		expect(() => parseKpiDigestOptions(parameters(change as Partial<KpiDigestOptionsInput>))).toThrow(UserInputError);
 		expect(() => parseKpiDigestOptions(parameters(change as Partial<KpiDigestOptionsInput>))).toThrow(message);
