@@ -134,7 +134,7 @@ function moversLine(movers: Mover[], lang: DigestLanguage, currency: string | nu
 
 function watchCountsLine(watch: WatchCounts, lang: DigestLanguage): string | undefined {
 	const parts: string[] = [];
-	if (watch.restockAlerts !== null) parts.push(lang === 'zh' ? `待补货 ${watch.restockAlerts} 个 SKU` : `open restock alerts ${watch.restockAlerts}`);
+	if (watch.restockAlerts !== null) parts.push(lang === 'zh' ? `待补货 ${watch.restockAlerts} 项` : `open restock alerts ${watch.restockAlerts}`);
 	if (watch.atRiskVips !== null) parts.push(lang === 'zh' ? `流失风险 VIP ${watch.atRiskVips} 人` : `at-risk VIPs ${watch.atRiskVips}`);
 	if (parts.length === 0) return undefined;
 	const joined = parts.join(lang === 'zh' ? '；' : ', ');

@@ -242,7 +242,7 @@ describe('Daily KPI digest: lines for the team chat', () => {
 			'订单 4（+600.0%），客单价 ¥162.50，转化率 2.00%（0.0个百分点），复购率 66.7%，退款率 53.8%',
 			'分平台：淘宝 ¥350.00（+1125.0%）；抖音 ¥300.00（+1005.3%）',
 			'异动：▲ 淘宝·搜索 ¥350.00（+1125.0%）；▲ 抖音·直播 ¥300.00（+1005.3%）',
-			'待办：待补货 12 个 SKU；流失风险 VIP 34 人',
+			'待办：待补货 12 项；流失风险 VIP 34 人',
 		]);
 		expect(text).toBe(lines.join('\n'));
 		expect(markdown.split('\n')).toEqual([`**${lines[0]}**`, ...lines.slice(1).map((line) => `- ${line}`)]);
