@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { fromRfmSegment, rfmOption } from '../VisitorValue/description';
 import { LANGUAGE_OPTIONS } from '../shared/parameters';
@@ -27,6 +27,10 @@ export const kpiDigestProperties: INodeProperties[] = [
 	{ ...fromRfmSegment('timeZone') },
 	{
 		...fromRfmSegment('countedStatuses'),
+		// RFM's label says a partial refund counts amount − refund; here GMV is before refunds.
+		options: (fromRfmSegment('countedStatuses').options as INodePropertyOptions[]).map((option) =>
+			option.value === 'partially_refunded' ? { ...option, name: 'Partially Refunded' } : option,
+		),
 		default: DIGEST_COUNTED_STATUSES,
 		description:
 			'Orders that count as sold. Default: every paid order, refunded ones too, so GMV is what was paid and the refund rate sees the refunds. A missing status counts as completed (计入成交的订单状态；默认含已退款订单，以便计算退款率).',
