@@ -23,6 +23,7 @@ import { DemoShopData } from '../../nodes/DemoShopData/DemoShopData.node';
 import { DingTalkBot } from '../../nodes/DingTalkBot/DingTalkBot.node';
 import { DouyinShop } from '../../nodes/DouyinShop/DouyinShop.node';
 import { FeishuBot } from '../../nodes/FeishuBot/FeishuBot.node';
+import { KpiDigest } from '../../nodes/KpiDigest/KpiDigest.node';
 import { PinduoduoShop } from '../../nodes/PinduoduoShop/PinduoduoShop.node';
 import { PriceLadder } from '../../nodes/PriceLadder/PriceLadder.node';
 import { ReorderAlert } from '../../nodes/ReorderAlert/ReorderAlert.node';
@@ -138,7 +139,7 @@ const nodePages: Array<[string, INodeType]> = [
 	['PriceLadder', new PriceLadder()],
 	['ReorderAlert', new ReorderAlert()],
 	['TagMatrix', new TagMatrix()],
-	['ReorderTrigger', new ReorderTrigger()],
+	['KpiDigest', new KpiDigest()],
 	['WeComBot', new WeComBot()],
 	['DingTalkBot', new DingTalkBot()],
 	['FeishuBot', new FeishuBot()],

@@ -4,6 +4,7 @@
  * (restock alerts, coupons, content mix) adds its checks here.
  */
 import { couponCampaign } from './couponCampaignChecks';
+import { dailyKpiDigest } from './kpiDigestChecks';
 import { itemsOf, type RunJson, type WorkflowJson } from './n8n';
 
 export type TemplateCheck = (run: RunJson, workflow: WorkflowJson) => void;
@@ -254,4 +255,5 @@ export const TEMPLATE_CHECKS: Record<string, TemplateCheck> = {
 	'rfm-segmentation.json': rfmSegmentation,
 	'restock-alerts.json': restockAlerts,
 	'rfm-coupon-campaign.json': couponCampaign,
+	'daily-kpi-digest.json': dailyKpiDigest,
 };
