@@ -52,8 +52,8 @@ const TRAFFIC_INPUT: Pick<ExpectedInput, 'kind' | 'connect'> = {
 const RESTOCK_INPUT: Pick<ExpectedInput, 'kind' | 'connect'> = {
 	kind: { en: 'restock alert', zh: '补货预警' },
 	connect: {
-		en: 'Connect the Needs Action output of Reorder Trigger (补货预警), or a list with one item per SKU to restock.',
-		zh: '请连接 Reorder Trigger（补货预警）的 Needs Action 输出，或每条一个待补货 SKU 的列表。',
+		en: 'Connect the Needs Action output of Reorder Alert (补货预警), or a list with one item per SKU to restock.',
+		zh: '请连接 Reorder Alert（补货预警）的 Needs Action 输出，或每条一个待补货 SKU 的列表。',
 	},
 };
 const CUSTOMERS_INPUT: Pick<ExpectedInput, 'kind' | 'connect'> = {

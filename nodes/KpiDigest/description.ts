@@ -12,7 +12,7 @@ const DIGEST_COUNTED_STATUSES = ['paid', 'shipped', 'completed', 'partially_refu
 export const kpiDigestProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Connect orders to the first input. Optional: traffic (visitors per day, platform and channel) to the second for conversion, Reorder Trigger\'s Needs Action to the third and RFM Segment\'s customers to the fourth for the to-do counts. 第一个输入接订单；可选：第二个接流量（算转化率），第三个接补货预警的 Needs Action，第四个接 RFM 客户分层结果（统计待补货和流失风险 VIP）。',
+			'Connect orders to the first input. Optional: traffic (visitors per day, platform and channel) to the second for conversion, Reorder Alert\'s Needs Action to the third and RFM Segment\'s customers to the fourth for the to-do counts. 第一个输入接订单；可选：第二个接流量（算转化率），第三个接补货预警的 Needs Action，第四个接 RFM 客户分层结果（统计待补货和流失风险 VIP）。',
 		name: 'notice',
 		type: 'notice',
 		default: '',

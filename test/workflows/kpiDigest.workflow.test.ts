@@ -2,7 +2,7 @@
  * Daily KPI Digest in-process through n8n-core's WorkflowExecute: Demo Shop Data orders and
  * traffic → KPI Digest → a WeCom bot in Preview. The report day's figures are recomputed here
  * from the raw demo items (their createdAt carries +08:00, so its first 10 characters are the
- * day in Asia/Shanghai); the watch inputs (Reorder Trigger's alerts, RFM customers); bad items
+ * day in Asia/Shanghai); the watch inputs (Reorder Alert's alerts, RFM customers); bad items
  * under stop and Continue (using error output); bad settings.
  */
 import type { IConnections, IDataObject, INode } from 'n8n-workflow';

@@ -37,7 +37,7 @@ export interface SmoothingParameters {
 	gamma: number;
 }
 
-// No default parameters here: the Reorder Trigger's description holds them (its Smoothing
+// No default parameters here: the Reorder Alert's description holds them (its Smoothing
 // options), the one place a user or a developer changes them.
 
 export interface HoltWintersState {

@@ -1,5 +1,5 @@
 /**
- * Reorder Trigger mathematics: pure functions, no n8n imports. Plain data in (the canonical
+ * Reorder Alert mathematics: pure functions, no n8n imports. Plain data in (the canonical
  * InventoryPosition and DailySales shapes, an explicit asOf date), plain data out.
  */
 export * from './normal';

@@ -1,5 +1,5 @@
 /**
- * Inventory positions and daily-sales rows as users bring them (the Reorder Trigger's two
+ * Inventory positions and daily-sales rows as users bring them (the Reorder Alert's two
  * inputs): the data model's InventoryPosition and DailySales (nodes/lib/model), made forgiving
  * where exports differ from the model without ambiguity — numbers written as text ("12"), ids
  * that are numbers (SKU 10023), in-stock flags written as "true"/"false"/1/0, and optional

@@ -1,5 +1,5 @@
 /**
- * Settings of a Reorder Trigger evaluation, defined once with zod (the TypeScript types are
+ * Settings of a Reorder Alert evaluation, defined once with zod (the TypeScript types are
  * `z.input` / `z.output` of the schema). No defaults here: every setting is passed in. The
  * defaults live in one place, the node's description (n8n fills them in); library callers
  * that want them take `defaultReorderSettings()` from nodes/ReorderAlert/settings.ts.

@@ -1,6 +1,6 @@
 /**
  * What KPI Digest reads besides orders: traffic rows (Visitor Value's traffic schema, plus the
- * platform), and the items of the watch lists — Reorder Trigger's *Needs Action* alerts and
+ * platform), and the items of the watch lists — Reorder Alert's *Needs Action* alerts and
  * RFM Segment's customers — of which it only counts the open ones.
  */
 import { z } from 'zod';
@@ -25,7 +25,7 @@ export function toDigestTraffic(input: z.output<ReturnType<typeof digestTrafficS
 
 export const RESTOCK_ALERT_FIELDS = ['sku', 'warehouse', 'status'] as const;
 
-/** Reorder Trigger's statuses that are open alerts (the ones on its Needs Action output). */
+/** Reorder Alert's statuses that are open alerts (the ones on its Needs Action output). */
 export const OPEN_ALERT_STATUSES: readonly string[] = ['reorder', 'urgent', 'no_history'];
 
 export const restockAlertSchema = z.object({
