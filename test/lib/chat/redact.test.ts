@@ -1,37 +1,37 @@
 /** Redaction of the credential's secret values (issue 14, item 7) and where requests may go (item 6). */
 import { UserInputError } from '../../../nodes/lib/errors';
 import { dingTalk, feishu, weCom } from '../../../nodes/lib/chat/platforms';
-import { MIN_SECRET_LENGTH, redactDeep, redactSecrets, secretsToRedact } from '../../../nodes/lib/chat/redact';
-import { webhookBaseUrl } from '../../../nodes/lib/chat/signing';
+import { redactWebhookSecrets, webhookBaseUrl } from '../../../nodes/lib/chat/signing';
+import { MIN_SECRET_LENGTH, secretRedactor } from '../../../nodes/lib/redact';
 
-describe('redactSecrets', () => {
+/** What the bots cut: the credential's values and anything shaped like their webhook URLs. */
+const botRedactor = (secrets: readonly unknown[]) => secretRedactor(secrets, redactWebhookSecrets);
+
+describe("the bots' redaction (nodes/lib/redact.ts with the webhook URL patterns)", () => {
 	const webhookId = '693a91f6-7aaa-4bc4-97a0-0ec2sifa5aaa';
 
 	it('cuts a secret echoed in prose, where no URL pattern would find it', () => {
-		const secrets = secretsToRedact([webhookId]);
-		expect(redactSecrets(`token ${webhookId} is not valid`, secrets)).toBe('token *** is not valid');
+		expect(botRedactor([webhookId]).text(`token ${webhookId} is not valid`)).toBe('token *** is not valid');
 	});
 
 	it('cuts the URL-encoded form too, and URL-shaped secrets it was not told about', () => {
 		const secret = 'SECab+c/d=ef';
-		const secrets = secretsToRedact([secret]);
-		expect(redactSecrets(`sign key ${encodeURIComponent(secret)} and ${secret}`, secrets)).toBe('sign key *** and ***');
-		expect(redactSecrets('POST /robot/send?access_token=other0token', secrets)).toBe('POST /robot/send?access_token=***');
+		const redact = botRedactor([secret]).text;
+		expect(redact(`sign key ${encodeURIComponent(secret)} and ${secret}`)).toBe('sign key *** and ***');
+		expect(redact('POST /robot/send?access_token=other0token')).toBe('POST /robot/send?access_token=***');
+		expect(redact('POST /open-apis/bot/v2/hook/another-hook-id?x=1')).toBe('POST /open-apis/bot/v2/hook/***?x=1');
 	});
 
-	it('cuts a longer secret whole when a shorter one is part of it', () => {
-		const secrets = secretsToRedact(['abcdef', 'abcdefghij']);
-		expect(redactSecrets('x abcdefghij y', secrets)).toBe('x *** y');
+	it('cuts URL-shaped secrets with no credential values at all (the Preview operation)', () => {
+		expect(botRedactor([]).text('GET /cgi-bin/webhook/send?key=abc&sign=def')).toBe('GET /cgi-bin/webhook/send?key=***&sign=***');
 	});
 
 	it(`leaves values shorter than ${MIN_SECRET_LENGTH} characters alone (they would blank out ordinary words)`, () => {
-		expect(secretsToRedact(['ok', '', '  ', 12345, undefined])).toEqual([]);
-		expect(redactSecrets('ok, errcode 0', secretsToRedact(['ok']))).toBe('ok, errcode 0');
+		expect(botRedactor(['ok']).text('ok, errcode 0')).toBe('ok, errcode 0');
 	});
 
 	it('redacts every string of an output item, keys and nested arrays included; other values unchanged', () => {
-		const secrets = secretsToRedact([webhookId]);
-		expect(redactDeep({ response: { message: `bad ${webhookId}` }, lines: [webhookId, 3], [webhookId]: true, ok: null }, secrets)).toEqual({
+		expect(botRedactor([webhookId]).deep({ response: { message: `bad ${webhookId}` }, lines: [webhookId, 3], [webhookId]: true, ok: null })).toEqual({
 			response: { message: 'bad ***' },
 			lines: ['***', 3],
 			'***': true,
