@@ -45,7 +45,8 @@ import { jsonStringBytes, utf8Bytes } from '../../lib/chat/packing';
 import { unsupportedMentions, type ChatPlatform, type Mentions, type MessageFormat } from '../../lib/chat/platforms';
 import { capPerMinute, earliestSendTime, pruneSendLog } from '../../lib/chat/rateLimit';
 import { retryHintMs, serverErrorWaitMs, SERVER_ERROR_RETRY, throttleWaitMs } from '../../lib/chat/retry';
-import { redactWebhookSecrets, webhookBaseUrl } from '../../lib/chat/signing';
+import { redactWebhookSecrets } from '../../lib/chat/signing';
+import { checkedBaseUrl } from '../../lib/baseUrl';
 import { secretRedactor, type SecretRedactor } from '../../lib/redact';
 import { collectionDefaults, nodeParameters, toNodeError, withDefaults } from '../nodeHelpers';
 import { chatBotProperties } from './description';
@@ -260,7 +261,7 @@ async function credentialRedactor(context: IExecuteFunctions, platform: ChatPlat
 	const credentials = await context.getCredentials(platform.credentialType);
 	const redactor = secretRedactor(platform.secretsOf(credentials), redactWebhookSecrets);
 	try {
-		webhookBaseUrl(credentials.baseUrl, platform.defaultBaseUrl, credentials.allowHttp === true);
+		checkedBaseUrl(credentials.baseUrl, platform.defaultBaseUrl, credentials.allowHttp, 'API Base URL');
 	} catch (error) {
 		const nodeError = toNodeError(
 			context,

@@ -1,7 +1,6 @@
-/** Redaction of the credential's secret values (issue 14, item 7) and where requests may go (item 6). */
-import { UserInputError } from '../../../nodes/lib/errors';
+/** Redaction of the bot credentials' secret values (issue 14, item 7). */
 import { dingTalk, feishu, weCom } from '../../../nodes/lib/chat/platforms';
-import { redactWebhookSecrets, webhookBaseUrl } from '../../../nodes/lib/chat/signing';
+import { redactWebhookSecrets } from '../../../nodes/lib/chat/signing';
 import { MIN_SECRET_LENGTH, secretRedactor } from '../../../nodes/lib/redact';
 
 /** What the bots cut: the credential's values and anything shaped like their webhook URLs. */
@@ -53,29 +52,5 @@ describe("each platform's secrets", () => {
 	it('Feishu: the hook id and the signing secret', () => {
 		const webhook = 'https://open.feishu.cn/open-apis/bot/v2/hook/HOOK-abcdef';
 		expect(feishu.secretsOf({ webhookToken: webhook, secret: 'feishu-signing' })).toEqual(['HOOK-abcdef', webhook, 'feishu-signing']);
-	});
-});
-
-describe('webhookBaseUrl', () => {
-	const fallback = 'https://oapi.dingtalk.com';
-
-	it('takes https, trims trailing slashes, and falls back to the platform when empty', () => {
-		expect(webhookBaseUrl('https://gw.example.com/dingtalk/', fallback, false)).toBe('https://gw.example.com/dingtalk');
-		expect(webhookBaseUrl('', fallback, false)).toBe(fallback);
-	});
-
-	it('refuses plain http unless the credential allows it', () => {
-		expect(() => webhookBaseUrl('http://127.0.0.1:8080', fallback, false)).toThrow(
-			new UserInputError('API Base URL "http://127.0.0.1:8080" is plain http, which this credential does not allow'),
-		);
-		expect(webhookBaseUrl('http://127.0.0.1:8080', fallback, true)).toBe('http://127.0.0.1:8080');
-	});
-
-	it('refuses other schemes, non-URLs, and user names, queries or fragments in the base URL', () => {
-		expect(() => webhookBaseUrl('ftp://example.com', fallback, true)).toThrow('API Base URL must start with https:// (got ftp:)');
-		expect(() => webhookBaseUrl('oapi.dingtalk.com', fallback, false)).toThrow('API Base URL "oapi.dingtalk.com" is not a URL');
-		for (const url of ['https://user:pw@gw.example.com', 'https://gw.example.com?access_token=x', 'https://gw.example.com#x']) {
-			expect(() => webhookBaseUrl(url, fallback, false)).toThrow(/must not carry a user name, password, query or fragment$/);
-		}
 	});
 });
