@@ -47,6 +47,7 @@ import { capPerMinute, earliestSendTime, pruneSendLog } from '../../lib/chat/rat
 import { retryHintMs, serverErrorWaitMs, SERVER_ERROR_RETRY, throttleWaitMs } from '../../lib/chat/retry';
 import { redactWebhookSecrets } from '../../lib/chat/signing';
 import { checkedBaseUrl } from '../../lib/baseUrl';
+import { headerValue } from '../../lib/httpHeaders';
 import { secretRedactor, type SecretRedactor } from '../../lib/redact';
 import { collectionDefaults, nodeParameters, toNodeError, withDefaults } from '../nodeHelpers';
 import { chatBotProperties } from './description';
@@ -446,9 +447,7 @@ async function sendMessage(sender: Sender, message: ComposedMessage, k: number, 
 
 /** The host a redirect names (never its path or query, which could carry a token). */
 function locationHost(headers: Record<string, unknown>): string {
-	const key = Object.keys(headers).find((name) => name.toLowerCase() === 'location');
-	const value = key === undefined ? undefined : headers[key];
-	const location = Array.isArray(value) ? String(value[0]) : typeof value === 'string' ? value : '';
+	const location = headerValue(headers, 'location') ?? '';
 	if (location === '') return 'an address it did not give';
 	try {
 		return new URL(location).host || 'another address';
