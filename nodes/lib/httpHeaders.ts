@@ -31,3 +31,17 @@ export function retryAfterMs(headers: Record<string, unknown> | undefined, now: 
 	const at = Date.parse(retryAfter);
 	return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
+
+/**
+ * Where a redirect's `Location` points, as much as is safe to show: the origin of an absolute
+ * address (never its path or query, which can carry a token), `'relative'` for an address on
+ * the same host, undefined when the response names none.
+ */
+export function redirectOrigin(headers: Record<string, unknown> | undefined): string | 'relative' | undefined {
+	const location = headerValue(headers, 'location')?.trim();
+	if (!location) return undefined;
+	if (!URL.canParse(location)) return 'relative';
+	const { origin } = new URL(location);
+	// A scheme without a host (mailto:, data:) has the origin "null".
+	return origin === 'null' ? undefined : origin;
+}

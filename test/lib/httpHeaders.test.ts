@@ -1,5 +1,5 @@
 /** Header reading shared by the shop connectors and the chat bots (nodes/lib/httpHeaders.ts). */
-import { headerValue, retryAfterMs } from '../../nodes/lib/httpHeaders';
+import { headerValue, redirectOrigin, retryAfterMs } from '../../nodes/lib/httpHeaders';
 
 describe('headerValue', () => {
 	it('finds a header whatever the case of its name, the first of a repeated one', () => {
@@ -34,5 +34,18 @@ describe('retryAfterMs (RFC 9110 §10.2.3)', () => {
 		expect(retryAfterMs({ 'retry-after': '' }, 0)).toBeUndefined();
 		expect(retryAfterMs({ 'retry-after': '-5' }, 0)).toBeUndefined();
 		expect(retryAfterMs({ 'retry-after': 'soon' }, 0)).toBeUndefined();
+	});
+});
+
+describe('redirectOrigin', () => {
+	it('shows only the origin of an absolute Location, never its path or query', () => {
+		expect(redirectOrigin({ Location: 'https://evil.example:8443/steal?access_token=abc#x' })).toBe('https://evil.example:8443');
+	});
+
+	it("tells a relative Location apart from none (or one that names no host)", () => {
+		expect(redirectOrigin({ location: '/robot/send?access_token=abc' })).toBe('relative');
+		expect(redirectOrigin({})).toBeUndefined();
+		expect(redirectOrigin({ location: '  ' })).toBeUndefined();
+		expect(redirectOrigin({ location: 'mailto:ops@example.com' })).toBeUndefined();
 	});
 });

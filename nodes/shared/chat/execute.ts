@@ -47,7 +47,7 @@ import { capPerMinute, earliestSendTime, pruneSendLog } from '../../lib/chat/rat
 import { retryHintMs, serverErrorWaitMs, SERVER_ERROR_RETRY, throttleWaitMs } from '../../lib/chat/retry';
 import { redactWebhookSecrets } from '../../lib/chat/signing';
 import { checkedBaseUrl } from '../../lib/baseUrl';
-import { headerValue } from '../../lib/httpHeaders';
+import { redirectOrigin } from '../../lib/httpHeaders';
 import { secretRedactor, type SecretRedactor } from '../../lib/redact';
 import { collectionDefaults, nodeParameters, toNodeError, withDefaults } from '../nodeHelpers';
 import { chatBotProperties } from './description';
@@ -355,7 +355,7 @@ async function sendMessage(sender: Sender, message: ComposedMessage, k: number, 
 
 		const { statusCode, headers } = exchange;
 		if (statusCode >= 300 && statusCode < 400) {
-			const host = locationHost(headers);
+			const host = redirectTarget(headers);
 			return {
 				status: 'failed',
 				error: apiError(
@@ -445,15 +445,11 @@ async function sendMessage(sender: Sender, message: ComposedMessage, k: number, 
 	}
 }
 
-/** The host a redirect names (never its path or query, which could carry a token). */
-function locationHost(headers: Record<string, unknown>): string {
-	const location = headerValue(headers, 'location') ?? '';
-	if (location === '') return 'an address it did not give';
-	try {
-		return new URL(location).host || 'another address';
-	} catch {
-		return 'a relative address on the same host';
-	}
+/** Where a redirect points, in words: only its origin (a full URL could carry a token). */
+function redirectTarget(headers: Record<string, unknown>): string {
+	const origin = redirectOrigin(headers);
+	if (origin === undefined) return 'an address it did not give';
+	return origin === 'relative' ? 'a relative address on the same host' : origin;
 }
 
 function unconfirmedAdvice(settings: Settings): string {
