@@ -7,7 +7,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { webhookBaseUrl, dingTalkSignature, dingTalkTokenOf } from '../nodes/lib/chat/signing';
+import { dingTalkSignature, dingTalkTokenOf } from '../nodes/lib/chat/signing';
+import { checkedBaseUrl } from '../nodes/lib/baseUrl';
+import { ALLOW_HTTP_PROPERTY } from '../nodes/shared/baseUrl';
 import { dingTalk } from '../nodes/lib/chat/platforms';
 
 const DINGTALK_BASE_URL = dingTalk.defaultBaseUrl;
@@ -58,14 +60,7 @@ export class DingTalkBotApi implements ICredentialType {
 			default: DINGTALK_BASE_URL,
 			description: 'Where the webhook lives (https). Change it only for a gateway or a test server; plain http needs Allow HTTP (Unencrypted).',
 		},
-		{
-			displayName: 'Allow HTTP (Unencrypted) (允许 HTTP，不加密)',
-			name: 'allowHttp',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether the API Base URL may be plain http://, e.g. a gateway inside your network or a local test server. Over http the webhook key and every message travel unencrypted. Off: https only.',
-		},
+		ALLOW_HTTP_PROPERTY,
 	];
 
 	authenticate: IAuthenticate = async (credentials, requestOptions): Promise<IHttpRequestOptions> => {
@@ -85,7 +80,7 @@ export class DingTalkBotApi implements ICredentialType {
 		// the credential's Test included (issue 14, item 6; docs/nodes/ChatBots.md).
 		const rest: IHttpRequestOptions = { ...requestOptions, disableFollowRedirect: true };
 		delete rest.baseURL;
-		return { ...rest, url: `${webhookBaseUrl(credentials.baseUrl, DINGTALK_BASE_URL, credentials.allowHttp === true)}/robot/send`, qs };
+		return { ...rest, url: `${checkedBaseUrl(credentials.baseUrl, DINGTALK_BASE_URL, credentials.allowHttp, 'API Base URL')}/robot/send`, qs };
 	};
 
 	// An unknown message type: nothing is posted; a wrong signature or timestamp gets 310000.

@@ -20,7 +20,8 @@ import {
 } from '../nodes/lib/shop/platforms/douyin';
 import { CredentialSetupError, STORED_TOKEN_PROPERTIES, checkToken, refreshTokenUsable } from '../nodes/shared/shop/tokens';
 import { REQUEST_RATE_PROPERTY } from '../nodes/shared/shop/rateLimit';
-import { ALLOW_HTTP_PROPERTY, checkedBaseUrl } from '../nodes/shared/shop/baseUrl';
+import { ALLOW_HTTP_PROPERTY } from '../nodes/shared/baseUrl';
+import { checkedShopBaseUrl } from '../nodes/shared/shop/baseUrl';
 
 const DOUYIN_BASE_URL = 'https://openapi-fxg.jinritemai.com';
 /** Refresh tokens live 14 days (official Go SDK `core/create_token_request.go` comment). */
@@ -204,7 +205,7 @@ function signedRequest(credentials: ICredentialDataDecryptedObject, method: stri
 	const paramJson = canonicalParamJson(params ?? {});
 	const timestamp = douyinTimestamp(Date.now(), 'unixSeconds');
 	const sign = douyinSign({ appKey, appSecret, method, paramJson, timestamp, signMethod });
-	const baseUrl = checkedBaseUrl('Douyin Shop', String(credentials.baseUrl || DOUYIN_BASE_URL), credentials.allowHttp);
+	const baseUrl = checkedShopBaseUrl('Douyin Shop', credentials.baseUrl, DOUYIN_BASE_URL, credentials.allowHttp);
 	return {
 		url: `${baseUrl}${douyinPath(method)}`,
 		qs: {

@@ -8,7 +8,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { webhookBaseUrl, feishuHookIdOf, feishuSignature } from '../nodes/lib/chat/signing';
+import { feishuHookIdOf, feishuSignature } from '../nodes/lib/chat/signing';
+import { checkedBaseUrl } from '../nodes/lib/baseUrl';
+import { ALLOW_HTTP_PROPERTY } from '../nodes/shared/baseUrl';
 import { feishu } from '../nodes/lib/chat/platforms';
 
 const FEISHU_BASE_URL = feishu.defaultBaseUrl;
@@ -55,14 +57,7 @@ export class FeishuBotApi implements ICredentialType {
 			default: FEISHU_BASE_URL,
 			description: 'https://open.feishu.cn for Feishu, https://open.larksuite.com for Lark; change it otherwise only for a gateway or a test server (plain http needs Allow HTTP (Unencrypted))',
 		},
-		{
-			displayName: 'Allow HTTP (Unencrypted) (允许 HTTP，不加密)',
-			name: 'allowHttp',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether the API Base URL may be plain http://, e.g. a gateway inside your network or a local test server. Over http the webhook key and every message travel unencrypted. Off: https only.',
-		},
+		ALLOW_HTTP_PROPERTY,
 	];
 
 	authenticate: IAuthenticate = async (credentials, requestOptions): Promise<IHttpRequestOptions> => {
@@ -82,7 +77,7 @@ export class FeishuBotApi implements ICredentialType {
 		delete rest.baseURL;
 		return {
 			...rest,
-			url: `${webhookBaseUrl(credentials.baseUrl, FEISHU_BASE_URL, credentials.allowHttp === true)}/open-apis/bot/v2/hook/${encodeURIComponent(hookId)}`,
+			url: `${checkedBaseUrl(credentials.baseUrl, FEISHU_BASE_URL, credentials.allowHttp, 'API Base URL')}/open-apis/bot/v2/hook/${encodeURIComponent(hookId)}`,
 			body,
 		};
 	};

@@ -24,7 +24,8 @@ import {
 } from '../nodes/lib/shop/platforms/pinduoduo';
 import { CredentialSetupError, STORED_TOKEN_PROPERTIES, checkToken, refreshTokenUsable } from '../nodes/shared/shop/tokens';
 import { REQUEST_RATE_PROPERTY } from '../nodes/shared/shop/rateLimit';
-import { ALLOW_HTTP_PROPERTY, checkedBaseUrl } from '../nodes/shared/shop/baseUrl';
+import { ALLOW_HTTP_PROPERTY } from '../nodes/shared/baseUrl';
+import { checkedShopBaseUrl } from '../nodes/shared/shop/baseUrl';
 
 const NAME = 'Pinduoduo Shop (拼多多) API';
 const REAUTHORISE =
@@ -188,7 +189,7 @@ function clientIdOf(credentials: ICredentialDataDecryptedObject): string {
 }
 
 function routerUrlOf(credentials: ICredentialDataDecryptedObject): string {
-	return pddRouterUrl(checkedBaseUrl(NAME, String(credentials.baseUrl || PDD_GATEWAY), credentials.allowHttp));
+	return pddRouterUrl(checkedShopBaseUrl(NAME, credentials.baseUrl, PDD_GATEWAY, credentials.allowHttp));
 }
 
 function clientSecretOf(credentials: ICredentialDataDecryptedObject): string {

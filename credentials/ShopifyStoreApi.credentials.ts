@@ -13,7 +13,8 @@ import type {
 import { DEFAULT_SHOPIFY_API_VERSION, graphqlPath, shopBaseUrl } from '../nodes/lib/shop/platforms/shopify';
 import { CredentialSetupError, STORED_TOKEN_PROPERTIES, TOKEN_REJECTED_HEADER, checkToken } from '../nodes/shared/shop/tokens';
 import { REQUEST_RATE_PROPERTY } from '../nodes/shared/shop/rateLimit';
-import { ALLOW_HTTP_PROPERTY, checkedBaseUrl } from '../nodes/shared/shop/baseUrl';
+import { ALLOW_HTTP_PROPERTY } from '../nodes/shared/baseUrl';
+import { checkedShopBaseUrl } from '../nodes/shared/shop/baseUrl';
 
 /** Stored in place of a token when the credential uses a permanent Admin API token (nothing to refresh). */
 const STATIC_TOKEN_MARKER = 'admin-api-access-token';
@@ -189,7 +190,7 @@ export class ShopifyStoreApi implements ICredentialType {
 function storeUrlOf(credentials: ICredentialDataDecryptedObject): string {
 	const baseUrl = shopBaseUrl(String(credentials.baseUrl ?? ''));
 	if (!baseUrl) throw new CredentialSetupError('Shopify: the Shop URL is empty');
-	return checkedBaseUrl('Shopify', baseUrl, credentials.allowHttp);
+	return checkedShopBaseUrl('Shopify', baseUrl, '', credentials.allowHttp, 'Shop URL');
 }
 
 function parseJson(body: unknown): Record<string, unknown> {

@@ -9,7 +9,8 @@ import type {
 
 import { topParams, topSign, topTime, TOP_SIGN_METHODS, type TopSignMethod } from '../nodes/lib/shop/platforms/taobao';
 import { REQUEST_RATE_PROPERTY } from '../nodes/shared/shop/rateLimit';
-import { ALLOW_HTTP_PROPERTY, checkedBaseUrl } from '../nodes/shared/shop/baseUrl';
+import { ALLOW_HTTP_PROPERTY } from '../nodes/shared/baseUrl';
+import { checkedShopBaseUrl } from '../nodes/shared/shop/baseUrl';
 import { CredentialSetupError, TOKEN_REJECTED_HEADER } from '../nodes/shared/shop/tokens';
 
 /**
@@ -115,7 +116,7 @@ export class TaobaoShopApi implements ICredentialType {
 		return {
 			...rest,
 			method: 'POST',
-			url: checkedBaseUrl('Taobao / Tmall', String(credentials.baseUrl || TOP_GATEWAY), credentials.allowHttp),
+			url: checkedShopBaseUrl('Taobao / Tmall', credentials.baseUrl, TOP_GATEWAY, credentials.allowHttp),
 			// Everything in the form body: the session and the signature never appear in a URL.
 			body: new URLSearchParams(form).toString(),
 			headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8' },

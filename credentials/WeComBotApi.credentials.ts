@@ -7,7 +7,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { webhookBaseUrl, weComKeyOf } from '../nodes/lib/chat/signing';
+import { weComKeyOf } from '../nodes/lib/chat/signing';
+import { checkedBaseUrl } from '../nodes/lib/baseUrl';
+import { ALLOW_HTTP_PROPERTY } from '../nodes/shared/baseUrl';
 import { weCom } from '../nodes/lib/chat/platforms';
 
 const WECOM_BASE_URL = weCom.defaultBaseUrl;
@@ -44,14 +46,7 @@ export class WeComBotApi implements ICredentialType {
 			default: WECOM_BASE_URL,
 			description: 'Where the webhook lives (https). Change it only for a gateway or a test server; plain http needs Allow HTTP (Unencrypted).',
 		},
-		{
-			displayName: 'Allow HTTP (Unencrypted) (允许 HTTP，不加密)',
-			name: 'allowHttp',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether the API Base URL may be plain http://, e.g. a gateway inside your network or a local test server. Over http the webhook key and every message travel unencrypted. Off: https only.',
-		},
+		ALLOW_HTTP_PROPERTY,
 	];
 
 	authenticate: IAuthenticate = async (credentials, requestOptions): Promise<IHttpRequestOptions> => {
@@ -64,7 +59,7 @@ export class WeComBotApi implements ICredentialType {
 		delete rest.baseURL;
 		return {
 			...rest,
-			url: `${webhookBaseUrl(credentials.baseUrl, WECOM_BASE_URL, credentials.allowHttp === true)}/cgi-bin/webhook/send`,
+			url: `${checkedBaseUrl(credentials.baseUrl, WECOM_BASE_URL, credentials.allowHttp, 'API Base URL')}/cgi-bin/webhook/send`,
 			qs: { ...(requestOptions.qs ?? {}), key },
 		};
 	};

@@ -1,6 +1,7 @@
 import type { IAuthenticate, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, Icon, INodeProperties } from 'n8n-workflow';
 
-import { ALLOW_HTTP_PROPERTY, checkedBaseUrl } from '../nodes/shared/shop/baseUrl';
+import { ALLOW_HTTP_PROPERTY } from '../nodes/shared/baseUrl';
+import { checkedShopBaseUrl } from '../nodes/shared/shop/baseUrl';
 import { REQUEST_RATE_PROPERTY } from '../nodes/shared/shop/rateLimit';
 import { CredentialSetupError } from '../nodes/shared/shop/tokens';
 
@@ -66,7 +67,7 @@ export class WooCommerceStoreApi implements ICredentialType {
 	];
 
 	authenticate: IAuthenticate = async (credentials, requestOptions): Promise<IHttpRequestOptions> => {
-		const base = checkedBaseUrl('WooCommerce', String(credentials.baseUrl ?? ''), credentials.allowHttp);
+		const base = checkedShopBaseUrl('WooCommerce', credentials.baseUrl, '', credentials.allowHttp, 'Site URL');
 		const key = String(credentials.consumerKey ?? '').trim();
 		const secret = String(credentials.consumerSecret ?? '').trim();
 		if (key === '' || secret === '') throw new CredentialSetupError('the consumer key and secret are both needed');

@@ -18,7 +18,8 @@ import {
 	xhsTimestamp,
 } from '../nodes/lib/shop/platforms/xiaohongshu';
 import { REQUEST_RATE_PROPERTY } from '../nodes/shared/shop/rateLimit';
-import { ALLOW_HTTP_PROPERTY, checkedBaseUrl } from '../nodes/shared/shop/baseUrl';
+import { ALLOW_HTTP_PROPERTY } from '../nodes/shared/baseUrl';
+import { checkedShopBaseUrl } from '../nodes/shared/shop/baseUrl';
 import { CredentialSetupError, STORED_TOKEN_PROPERTIES, checkToken, refreshTokenUsable } from '../nodes/shared/shop/tokens';
 
 /** The ark gateway host (doc 040 注2: https://ark.xiaohongshu.com/ark/open_api/v3/common_controller). */
@@ -164,7 +165,7 @@ function signedRequest(credentials: ICredentialDataDecryptedObject, method: stri
 	const appSecret = String(credentials.appSecret ?? '');
 	if (!appId || !appSecret) throw new CredentialSetupError(`${NAME}: App Key and App Secret are required`);
 	if (!method) throw new CredentialSetupError(`${NAME}: no API method to call`);
-	const baseUrl = checkedBaseUrl(NAME, String(credentials.baseUrl || XHS_BASE_URL), credentials.allowHttp);
+	const baseUrl = checkedShopBaseUrl(NAME, credentials.baseUrl, XHS_BASE_URL, credentials.allowHttp);
 	return {
 		url: `${baseUrl}${XHS_GATEWAY_PATH}`,
 		body: xhsEnvelope({ method, appId, appSecret, timestamp: xhsTimestamp(Date.now()), accessToken: accessToken || undefined, params }),

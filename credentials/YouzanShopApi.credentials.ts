@@ -11,12 +11,13 @@ import type {
 import { readTokenAnswer, silentTokenBody, TOKEN_PATH } from '../nodes/lib/shop/platforms/youzan';
 import { checkToken, CredentialSetupError, STORED_TOKEN_PROPERTIES } from '../nodes/shared/shop/tokens';
 import { REQUEST_RATE_PROPERTY } from '../nodes/shared/shop/rateLimit';
-import { ALLOW_HTTP_PROPERTY, checkedBaseUrl } from '../nodes/shared/shop/baseUrl';
+import { ALLOW_HTTP_PROPERTY } from '../nodes/shared/baseUrl';
+import { checkedShopBaseUrl } from '../nodes/shared/shop/baseUrl';
 
 const YOUZAN_BASE_URL = 'https://open.youzanyun.com';
 
 function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
-	return checkedBaseUrl('Youzan', String(credentials.baseUrl ?? '').trim() || YOUZAN_BASE_URL, credentials.allowHttp);
+	return checkedShopBaseUrl('Youzan', credentials.baseUrl, YOUZAN_BASE_URL, credentials.allowHttp, 'API Base URL');
 }
 
 /**

@@ -14,6 +14,7 @@ const path = require('path');
 
 const dist = path.join(__dirname, '..', 'dist', 'nodes');
 const { generateOrders } = require(path.join(dist, 'lib', 'demo'));
+const { defaultDemoOptions } = require(path.join(dist, 'DemoShopData', 'settings.js'));
 
 const [mode = 'node', ordersArg = '100000'] = process.argv.slice(2);
 const ORDERS = Number(ordersArg);
@@ -21,15 +22,7 @@ const END_DATE = '2026-06-30';
 const REFERENCE = '2026-06-30';
 
 function makeOrders() {
-	return generateOrders({
-		seed: 11,
-		customers: Math.max(1, Math.round(ORDERS / 5)),
-		orders: ORDERS,
-		skus: 40,
-		warehouses: ['east-shanghai', 'south-guangzhou'],
-		endDate: END_DATE,
-		days: 365,
-	});
+	return generateOrders(defaultDemoOptions({ seed: 11, customers: Math.max(1, Math.round(ORDERS / 5)), orders: ORDERS, endDate: END_DATE }));
 }
 
 /** The Code-node version: statuses, net amounts, Shanghai days, ties-share quintiles, R×F grid segments. */

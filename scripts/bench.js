@@ -33,7 +33,8 @@ const targets = [];
 {
 	// Demo Shop Data: 10,000 customers / 100,000 orders (issue: "well under 2 s").
 	const { generateCustomers, generateOrders } = require(path.join(__dirname, '..', 'dist', 'nodes', 'lib', 'demo'));
-	const shop = { seed: 42, customers: 10_000, orders: 100_000, skus: 40, warehouses: ['east-shanghai', 'south-guangzhou'], endDate: '2026-06-30', days: 365 };
+	const { defaultDemoOptions } = require(path.join(__dirname, '..', 'dist', 'nodes', 'DemoShopData', 'settings.js'));
+	const shop = defaultDemoOptions({ customers: 10_000, orders: 100_000, endDate: '2026-06-30' });
 	const start = process.hrtime.bigint();
 	const customers = generateCustomers(shop).length;
 	const orders = generateOrders(shop).length;

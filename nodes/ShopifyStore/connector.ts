@@ -50,6 +50,7 @@ import {
 	type ThrottleStatus,
 } from '../lib/shop/platforms/shopify';
 import { createZonedIsoFormatter } from '../lib/time';
+import { retryAfterMs } from '../lib/httpHeaders';
 import type { ShopApi, ShopConnector, ShopResponse, Verdict } from '../shared/shop/connector';
 
 const NAME = 'Shopify';
@@ -78,8 +79,8 @@ export function readShopifyResponse(response: ShopResponse): Verdict {
 	const body = parseBody(response.body);
 	if (statusCode === 401) return { kind: 'tokenRejected', reason: 'Shopify rejected the access token (HTTP 401)' };
 	if (statusCode === 429) {
-		const seconds = Number(headerOf(response.headers, 'retry-after'));
-		return { kind: 'throttled', reason: 'HTTP 429', ...(seconds > 0 ? { waitMs: seconds * 1000 } : {}) };
+		const waitMs = retryAfterMs(response.headers, Date.now()) ?? 0;
+		return { kind: 'throttled', reason: 'HTTP 429', ...(waitMs > 0 ? { waitMs } : {}) };
 	}
 	if (statusCode >= 500) return { kind: 'unavailable', reason: `HTTP ${statusCode}` };
 	if (statusCode < 200 || statusCode >= 300) {
@@ -134,11 +135,6 @@ function errorText(body: GraphqlBody | undefined): string {
 	if (!body) return '';
 	if (typeof body.errors === 'string') return body.errors;
 	return (body.errors ?? []).map((error) => error.message ?? '').filter(Boolean).join('; ');
-}
-
-function headerOf(headers: Record<string, unknown>, name: string): string | undefined {
-	const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
-	return key === undefined ? undefined : String(headers[key]);
 }
 
 /** The bucket as last seen in one node run (the ShopApi is made per run). */

@@ -53,6 +53,7 @@ import {
 	type WooOrder,
 	type WooStockItem,
 } from '../lib/shop/platforms/woocommerce';
+import { headerValue, retryAfterMs } from '../lib/httpHeaders';
 import type { ShopApi, ShopConnector, ShopRequest, ShopResponse, Verdict } from '../shared/shop/connector';
 
 const NAME = 'WooCommerce Store';
@@ -72,18 +73,6 @@ interface WooReply {
 	totalPages: number;
 }
 
-function header(headers: Record<string, unknown>, name: string): string | undefined {
-	const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
-	if (key === undefined) return undefined;
-	const value = headers[key];
-	return Array.isArray(value) ? String(value[0]) : value === undefined || value === null ? undefined : String(value);
-}
-
-function retryAfterMs(headers: Record<string, unknown>): number | undefined {
-	const seconds = Number(header(headers, 'retry-after'));
-	return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
-}
-
 function parsedBody(body: unknown): unknown {
 	if (typeof body !== 'string') return body;
 	const text = body.trim();
@@ -98,9 +87,9 @@ function parsedBody(body: unknown): unknown {
 export function readWooResponse(response: ShopResponse): Verdict {
 	const { statusCode, headers } = response;
 	const body = parsedBody(response.body);
-	if (statusCode === 429) return { kind: 'throttled', waitMs: retryAfterMs(headers), reason: 'HTTP 429 (the host or a firewall is limiting requests)' };
+	if (statusCode === 429) return { kind: 'throttled', waitMs: retryAfterMs(headers, Date.now()), reason: 'HTTP 429 (the host or a firewall is limiting requests)' };
 	if (statusCode === 408 || statusCode >= 500 || statusCode === 0) {
-		return { kind: 'unavailable', waitMs: retryAfterMs(headers), reason: `HTTP ${statusCode}${body && typeof body === 'object' && 'code' in body ? ` ${String((body as { code: unknown }).code)}` : ''}` };
+		return { kind: 'unavailable', waitMs: retryAfterMs(headers, Date.now()), reason: `HTTP ${statusCode}${body && typeof body === 'object' && 'code' in body ? ` ${String((body as { code: unknown }).code)}` : ''}` };
 	}
 	if (statusCode >= 200 && statusCode < 300) {
 		if (typeof body === 'string') {
@@ -108,8 +97,8 @@ export function readWooResponse(response: ShopResponse): Verdict {
 		}
 		const reply: WooReply = {
 			body,
-			total: Number(header(headers, 'x-wp-total') ?? NaN),
-			totalPages: Number(header(headers, 'x-wp-totalpages') ?? NaN),
+			total: Number(headerValue(headers, 'x-wp-total') ?? NaN),
+			totalPages: Number(headerValue(headers, 'x-wp-totalpages') ?? NaN),
 		};
 		return { kind: 'ok', data: reply };
 	}

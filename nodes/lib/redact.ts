@@ -5,16 +5,19 @@
  * credential's own secret values are cut out wherever they appear, in the forms a request
  * carries them (as typed, URL-encoded, JSON-escaped). Issue 14, item 7.
  *
- * Pure: no n8n. The shop connectors use it (nodes/shared/shop/secrets.ts); the chat bots can
- * use the same helper.
+ * Pure: no n8n. The one redaction helper of the pack: the shop connectors
+ * (nodes/shared/shop/secrets.ts) and the chat bots (nodes/shared/chat/execute.ts) both use it.
+ * A caller may add its own pattern pass for values it was not told about — the bots cut
+ * anything shaped like their webhook URLs (nodes/lib/chat/signing.ts, redactWebhookSecrets).
  */
 
-/** What a secret is replaced with (the chat redaction writes the same). */
+/** What a secret is replaced with. */
 export const REDACTED = '***';
 
 /**
  * Values shorter than this are not treated as secrets: every platform's keys, secrets and
- * tokens are 16+ characters, while cutting a short value (a shop id "1", a sign method "md5"
+ * tokens are 16+ characters (WeCom bot keys are 36-character UUIDs, DingTalk tokens 64 hex
+ * digits), while cutting a short value (a shop id "1", a sign method "md5"
  * put into a secret field by mistake) would mangle ordinary words and numbers in every text.
  */
 export const MIN_SECRET_LENGTH = 6;
@@ -43,6 +46,9 @@ export function redactSecrets(text: string, secrets: readonly unknown[]): string
 	return secretRedactor(secrets).text(text);
 }
 
+/** A pattern pass run after the secret values are cut, e.g. for URL-shaped tokens. */
+export type RedactPatterns = (text: string) => string;
+
 /**
  * A copy of plain data (what JSON holds: strings, numbers, arrays, objects) with every string
  * redacted, keys included. Values that are not plain objects (dates, buffers) are kept as
@@ -60,13 +66,15 @@ export interface SecretRedactor {
 /**
  * Both redactions for one set of secrets, the forms worked out once: a node's output can be
  * 100,000 orders, each string looked at with one regular expression (longest form first, so
- * the alternation cuts a longer secret whole).
+ * the alternation cuts a longer secret whole). `patterns`, when given, runs on every string
+ * after the secret values are cut.
  */
-export function secretRedactor(secrets: readonly unknown[]): SecretRedactor {
+export function secretRedactor(secrets: readonly unknown[], patterns?: RedactPatterns): SecretRedactor {
 	const forms = secretForms(secrets);
-	if (forms.length === 0) return { text: (text) => text, deep: (value) => value };
-	const pattern = new RegExp(forms.map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-	const text = (input: string) => (input.search(pattern) === -1 ? input : input.replace(pattern, REDACTED));
+	if (forms.length === 0 && !patterns) return { text: (text) => text, deep: (value) => value };
+	const pattern = forms.length === 0 ? undefined : new RegExp(forms.map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+	const cut = (input: string) => (!pattern || input.search(pattern) === -1 ? input : input.replace(pattern, REDACTED));
+	const text = patterns ? (input: string) => patterns(cut(input)) : cut;
 	return { text, deep: (value) => redactDeep(value, text) };
 }
 

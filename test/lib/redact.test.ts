@@ -1,4 +1,4 @@
-import { containsSecret, MIN_SECRET_LENGTH, REDACTED, redactSecrets, redactSecretsDeep } from '../../nodes/lib/redact';
+import { containsSecret, MIN_SECRET_LENGTH, REDACTED, redactSecrets, redactSecretsDeep, secretRedactor } from '../../nodes/lib/redact';
 
 const APP_SECRET = 'test-app-secret-for-redaction';
 // A secret with characters that URL and JSON encodings change.
@@ -60,5 +60,19 @@ describe('containsSecret', () => {
 	it('finds any form of a secret, and nothing in a redacted text', () => {
 		expect(containsSecret(`x ${encodeURIComponent(ODD_SECRET)} y`, [ODD_SECRET])).toBe(true);
 		expect(containsSecret(redactSecrets(`x ${APP_SECRET}`, [APP_SECRET]), [APP_SECRET])).toBe(false);
+	});
+});
+
+describe('secretRedactor with a pattern pass', () => {
+	const urlTokens = (text: string) => text.replace(/(token=)[^&\s]+/g, '$1***');
+
+	it('cuts the secret values first, then what the patterns find', () => {
+		const redactor = secretRedactor([APP_SECRET], urlTokens);
+		expect(redactor.text(`bad ${APP_SECRET} at /send?token=unknown-value`)).toBe(`bad ${REDACTED} at /send?token=***`);
+		expect(redactor.deep({ [`/send?token=x`]: [APP_SECRET] })).toEqual({ '/send?token=***': [REDACTED] });
+	});
+
+	it('runs the patterns even with no secret to look for', () => {
+		expect(secretRedactor([], urlTokens).text('/send?token=x')).toBe('/send?token=***');
 	});
 });

@@ -2,8 +2,6 @@
  * Manual Trigger → Demo Shop Data → RFM Segment, in-process through n8n-core's
  * WorkflowExecute: the flagship chain of the templates, on the built-in demo data.
  */
-import { DEFAULT_DEMO_OPTIONS } from '../../nodes/lib/demo';
-import { DemoShopData } from '../../nodes/DemoShopData/DemoShopData.node';
 import { chain, node, runWorkflow } from '../support/n8n';
 
 const demo = { dataset: 'orders', seed: 7, customers: 400, orders: 2000, endDate: '2026-06-30', days: 365 };
@@ -61,18 +59,6 @@ describe('Demo Shop Data → RFM Segment', () => {
 		const first = (await runWorkflow(demoToRfm({}))).output('Score Customers');
 		const second = (await runWorkflow(demoToRfm({}))).output('Score Customers');
 		expect(second).toEqual(first);
-	});
-
-	it('Demo Shop Data parameter defaults are the generator defaults', () => {
-		const defaults = Object.fromEntries(new DemoShopData().description.properties.map((p) => [p.name, p.default]));
-		expect(defaults).toMatchObject({
-			seed: DEFAULT_DEMO_OPTIONS.seed,
-			customers: DEFAULT_DEMO_OPTIONS.customers,
-			orders: DEFAULT_DEMO_OPTIONS.orders,
-			skus: DEFAULT_DEMO_OPTIONS.skus,
-			days: DEFAULT_DEMO_OPTIONS.days,
-			warehouses: DEFAULT_DEMO_OPTIONS.warehouses.join(', '),
-		});
 	});
 
 	it.each(['customers', 'inventory', 'dailySales', 'contentPosts'])('Demo Shop Data emits the %s dataset', async (dataset) => {

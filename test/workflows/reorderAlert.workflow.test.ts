@@ -6,7 +6,8 @@
  */
 import type { IConnections, IDataObject, INode } from 'n8n-workflow';
 
-import { generateDailySales, generateInventory, DEFAULT_DEMO_OPTIONS } from '../../nodes/lib/demo';
+import { generateDailySales, generateInventory } from '../../nodes/lib/demo';
+import { defaultDemoOptions } from '../../nodes/DemoShopData/settings';
 import {
 	dailySalesInputSchema,
 	dailySalesParser,
@@ -165,7 +166,7 @@ describe('Demo Shop Data (inventory + daily sales) → Reorder Alert', () => {
 		}
 
 		// The node is glue: its numbers are the library's on the same rows.
-		const options = { ...DEFAULT_DEMO_OPTIONS, ...demo };
+		const options = defaultDemoOptions(demo);
 		const expected = evaluateReorder(generateInventory(options), generateDailySales(options), withNodeDefaults({ asOf: AS_OF }));
 		const byKey = new Map([...needsAction, ...ok].map((item) => [`${item.sku}|${item.warehouse}`, item]));
 		for (const e of expected) {

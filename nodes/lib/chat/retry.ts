@@ -3,6 +3,7 @@
  * dropped: it is sent again after the wait, up to a total waiting budget, after which the node
  * stops with an error that says which messages are still unsent.
  */
+import { headerValue, retryAfterMs } from '../httpHeaders';
 export interface ThrottlePolicy {
 	/** Wait before the first retry, when the platform does not say how long. */
 	firstWaitMs: number;
@@ -23,19 +24,9 @@ export function throttleWaitMs(attempt: number, policy: ThrottlePolicy, hintMs?:
  * "Rate limits" doc). Undefined when neither is present or readable.
  */
 export function retryHintMs(headers: Record<string, unknown> | undefined, now: number): number | undefined {
-	if (!headers) return undefined;
-	const header = (name: string) => {
-		const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
-		const value = key === undefined ? undefined : headers[key];
-		return Array.isArray(value) ? String(value[0]) : value === undefined ? undefined : String(value);
-	};
-	const retryAfter = header('retry-after')?.trim();
-	if (retryAfter) {
-		if (/^\d+(\.\d+)?$/.test(retryAfter)) return Number(retryAfter) * 1000;
-		const at = Date.parse(retryAfter);
-		if (!Number.isNaN(at)) return Math.max(0, at - now);
-	}
-	const reset = header('x-ogw-ratelimit-reset')?.trim();
+	const retryAfter = retryAfterMs(headers, now);
+	if (retryAfter !== undefined) return retryAfter;
+	const reset = headerValue(headers, 'x-ogw-ratelimit-reset')?.trim();
 	if (reset && /^\d+(\.\d+)?$/.test(reset)) return Number(reset) * 1000;
 	return undefined;
 }

@@ -14,7 +14,6 @@
  */
 import { createHmac } from 'node:crypto';
 
-import { UserInputError } from '../errors';
 
 /** base64 DingTalk signature, before URL encoding (the query-string encoder does that once). */
 export function dingTalkSignature(secret: string, timestampMs: number): string {
@@ -57,48 +56,6 @@ export function dingTalkTokenOf(webhook: string): string {
 /** Feishu / Lark: the last path segment of https://open.feishu.cn/open-apis/bot/v2/hook/…, or the id itself. */
 export function feishuHookIdOf(webhook: string): string {
 	return secretPartOf(webhook, (url) => /\/hook\/([^/?#]+)/.exec(url.pathname)?.[1]);
-}
-
-/** Base URL without a trailing slash; the platform's own when empty. */
-export function baseUrlOf(value: unknown, fallback: string): string {
-	const text = typeof value === 'string' ? value.trim() : '';
-	return (text || fallback).replace(/\/+$/, '');
-}
-
-/**
- * The base URL a bot credential may post to (issue 14, item 6): an absolute https URL, or http
- * only when the user opted in ("Allow HTTP (Unencrypted)", for a gateway inside the network or
- * a local test server); no user name or password in it, no query or fragment (the credential
- * builds those). Trailing slashes dropped; the platform's own URL when empty. Over plain http
- * the webhook key or token travels readable by anyone on the path, hence the opt-in.
- */
-export function webhookBaseUrl(value: unknown, fallback: string, allowHttp: boolean): string {
-	const text = baseUrlOf(value, fallback);
-	const hint =
-		'Use the platform\'s https address (the default), or turn on Allow HTTP (Unencrypted) in the credential for a gateway or test server reached over plain http. ' +
-		'请使用 https 地址；仅在通过内网网关或测试服务器时，在凭据中打开 Allow HTTP (Unencrypted)。';
-	let url: URL;
-	try {
-		url = new URL(text);
-	} catch {
-		throw new UserInputError(`API Base URL "${text}" is not a URL`, { field: 'API Base URL', expected: 'an https URL', hint });
-	}
-	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && allowHttp)) {
-		throw new UserInputError(
-			url.protocol === 'http:'
-				? `API Base URL "${url.origin}" is plain http, which this credential does not allow`
-				: `API Base URL must start with https:// (got ${url.protocol})`,
-			{ field: 'API Base URL', expected: allowHttp ? 'an http or https URL' : 'an https URL', hint },
-		);
-	}
-	if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
-		throw new UserInputError(`API Base URL "${url.origin}" must not carry a user name, password, query or fragment`, {
-			field: 'API Base URL',
-			expected: 'scheme, host, optional port and path only',
-			hint: 'Paste the webhook itself into the Webhook field; the base URL is only where it lives, e.g. https://oapi.dingtalk.com.',
-		});
-	}
-	return text;
 }
 
 /**

@@ -19,7 +19,7 @@ import { generateOrderList } from './orders';
 import { simulateStock, warehouseShareOfUnits } from './stock';
 import { generateTrafficList } from './traffic';
 
-export { DEFAULT_DEMO_OPTIONS, DEMO_LIMITS, type DemoShopOptions, warehouseNamesFrom } from './options';
+export { DEMO_LIMITS, type DemoShopOptions, warehouseNamesFrom } from './options';
 export { DEMO_CHANNELS, DEMO_PLATFORMS, type DemoSku } from './catalog';
 export { PERSONAS, type Persona } from './customers';
 export { CHANNEL_CONVERSION } from './traffic';

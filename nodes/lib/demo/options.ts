@@ -1,6 +1,7 @@
 /**
- * Options of the synthetic shop, their defaults and their validation. Every generator
- * takes the same options, so datasets generated separately fit together.
+ * Options of the synthetic shop and their validation. Every generator takes the same options,
+ * so datasets generated separately fit together. There are no defaults here: the Demo Shop
+ * Data node's description holds them (nodes/DemoShopData/settings.ts, defaultDemoOptions).
  */
 import { UserInputError } from '../errors';
 import { describeValue } from '../model/validation';
@@ -23,15 +24,6 @@ export interface DemoShopOptions {
 	/** Window length in days, ending on endDate. */
 	days: number;
 }
-
-export const DEFAULT_DEMO_OPTIONS: Omit<DemoShopOptions, 'endDate'> = {
-	seed: 42,
-	customers: 2000,
-	orders: 10000,
-	skus: 40,
-	warehouses: ['east-shanghai', 'south-guangzhou'],
-	days: 365,
-};
 
 /** Upper bounds that keep a run within memory and the sort keys exact. */
 export const DEMO_LIMITS = {

@@ -44,9 +44,11 @@ import { composeMessages, limitFor, type ComposedMessage } from '../../lib/chat/
 import { jsonStringBytes, utf8Bytes } from '../../lib/chat/packing';
 import { unsupportedMentions, type ChatPlatform, type Mentions, type MessageFormat } from '../../lib/chat/platforms';
 import { capPerMinute, earliestSendTime, pruneSendLog } from '../../lib/chat/rateLimit';
-import { redactDeep, redactSecrets, secretsToRedact } from '../../lib/chat/redact';
 import { retryHintMs, serverErrorWaitMs, SERVER_ERROR_RETRY, throttleWaitMs } from '../../lib/chat/retry';
-import { webhookBaseUrl } from '../../lib/chat/signing';
+import { redactWebhookSecrets } from '../../lib/chat/signing';
+import { checkedBaseUrl } from '../../lib/baseUrl';
+import { redirectOrigin } from '../../lib/httpHeaders';
+import { secretRedactor, type SecretRedactor } from '../../lib/redact';
 import { collectionDefaults, nodeParameters, toNodeError, withDefaults } from '../nodeHelpers';
 import { chatBotProperties } from './description';
 import { postToBot, type BotExchange } from './transport';
@@ -91,29 +93,28 @@ export async function executeChatBot(this: IExecuteFunctions, platform: ChatPlat
 	// The secrets are read only to be cut out of what the node emits; requests are built and
 	// signed by the credential's authenticate.
 	const sending = this.getNodeParameter('operation', 0) === 'send';
-	const secrets = sending ? await credentialSecrets(this, platform) : secretsToRedact([]);
+	const redactor = sending ? await credentialRedactor(this, platform) : secretRedactor([], redactWebhookSecrets);
 	try {
-		return await sendOrPreview(this, platform, secrets);
+		return await sendOrPreview(this, platform, redactor);
 	} catch (error) {
 		// Whatever stops the node (an expression, a refusal…) leaves with its texts redacted.
 		const nodeError =
 			error instanceof NodeApiError || error instanceof NodeOperationError
 				? error
 				: new NodeOperationError(this.getNode(), error as Error);
-		nodeError.message = redactSecrets(nodeError.message, secrets);
-		if (typeof nodeError.description === 'string') nodeError.description = redactSecrets(nodeError.description, secrets);
+		nodeError.message = redactor.text(nodeError.message);
+		if (typeof nodeError.description === 'string') nodeError.description = redactor.text(nodeError.description);
 		throw nodeError;
 	}
 }
 
-async function sendOrPreview(context: IExecuteFunctions, platform: ChatPlatform, secrets: string[]): Promise<INodeExecutionData[][]> {
+async function sendOrPreview(context: IExecuteFunctions, platform: ChatPlatform, redactor: SecretRedactor): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
 	const settings = readSettings(context, platform);
 	const clock = chatClock();
 	const state = context.getWorkflowStaticData('node') as BotState;
-	const redact = (text: string) => redactSecrets(text, secrets);
-	const emit = (outputs: INodeExecutionData[][]) =>
-		outputs.map((output) => output.map((item) => ({ ...item, json: redactDeep(item.json, secrets) })));
+	const redact = redactor.text;
+	const emit = (outputs: INodeExecutionData[][]) => outputs.map((output) => output.map((item) => ({ ...item, json: redactor.deep(item.json) })));
 
 	const { lines, errorItems } = readLines(context, items, settings);
 
@@ -253,21 +254,24 @@ async function sendOrPreview(context: IExecuteFunctions, platform: ChatPlatform,
 	return emit([[...out, ...errorItems]]);
 }
 
-/** The credential's secret values, after checking its base URL (before anything is sent). */
-async function credentialSecrets(context: IExecuteFunctions, platform: ChatPlatform): Promise<string[]> {
+/**
+ * The redaction of the credential's secret values and of anything shaped like a webhook URL,
+ * after checking the credential's base URL (before anything is sent).
+ */
+async function credentialRedactor(context: IExecuteFunctions, platform: ChatPlatform): Promise<SecretRedactor> {
 	const credentials = await context.getCredentials(platform.credentialType);
-	const secrets = secretsToRedact(platform.secretsOf(credentials));
+	const redactor = secretRedactor(platform.secretsOf(credentials), redactWebhookSecrets);
 	try {
-		webhookBaseUrl(credentials.baseUrl, platform.defaultBaseUrl, credentials.allowHttp === true);
+		checkedBaseUrl(credentials.baseUrl, platform.defaultBaseUrl, credentials.allowHttp, 'API Base URL');
 	} catch (error) {
 		const nodeError = toNodeError(
 			context,
 			error instanceof UserInputError ? new UserInputError(`${platform.name} credential: ${error.message}`, error) : error,
 		);
-		nodeError.message = redactSecrets(nodeError.message, secrets);
+		nodeError.message = redactor.text(nodeError.message);
 		throw nodeError;
 	}
-	return secrets;
+	return redactor;
 }
 
 /** What every message's sending shares within one run. */
@@ -351,7 +355,7 @@ async function sendMessage(sender: Sender, message: ComposedMessage, k: number, 
 
 		const { statusCode, headers } = exchange;
 		if (statusCode >= 300 && statusCode < 400) {
-			const host = locationHost(headers);
+			const host = redirectTarget(headers);
 			return {
 				status: 'failed',
 				error: apiError(
@@ -441,17 +445,11 @@ async function sendMessage(sender: Sender, message: ComposedMessage, k: number, 
 	}
 }
 
-/** The host a redirect names (never its path or query, which could carry a token). */
-function locationHost(headers: Record<string, unknown>): string {
-	const key = Object.keys(headers).find((name) => name.toLowerCase() === 'location');
-	const value = key === undefined ? undefined : headers[key];
-	const location = Array.isArray(value) ? String(value[0]) : typeof value === 'string' ? value : '';
-	if (location === '') return 'an address it did not give';
-	try {
-		return new URL(location).host || 'another address';
-	} catch {
-		return 'a relative address on the same host';
-	}
+/** Where a redirect points, in words: only its origin (a full URL could carry a token). */
+function redirectTarget(headers: Record<string, unknown>): string {
+	const origin = redirectOrigin(headers);
+	if (origin === undefined) return 'an address it did not give';
+	return origin === 'relative' ? 'a relative address on the same host' : origin;
 }
 
 function unconfirmedAdvice(settings: Settings): string {

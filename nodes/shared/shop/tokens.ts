@@ -15,6 +15,8 @@
  */
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { headerValue } from '../../lib/httpHeaders';
+
 export const TOKEN_REJECTED_HEADER = 'x-commerce-ops-token-rejected-at';
 
 /** Refresh this long before the platform's expiry, so no request goes out with a token about to lapse. */
@@ -52,12 +54,6 @@ export class TokenRefreshNeeded extends Error {
 	}
 }
 
-function headerValue(options: IHttpRequestOptions, name: string): string | undefined {
-	const headers = (options.headers ?? {}) as Record<string, unknown>;
-	const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
-	return key === undefined ? undefined : String(headers[key]);
-}
-
 /**
  * Throws TokenRefreshNeeded when the stored token must be refreshed first; otherwise returns
  * the request options without the marker header.
@@ -66,7 +62,7 @@ export function checkToken(credentials: ICredentialDataDecryptedObject, options:
 	const token = String(credentials.accessToken ?? '');
 	const expiresAt = Number(credentials.accessTokenExpiresAt ?? 0);
 	const obtainedAt = Number(credentials.accessTokenObtainedAt ?? 0);
-	const rejectedAt = Number(headerValue(options, TOKEN_REJECTED_HEADER) ?? NaN);
+	const rejectedAt = Number(headerValue(options.headers as Record<string, unknown> | undefined, TOKEN_REJECTED_HEADER) ?? NaN);
 	if (token === '') throw new TokenRefreshNeeded('no access token yet');
 	if (Number.isFinite(rejectedAt) && obtainedAt < rejectedAt) throw new TokenRefreshNeeded('the platform rejected the access token');
 	if (expiresAt > 0 && now >= expiresAt - EXPIRY_MARGIN_MS) throw new TokenRefreshNeeded('the access token has expired');

@@ -23,6 +23,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { redirectOrigin } from '../../lib/httpHeaders';
 import { ShopPlatformError } from '../../lib/shop';
 import type { ShopApi, ShopConnector, ShopRequest, ShopResponse, Verdict } from './connector';
 import { requestRateOf } from './rateLimit';
@@ -203,8 +204,8 @@ function isRedirect(statusCode: number): boolean {
 
 /** The redirect in words: its status and, when it names one, only the origin it points to (a full URL can carry tokens). */
 function redirectReason(response: ShopResponse): string {
-	const header = Object.entries(response.headers).find(([name]) => name.toLowerCase() === 'location')?.[1];
-	const location = typeof header === 'string' && URL.canParse(header) ? new URL(header).origin : undefined;
+	const origin = redirectOrigin(response.headers);
+	const location = origin === 'relative' ? undefined : origin;
 	return `HTTP ${response.statusCode}: the platform answered with a redirect${location ? ` to ${location}` : ''}, which the node does not follow`;
 }
 

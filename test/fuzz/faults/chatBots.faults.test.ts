@@ -372,7 +372,7 @@ describe('where requests may go', () => {
 		delete credentials[bot.credentialType].allowHttp;
 		const result = await runWorkflow(botWorkflow(bot, 2, 'continueErrorOutput', {}, {}), credentials);
 		const error = result.errorOf('Bot') as Error & { description?: string };
-		expect(error.message).toMatch(/credential: API Base URL "http:\/\/127\.0\.0\.1:\d+" is plain http, which this credential does not allow$/);
+		expect(error.message).toMatch(/credential: API Base URL "http:\/\/127\.0\.0\.1:\d+" is plain http, which this credential does not allow/);
 		expect(error.description).toContain('Allow HTTP (Unencrypted)');
 		expect(server.requests).toEqual([]);
 		expectNoSecret(bot, result);

@@ -7,7 +7,6 @@
  *   empty message, base64 (https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot).
  */
 import {
-	baseUrlOf,
 	dingTalkSignature,
 	dingTalkTokenOf,
 	feishuHookIdOf,
@@ -62,12 +61,6 @@ describe('webhook secrets from what the user pasted', () => {
 		expect(feishuHookIdOf('https://open.feishu.cn/open-apis/bot/v2/hook/91d41f9a-f61d-4fd5')).toBe('91d41f9a-f61d-4fd5');
 		expect(feishuHookIdOf('https://open.larksuite.com/open-apis/bot/v2/hook/xyz?foo=1')).toBe('xyz');
 		expect(feishuHookIdOf('xyz')).toBe('xyz');
-	});
-
-	it('trims base URLs and falls back to the platform\'s', () => {
-		expect(baseUrlOf('http://127.0.0.1:1234/', 'https://x')).toBe('http://127.0.0.1:1234');
-		expect(baseUrlOf('  ', 'https://open.feishu.cn')).toBe('https://open.feishu.cn');
-		expect(baseUrlOf(undefined, 'https://open.feishu.cn')).toBe('https://open.feishu.cn');
 	});
 
 	it('cuts keys, tokens, signatures and hook ids out of messages', () => {

@@ -1,9 +1,8 @@
 /**
- * Options of the demo shop (nodes/lib/demo/options.ts): the defaults the node shows, and
- * errors that tell an operator what to change.
+ * Options of the demo shop (nodes/lib/demo/options.ts): the defaults the node shows
+ * (nodes/DemoShopData/description.ts), and errors that tell an operator what to change.
  */
 import {
-	DEFAULT_DEMO_OPTIONS,
 	generateContentPosts,
 	generateCustomers,
 	generateDailySales,
@@ -12,19 +11,21 @@ import {
 	type DemoShopOptions,
 } from '../../../nodes/lib/demo';
 import { UserInputError } from '../../../nodes/lib/errors';
+import { defaultDemoOptions } from '../../../nodes/DemoShopData/settings';
 import { SHOP } from './shop';
 
 const generators = [generateCustomers, generateOrders, generateInventory, generateDailySales, generateContentPosts];
 
 describe('demo shop options', () => {
 	it('default to 2,000 customers, 10,000 orders, 40 SKUs, two warehouses, a year', () => {
-		expect(DEFAULT_DEMO_OPTIONS).toEqual({
+		expect(defaultDemoOptions({ endDate: '2025-12-31' })).toEqual({
 			seed: 42,
 			customers: 2000,
 			orders: 10000,
 			skus: 40,
 			warehouses: ['east-shanghai', 'south-guangzhou'],
 			days: 365,
+			endDate: '2025-12-31',
 		});
 	});
 

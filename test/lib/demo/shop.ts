@@ -3,9 +3,10 @@
  * 40 SKUs, two warehouses, 365 days) ending on 2025-12-31, so the window holds Chinese New
  * Year (2025-01-29), 618 and Double 11. Each dataset is generated once per test file.
  */
-import { DEFAULT_DEMO_OPTIONS, type DemoShopOptions } from '../../../nodes/lib/demo';
+import type { DemoShopOptions } from '../../../nodes/lib/demo';
+import { defaultDemoOptions } from '../../../nodes/DemoShopData/settings';
 
-export const SHOP: DemoShopOptions = { ...DEFAULT_DEMO_OPTIONS, endDate: '2025-12-31' };
+export const SHOP: DemoShopOptions = defaultDemoOptions({ endDate: '2025-12-31' });
 export const WINDOW_START = '2025-01-01';
 
 /** Memoizes a dataset for the options above. */
