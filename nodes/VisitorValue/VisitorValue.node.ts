@@ -152,7 +152,11 @@ export class VisitorValue implements INodeType {
 
 		let result;
 		try {
-			result = computeVisitorValue(orders, traffic.records, { ...settings, rateOf: ordersRead.rateOf });
+			result = computeVisitorValue(orders, traffic.records, {
+				...settings,
+				rateOf: ordersRead.rateOf,
+				currency: ordersRead.currency,
+			});
 		} catch (error) {
 			throw toNodeError(this, error);
 		}
