@@ -19,9 +19,9 @@ const result: ReorderResult = {
 	leadTimeDays: 3,
 	leadTimeStdDays: 0,
 	serviceLevel: 0.95,
-	serviceFactor: 1.6448536269514722,
+	serviceFactor: 1.64485362695147,
 	safetyStock: 38.39994212958602,
-	reorderPoint: 75.43697612958602,
+	reorderPoint: 75.436976129586,
 	inventoryPosition: 70,
 	daysOfCover: 5.6703,
 	projectedStockoutDate: '2026-04-06',
@@ -53,9 +53,9 @@ describe('reorder item', () => {
 		expect(item.exact).toEqual({
 			demandPerDay: 12.345678,
 			demandStdDev: 3.14159,
-			serviceFactor: 1.6448536269514722,
+			serviceFactor: 1.64485362695147,
 			safetyStock: 38.39994212958602,
-			reorderPoint: 75.43697612958602,
+			reorderPoint: 75.436976129586,
 			daysOfCover: 5.6703,
 			orderUpToLevel: 161.85672212958602,
 		});
