@@ -13,11 +13,14 @@ import {
 
 import {
 	COUPON_CUSTOMER_FIELDS,
+	campaignItem,
 	couponCustomerSchema,
 	createCodeSigner,
+	customerItem,
 	MIN_SECRET_LENGTH,
 	parseCouponTierOptions,
 	planCampaign,
+	tierItems,
 	type CampaignCustomer,
 	type CouponTierOptionsInput,
 	type CouponTierSettings,
@@ -44,7 +47,7 @@ const CUSTOMERS_CONNECT = {
 	zh: '请连接输出客户（每条一个客户）的节点：RFM Segment（客户分层）的 Customers 输出、Demo Shop Data（示例数据，Dataset 选 Customers），或带 customerId 列的客户表格。',
 };
 
-export const COUPON_TIER_OUTPUTS = ['coupon', 'reviewInvite', 'vipAdvisor', 'noAction', 'summary'] as const;
+export const COUPON_TIER_OUTPUTS = ['coupon', 'reviewInvite', 'vipAdvisor', 'noAction', 'summary', 'campaign'] as const;
 
 export class CouponTier implements INodeType {
 	description: INodeTypeDescription = {
@@ -65,10 +68,13 @@ export class CouponTier implements INodeType {
 			NodeConnectionTypes.Main,
 			NodeConnectionTypes.Main,
 			NodeConnectionTypes.Main,
+			NodeConnectionTypes.Main,
 		],
 		// Short enough for the canvas (12 cells, a Chinese character counting two): it cut the
 		// longer 'Review Invite 邀请测评' to 'Review Invi…' (issue 12).
-		outputNames: ['Coupon 发券', 'Review 测评', 'VIP 顾问', 'None 不触达', 'Summary 汇总'],
+		// Summary: one row per tier, all alike; Totals: the campaign's one item (issue 12: a
+		// table that mixed both showed empty cells).
+		outputNames: ['Coupon 发券', 'Review 测评', 'VIP 顾问', 'None 不触达', 'Summary 汇总', 'Totals 总计'],
 		credentials: [{ name: 'couponCodeSecretApi', required: true, testedBy: 'couponCodeSecretTest' }],
 		properties: couponTierProperties,
 	};
@@ -138,7 +144,7 @@ export class CouponTier implements INodeType {
 		const outputs: INodeExecutionData[][] = COUPON_TIER_OUTPUTS.map(() => []);
 		plan.customers.forEach((customerPlan, i) => {
 			const { itemIndex } = customers[i];
-			const json = { ...items[itemIndex].json, ...customerPlan } as unknown as IDataObject;
+			const json = customerItem(customerPlan, items[itemIndex].json) as unknown as IDataObject;
 			const item = (): INodeExecutionData => ({ json, pairedItem: { item: itemIndex } });
 			if (customerPlan.couponStatus === 'issued') outputs[0].push(item());
 			if (customerPlan.actions.includes('reviewInvite')) outputs[1].push(item());
@@ -147,16 +153,10 @@ export class CouponTier implements INodeType {
 		});
 		const pairedAll = customers.map((c) => ({ item: c.itemIndex }));
 		const pairedFirst = pairedAll.length > 0 ? pairedAll[0] : { item: 0 };
-		for (const tier of plan.tiers) {
-			outputs[4].push({
-				json: { level: 'tier', campaignId: plan.campaign.campaignId, period: plan.campaign.period, ...tier } as unknown as IDataObject,
-				pairedItem: pairedFirst,
-			});
-		}
-		outputs[4].push({
+		for (const tier of tierItems(plan)) outputs[4].push({ json: tier as unknown as IDataObject, pairedItem: pairedFirst });
+		outputs[5].push({
 			json: {
-				level: 'campaign',
-				...plan.campaign,
+				...campaignItem(plan),
 				codePrefix: settings.code.prefix.toUpperCase(),
 				codeLength: settings.code.length,
 				timeZone: settings.campaign.timeZone,

@@ -65,7 +65,12 @@ const OPERATOR_OPTIONS = [
 	{ name: 'Is Between (Inclusive)', value: 'between' },
 	{ name: 'Has Tag (Any Of, Comma-Separated)', value: 'containsTag' },
 	{ name: 'Has None of the Tags', value: 'notContainsTag' },
-	{ name: 'Is in the Top N % of Customers', value: 'topPercent' },
+	{
+		name: 'Is in the Top N % of Customers',
+		value: 'topPercent',
+		// The open question of issue 12: N % of which customers (docs/nodes/CouponTier.md, Conditions).
+		description: 'N % of the customers that have a number in this field; customers without it are not counted (按该字段有数值的客户计算前 N%，没有该字段的客户不计入)',
+	},
 	{ name: 'Is Set', value: 'isSet' },
 	{ name: 'Is Empty or Missing', value: 'isNotSet' },
 ];

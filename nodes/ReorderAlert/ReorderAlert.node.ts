@@ -17,6 +17,7 @@ import {
 	dailySalesParser,
 	evaluateNetworkReorder,
 	evaluateReorder,
+	reorderItem,
 	INVENTORY_FIELDS,
 	inventoryParser,
 	needsAction,
@@ -226,7 +227,8 @@ function addDemandHints(context: IExecuteFunctions, results: readonly ReorderRes
 
 /** A result as an output item: the library's fields, the explanation in the chosen language. */
 function toOutputJson(result: ReorderResult, language: 'en' | 'zh', alert: 'new' | 'worsened' | null): IDataObject {
-	const { explanation, explanationZh, ...fields } = result;
+	// Figures rounded for reading, exact values in `exact` (lib/inventory/output.ts).
+	const { explanation, explanationZh, ...fields } = reorderItem(result);
 	return {
 		...(fields as unknown as IDataObject),
 		explanation: language === 'zh' ? explanationZh : explanation,

@@ -152,7 +152,11 @@ export class VisitorValue implements INodeType {
 
 		let result;
 		try {
-			result = computeVisitorValue(orders, traffic.records, { ...settings, rateOf: ordersRead.rateOf });
+			result = computeVisitorValue(orders, traffic.records, {
+				...settings,
+				rateOf: ordersRead.rateOf,
+				currency: ordersRead.currency,
+			});
 		} catch (error) {
 			throw toNodeError(this, error);
 		}
@@ -161,7 +165,8 @@ export class VisitorValue implements INodeType {
 		// Each channel's item pairs with the orders of that channel (its first one), else input 0.
 		const firstOrderOf = new Map<string, number>();
 		for (const order of orders) if (!firstOrderOf.has(order.group)) firstOrderOf.set(order.group, order.itemIndex);
-		const groupItems: INodeExecutionData[] = result.groups.map((group) => ({
+		// The exact values go last, after everything a person reads.
+		const groupItems: INodeExecutionData[] = result.groups.map(({ exact, ...group }) => ({
 			json: {
 				...group,
 				groupedBy: groupPath,
@@ -170,13 +175,15 @@ export class VisitorValue implements INodeType {
 				trafficMeasure: measure,
 				windowStart: result.totals.windowStart,
 				windowEnd: result.totals.windowEnd,
+				exact,
 			} as unknown as IDataObject,
 			pairedItem: { item: firstOrderOf.get(group.group) ?? 0 },
 		}));
+		const { exact: exactTotals, ...totals } = result.totals;
 		const summaryItems: INodeExecutionData[] = [
 			{
 				json: {
-					...result.totals,
+					...totals,
 					groupedBy: groupPath,
 					currency,
 					trafficMeasure: measure,
@@ -184,6 +191,7 @@ export class VisitorValue implements INodeType {
 					topGroup: result.groups[0]?.group ?? null,
 					budgetRule:
 						'suggested share = (1 − step) × current share + step × value-weighted share; value-weighted share ∝ current share × visitor value, over channels with traffic',
+					exact: exactTotals,
 				} as unknown as IDataObject,
 				pairedItem: { item: 0 },
 			},

@@ -27,9 +27,8 @@ const TEMPLATE = 'rfm-coupon-campaign.json';
 const { workflow } = readTemplates().find((t) => t.file === TEMPLATE)!;
 
 const tierNode = workflow.nodes.find((n) => n.type.endsWith('.couponTier'))!;
-/** The day the Coupon Tier ran the campaign for, from its summary output. */
-const campaignDateOf = (run: NonNullable<Execution['run']>) =>
-	(itemsOf(run, tierNode.name, 4) ?? []).find((s) => s.level === 'campaign')?.campaignDate;
+/** The day the Coupon Tier ran the campaign for, from its Totals output (one item). */
+const campaignDateOf = (run: NonNullable<Execution['run']>) => (itemsOf(run, tierNode.name, 5) ?? [])[0]?.campaignDate;
 
 function mustSucceed(execution: Execution): NonNullable<Execution['run']> {
 	expect({ ok: execution.ok, why: execution.ok ? '' : explain(execution) }).toEqual({ ok: true, why: '' });

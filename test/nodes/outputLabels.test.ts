@@ -49,7 +49,7 @@ describe('output labels on the canvas', () => {
 	it('finds every node of the pack, and the labelled outputs', () => {
 		expect(nodeFiles.length).toBeGreaterThanOrEqual(15);
 		const couponTier = nodeFiles.find((file) => file.endsWith('CouponTier.node'));
-		expect(outputLabels(couponTier as string).labels).toEqual(['Coupon 发券', 'Review 测评', 'VIP 顾问', 'None 不触达', 'Summary 汇总']);
+		expect(outputLabels(couponTier as string).labels).toEqual(['Coupon 发券', 'Review 测评', 'VIP 顾问', 'None 不触达', 'Summary 汇总', 'Totals 总计']);
 	});
 
 	it.each(nodeFiles.map((file) => [file.slice(root.length + 1), file]))(`%s: every output label fits in ${MAX_CELLS} cells`, (_name, file) => {

@@ -13,7 +13,7 @@ import { chain, node, runWorkflow, type RunResult } from '../support/n8n';
 const SECRET = 'test-secret-7f3a9c1e5b2d8046aa';
 const CREDENTIALS = { couponCodeSecretApi: { secret: SECRET } };
 const CREDENTIAL_REF = { couponCodeSecretApi: { id: 'coupon-secret-1', name: 'Coupon code secret' } };
-const OUTPUTS = { coupon: 0, reviewInvite: 1, vipAdvisor: 2, noAction: 3, summary: 4 } as const;
+const OUTPUTS = { coupon: 0, reviewInvite: 1, vipAdvisor: 2, noAction: 3, summary: 4, campaign: 5 } as const;
 
 const demo = { dataset: 'orders', seed: 7, customers: 400, orders: 2000, endDate: '2026-06-30', days: 365 };
 
@@ -46,6 +46,9 @@ function fromItems(items: IDataObject[], couponParameters: IDataObject = {}, ext
 }
 
 const out = (result: RunResult, name: keyof typeof OUTPUTS) => result.output('Coupon Tier', OUTPUTS[name]);
+/** A customer item's nested details (rule, actions, coupon terms, budget decision, the input item). */
+const details = (item: IDataObject) => item.details as IDataObject;
+const totalsOf = (result: RunResult) => out(result, 'campaign')[0];
 
 describe('Demo Shop Data → RFM Segment → Coupon Tier', () => {
 	let result: RunResult;
@@ -63,8 +66,8 @@ describe('Demo Shop Data → RFM Segment → Coupon Tier', () => {
 		expect(new Set([...coupons, ...none].map((c) => c.customerId)).size).toBe(customers.length);
 		for (const c of coupons) expect(['vip', 'active', 'ordinary']).toContain(c.tier);
 		for (const c of invites) expect(c.tier).toBe('active');
-		for (const c of advisors) expect(c).toMatchObject({ tier: 'vip', presaleAccess: true, couponStatus: 'issued' });
-		for (const c of none) expect(c).toMatchObject({ tier: 'lost', couponCode: null, actions: ['noAction'] });
+		for (const c of advisors) expect(c).toMatchObject({ tier: 'vip', couponStatus: 'issued', details: expect.objectContaining({ presaleAccess: true }) });
+		for (const c of none) expect(c).toMatchObject({ tier: 'lost', couponCode: null, details: expect.objectContaining({ actions: ['noAction'] }) });
 		expect(advisors.length).toBeGreaterThan(0);
 		expect(invites.length).toBeGreaterThan(0);
 		expect(none.length).toBeGreaterThan(0);
@@ -76,18 +79,37 @@ describe('Demo Shop Data → RFM Segment → Coupon Tier', () => {
 		}
 	});
 
-	it('keeps the RFM fields and adds tier, rule, coupon details and code', () => {
+	it('shows who, segment, tier, code, value and last day on top; rule, coupon terms and the RFM item in details', () => {
 		const vip = out(result, 'vipAdvisor')[0];
+		// What a person scans first, and nothing else, at the top level.
+		expect(Object.keys(vip)).toEqual([
+			'customerId',
+			'segment',
+			'tier',
+			'tierLabel',
+			'couponStatus',
+			'couponCode',
+			'couponDescription',
+			'couponValue',
+			'validUntilDate',
+			'details',
+		]);
 		expect(vip).toMatchObject({
 			customerId: expect.any(String),
 			segment: expect.any(String),
-			rfmCode: expect.stringMatching(/^[1-5]{3}$/),
 			tier: 'vip',
 			tierLabel: 'VIP',
+			couponStatus: 'issued',
+			couponCode: expect.stringMatching(/^CO-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{10}$/),
+			couponDescription: '15% off, up to ¥100',
+			couponValue: 100,
+			validUntilDate: '2026-07-30',
+		});
+		expect(details(vip)).toMatchObject({
 			matchedRule: expect.stringMatching(/^VIP: /),
 			actions: ['coupon', 'vipAdvisor'],
-			couponCode: expect.stringMatching(/^CO-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{10}$/),
 			coupon: expect.objectContaining({
+				code: vip.couponCode,
 				kind: 'percentage',
 				percent: 15,
 				cap: 100,
@@ -98,19 +120,25 @@ describe('Demo Shop Data → RFM Segment → Coupon Tier', () => {
 				campaignId: '2026-07-members',
 				period: '2026-07',
 			}),
+			// The RFM item that came in, unchanged.
+			customer: expect.objectContaining({ customerId: vip.customerId, segment: vip.segment, rfmCode: expect.stringMatching(/^[1-5]{3}$/) }),
 		});
 		const codes = out(result, 'coupon').map((c) => c.couponCode);
 		expect(new Set(codes).size).toBe(codes.length);
 	});
 
-	it('summarises each tier and the campaign; counts add up', () => {
-		const summary = out(result, 'summary');
-		const tiers = summary.filter((s) => s.level === 'tier');
-		const total = summary.find((s) => s.level === 'campaign')!;
+	it('summarises each tier in rows of one shape, and the campaign in one Totals item; counts add up', () => {
+		const tiers = out(result, 'summary');
+		const total = totalsOf(result);
+		expect(out(result, 'campaign')).toHaveLength(1);
 		expect(tiers.map((t) => t.tier)).toEqual(['vip', 'active', 'ordinary', 'lost']);
+		// Every row has the same fields, none undefined (a tier without a budget says null).
+		for (const t of tiers) expect(Object.keys(t)).toEqual(Object.keys(tiers[0]));
+		for (const t of tiers) for (const value of Object.values(t)) expect(value).not.toBeUndefined();
+		expect(tiers[0]).toMatchObject({ campaignId: '2026-07-members', period: '2026-07', budget: null, budgetLeft: null });
 		expect(tiers.reduce((n, t) => n + (t.customers as number), 0)).toBe(result.output('Score Customers').length);
 		expect(total).toMatchObject({ campaignId: '2026-07-members', period: '2026-07', couponsIssued: out(result, 'coupon').length, codePrefix: 'CO-', codeLength: 10 });
-		const value = out(result, 'coupon').reduce((sum, c) => sum + ((c.coupon as IDataObject).faceValue as number), 0);
+		const value = out(result, 'coupon').reduce((sum, c) => sum + (c.couponValue as number), 0);
 		expect(total.couponValue).toBeCloseTo(value, 2);
 	});
 
@@ -138,10 +166,10 @@ describe('Demo Shop Data → RFM Segment → Coupon Tier', () => {
 	});
 
 	it('the campaign summary warns of a weak secret and a guessable code length, never showing the secret', async () => {
-		expect(out(result, 'summary').find((s) => s.level === 'campaign')!.warnings).toEqual([]);
+		expect(totalsOf(result).warnings).toEqual([]);
 		const weakSecret = 'abcdabcdabcdabcdabcd';
 		const weak = await runWorkflow(campaign({ codeLength: 6 }), { couponCodeSecretApi: { secret: weakSecret } });
-		const total = out(weak, 'summary').find((s) => s.level === 'campaign')!;
+		const total = totalsOf(weak);
 		expect(total.warnings).toEqual([
 			expect.stringMatching(/^The coupon code secret repeats a block of 4 character/),
 			expect.stringMatching(new RegExp(`^Code length 6 gives 31\\^6 ≈ 8\\.9×10\\^8 codes \\(29\\.7 bits\\): with ${total.couponsIssued} coupons issued`)),
@@ -151,30 +179,34 @@ describe('Demo Shop Data → RFM Segment → Coupon Tier', () => {
 
 	it('in Chinese: tier and action labels, coupon texts', async () => {
 		const zh = await runWorkflow(campaign({ labelLanguage: 'zh' }), CREDENTIALS);
-		expect(out(zh, 'vipAdvisor')[0]).toMatchObject({ tierLabel: 'VIP 客户', actionLabels: ['发放优惠券', 'VIP 专属顾问跟进'] });
-		expect((out(zh, 'vipAdvisor')[0].coupon as IDataObject).description).toBe('8.5折，最高减¥100');
-		expect(out(zh, 'noAction')[0].actionLabels).toEqual(['暂不触达']);
+		expect(out(zh, 'vipAdvisor')[0]).toMatchObject({ tierLabel: 'VIP 客户', couponDescription: '8.5折，最高减¥100' });
+		expect(details(out(zh, 'vipAdvisor')[0]).actionLabels).toEqual(['发放优惠券', 'VIP 专属顾问跟进']);
+		expect(details(out(zh, 'noAction')[0]).actionLabels).toEqual(['暂不触达']);
 	});
 
-	it('a short budget goes to the highest predicted value first and lists who was left out', async () => {
+	it('a short budget goes to the highest predicted value first; the totals count who was left out and why', async () => {
 		const budgeted = await runWorkflow(campaign({ campaignBudget: 500, priorityFields: 'monetary' }), CREDENTIALS);
-		const total = out(budgeted, 'summary').find((s) => s.level === 'campaign')!;
+		const total = totalsOf(budgeted);
 		expect(total.couponValue).toBeLessThanOrEqual(500);
 		expect(total.budgetLeft).toBeGreaterThanOrEqual(0);
-		const leftOut = total.leftOutCustomers as IDataObject[];
+		// The left-out customers are items on the outputs of their other actions, or No Action (couponStatus leftOut), not a list in one cell.
+		expect(total).not.toHaveProperty('leftOutCustomers');
+		const customers = ['reviewInvite', 'vipAdvisor', 'noAction'].flatMap((k) => out(budgeted, k as keyof typeof OUTPUTS));
+		const leftOut = [...new Map(customers.filter((c) => c.couponStatus === 'leftOut').map((c) => [c.customerId, c])).values()];
 		expect(leftOut.length).toBe(total.couponsLeftOut);
 		expect(leftOut.length).toBeGreaterThan(0);
-		for (const row of leftOut) expect(row.reason).toBe('campaignBudget');
+		expect(total.leftOutByReason).toEqual({ tierBudget: 0, campaignBudget: leftOut.length });
+		for (const row of leftOut) expect(details(row).leftOutReason).toBe('campaignBudget');
 		// Everyone funded spent at least as much as everyone left out, apart from cheaper coupons that still fitted.
 		const funded = out(budgeted, 'coupon');
 		const spend = new Map(result.output('Score Customers').map((c) => [c.customerId, c.monetary as number]));
 		const topLeftOut = Math.max(...leftOut.map((r) => spend.get(r.customerId as string)!));
-		const expensiveFunded = funded.filter((c) => (c.coupon as IDataObject).faceValue === 100);
+		const expensiveFunded = funded.filter((c) => c.couponValue === 100);
 		for (const c of expensiveFunded) expect(spend.get(c.customerId as string)).toBeGreaterThanOrEqual(topLeftOut);
 		// A customer left out whose tier takes no other action is on the No Action output, saying why.
 		const noAction = out(budgeted, 'noAction').filter((c) => c.couponStatus === 'leftOut');
 		expect(noAction.length).toBeGreaterThan(0);
-		expect(noAction[0].leftOutExplanation).toMatch(/campaign budget \(500\) was used up by customers of higher priority \(by monetary/);
+		expect(details(noAction[0]).leftOutExplanation).toMatch(/campaign budget \(500\) was used up by customers of higher priority \(by monetary/);
 	});
 });
 
@@ -198,9 +230,10 @@ describe('Coupon Tier settings and input', () => {
 			CREDENTIALS,
 		);
 		const a = out(result, 'coupon').find((c) => c.customerId === 'A')!;
-		expect(a).toMatchObject({ birthdayBenefit: true, birthdayDate: '2026-07-04', memberDay: '2026-07-08', tags: ['vip'] });
-		expect(a.coupon).toMatchObject({ birthdayBonus: 20, faceValue: 120, validFromDate: '2026-07-08' });
-		expect(out(result, 'coupon').find((c) => c.customerId === 'B')).toMatchObject({ birthdayBenefit: false });
+		expect(a).toMatchObject({ couponValue: 120 });
+		expect(details(a)).toMatchObject({ birthdayBenefit: true, birthdayDate: '2026-07-04', memberDay: '2026-07-08', customer: expect.objectContaining({ tags: ['vip'] }) });
+		expect(details(a).coupon).toMatchObject({ birthdayBonus: 20, faceValue: 120, validFromDate: '2026-07-08' });
+		expect(details(out(result, 'coupon').find((c) => c.customerId === 'B')!)).toMatchObject({ birthdayBenefit: false });
 	});
 
 	it('custom tiers and rules over tags and monetary', async () => {
@@ -217,11 +250,11 @@ describe('Coupon Tier settings and input', () => {
 			}),
 			CREDENTIALS,
 		);
-		expect(out(result, 'coupon').map((c) => [c.customerId, c.tier, (c.coupon as IDataObject).description])).toEqual([
+		expect(out(result, 'coupon').map((c) => [c.customerId, c.tier, c.couponDescription])).toEqual([
 			['A', 'gold', 'Spend ¥300, save ¥50'],
 		]);
 		expect(out(result, 'vipAdvisor').map((c) => c.customerId)).toEqual(['A']);
-		expect(out(result, 'noAction').map((c) => [c.customerId, c.matchedRule])).toEqual([
+		expect(out(result, 'noAction').map((c) => [c.customerId, details(c).matchedRule])).toEqual([
 			['B', '(default tier)'],
 			['C', '(default tier)'],
 		]);
@@ -243,7 +276,8 @@ describe('Coupon Tier settings and input', () => {
 		const stopped = await runWorkflow(fromItems(items), CREDENTIALS);
 		expect(stopped.errorOf('Coupon Tier')?.message).toMatch(/Item 3: field "customerId" is "A"; expected one item per customer \(item 0 is this customer too\)/);
 		const continued = await runWorkflow(fromItems(items, {}, { onError: 'continueErrorOutput' }), CREDENTIALS);
-		const errors = continued.output('Coupon Tier', 5);
+		// The error output comes after the six outputs.
+		const errors = continued.output('Coupon Tier', 6);
 		expect(errors.map((e) => e.error)).toEqual([
 			expect.stringMatching(/^Item 3: field "customerId" is "A"/),
 			expect.stringMatching(/^Item 4: field "customerId" is missing; expected a customer id/),

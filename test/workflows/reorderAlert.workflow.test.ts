@@ -135,6 +135,7 @@ const RESULT_FIELDS = [
 	'orderValue',
 	'explanation',
 	'alert',
+	'exact',
 ];
 
 describe('Demo Shop Data (inventory + daily sales) → Reorder Alert', () => {
@@ -171,12 +172,14 @@ describe('Demo Shop Data (inventory + daily sales) → Reorder Alert', () => {
 		const byKey = new Map([...needsAction, ...ok].map((item) => [`${item.sku}|${item.warehouse}`, item]));
 		for (const e of expected) {
 			const got = byKey.get(`${e.sku}|${e.warehouse}`)!;
+			// Units rounded for reading on top, the library's exact values in `exact`.
 			expect(got).toMatchObject({
 				status: e.status,
-				reorderPoint: e.reorderPoint,
-				safetyStock: e.safetyStock,
+				reorderPoint: Math.round(e.reorderPoint),
+				safetyStock: Math.round(e.safetyStock),
 				suggestedOrderQty: e.suggestedOrderQty,
 				explanation: e.explanation,
+				exact: expect.objectContaining({ reorderPoint: e.reorderPoint, safetyStock: e.safetyStock, demandPerDay: e.demandPerDay }),
 			});
 		}
 	});
@@ -240,10 +243,14 @@ describe('Reorder Alert: only new alerts across runs', () => {
 		const result = await runWorkflow(fixtureWorkflow([REORDER], history()));
 		const [item] = result.output('Reorder Alert', 0);
 		expect(item.status).toBe('reorder');
-		expect(item.demandPerDay).toBe(10);
-		expect(item.demandStdDev).toBeCloseTo(Math.sqrt(28 / 27), 12);
-		expect(item.safetyStock).toBeCloseTo(1.6448536 * Math.sqrt(28 / 27) * Math.sqrt(5), 5);
-		expect(item.reorderPoint).toBeCloseTo(50 + 1.6448536 * Math.sqrt(28 / 27) * Math.sqrt(5), 5);
+		const exact = item.exact as IDataObject;
+		expect(exact.demandPerDay).toBe(10);
+		expect(exact.demandStdDev).toBeCloseTo(Math.sqrt(28 / 27), 12);
+		expect(exact.safetyStock).toBeCloseTo(1.6448536 * Math.sqrt(28 / 27) * Math.sqrt(5), 5);
+		expect(exact.reorderPoint).toBeCloseTo(50 + 1.6448536 * Math.sqrt(28 / 27) * Math.sqrt(5), 5);
+		// What a person reads: σd = 1.0184 → 1.02; SS = 1.6449 × 1.0184 × √5 = 3.7457 → 4 units;
+		// ROP = 10 × 5 + 3.7457 = 53.7457 → 54 units; z = 1.6449 → 1.645.
+		expect(item).toMatchObject({ demandPerDay: 10, demandStdDev: 1.02, safetyStock: 4, reorderPoint: 54, serviceFactor: 1.645 });
 		// order up to S = ROP + 10 × 7 = 123.7 → 123.7 − 52 = 71.7 → 8 packs of 10
 		expect(item.suggestedOrderQty).toBe(80);
 		expect(item.orderValue).toBe(1600);

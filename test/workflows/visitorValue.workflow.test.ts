@@ -58,6 +58,12 @@ describe('Demo Shop Data (orders + traffic) → Visitor Value', () => {
 			expect(c.conversionRate).toBeCloseTo(conversion, 4);
 			expect(c.repurchaseRate).toBeCloseTo(repeat / perBuyer.size, 4);
 			expect(c.visitorValue).toBeCloseTo(aov * conversion * (repeat / perBuyer.size), 3);
+			// Rounded for reading on top (4 decimals, percent with 1), exact in `exact`.
+			const exact = c.exact as IDataObject;
+			expect(exact.visitorValue).toBeCloseTo(aov * conversion * (repeat / perBuyer.size), 12);
+			expect(exact.conversionRate).toBeCloseTo(conversion, 15);
+			expect(c.conversionRatePct).toBe(Math.round(conversion * 1000) / 10);
+			expect(String(c.conversionRate).split('.')[1]?.length ?? 0).toBeLessThanOrEqual(4);
 		}
 		// Ranked by visitor value; shares add up to 1.
 		const values = channels.map((c) => c.visitorValue as number);

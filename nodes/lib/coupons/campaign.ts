@@ -17,6 +17,7 @@ import {
 	type PeriodKind,
 } from './calendar';
 import { assignUniqueCodes, codeLengthWarning, type CodeInput, type CodeSigner } from './codes';
+import { displayMoney } from '../display';
 import { UserInputError } from '../errors';
 import { toNumber } from './conditions';
 import { describeCoupon, faceValue, minimumOrder, type CouponTerms, type Language } from './couponTerms';
@@ -166,7 +167,6 @@ export interface CampaignPlan {
 	campaign: CampaignSummary;
 }
 
-const roundMoney = (amount: number) => Math.round(amount * 100) / 100;
 
 function explainLeftOut(reason: LeftOutReason, tier: TierDefinition, settings: CampaignSettings, language: Language): string {
 	const fields = settings.priorityFields.join(', ') || 'customerId';
@@ -322,7 +322,7 @@ export function planCampaign(
 	const tierSummaries = tiers.map((tier): TierSummary => {
 		const members = plans.filter((p) => p.tier === tier.key);
 		const issued = members.filter((p) => p.coupon !== null);
-		const couponValue = roundMoney(issued.reduce((sum, p) => sum + (p.coupon as IssuedCoupon).faceValue, 0));
+		const couponValue = displayMoney(issued.reduce((sum, p) => sum + (p.coupon as IssuedCoupon).faceValue, 0), settings.currency);
 		const budget = tier.budget && tier.budget > 0 ? tier.budget : null;
 		return {
 			tier: tier.key,
@@ -333,7 +333,7 @@ export function planCampaign(
 			couponsLeftOut: members.filter((p) => p.couponStatus === 'leftOut').length,
 			couponValue,
 			budget,
-			budgetLeft: budget === null ? null : roundMoney(budget - couponValue),
+			budgetLeft: budget === null ? null : displayMoney(budget - couponValue, settings.currency),
 			reviewInvites: members.filter((p) => p.actions.includes('reviewInvite')).length,
 			vipAdvisors: members.filter((p) => p.actions.includes('vipAdvisor')).length,
 			noAction: members.filter((p) => p.actions.includes('noAction')).length,
@@ -375,7 +375,7 @@ export function planCampaign(
 			couponsIssued: plans.filter((p) => p.coupon !== null).length,
 			couponValue: allocation.spent,
 			budget: campaignBudget,
-			budgetLeft: campaignBudget === null ? null : roundMoney(campaignBudget - allocation.spent),
+			budgetLeft: campaignBudget === null ? null : displayMoney(campaignBudget - allocation.spent, settings.currency),
 			couponsLeftOut: leftOutCustomers.length,
 			leftOutCustomers,
 			priorityFields: [...settings.priorityFields],

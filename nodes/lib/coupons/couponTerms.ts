@@ -11,6 +11,7 @@
  * spend-threshold coupons, the cap C for percentage coupons, plus any birthday bonus. A
  * percentage coupon without a cap has no largest discount, so it cannot be budgeted.
  */
+import { displayMoney } from '../display';
 import { UserInputError } from '../errors';
 
 export const COUPON_KINDS = ['none', 'fixedAmount', 'percentage', 'spendThreshold'] as const;
@@ -35,8 +36,6 @@ export interface CouponTerms {
 }
 
 export type Language = 'en' | 'zh';
-
-const roundMoney = (amount: number) => Math.round(amount * 100) / 100;
 
 /** Throws UserInputError naming the tier when the terms cannot describe a coupon. */
 export function validateCouponTerms(terms: CouponTerms, where: string): void {
@@ -101,18 +100,18 @@ export function discountOn(terms: CouponTerms, orderValue: number, bonus = 0): n
 			discount = terms.reduction ?? 0;
 			break;
 	}
-	return roundMoney(Math.min(orderValue, discount + bonus));
+	return displayMoney(Math.min(orderValue, discount + bonus));
 }
 
 /** Largest discount the coupon can give; undefined for an uncapped percentage coupon. */
 export function faceValue(terms: CouponTerms, bonus = 0): number | undefined {
 	switch (terms.kind) {
 		case 'fixedAmount':
-			return roundMoney((terms.amount ?? 0) + bonus);
+			return displayMoney((terms.amount ?? 0) + bonus);
 		case 'percentage':
-			return terms.cap ? roundMoney(terms.cap + bonus) : undefined;
+			return terms.cap ? displayMoney(terms.cap + bonus) : undefined;
 		case 'spendThreshold':
-			return roundMoney((terms.reduction ?? 0) + bonus);
+			return displayMoney((terms.reduction ?? 0) + bonus);
 	}
 }
 

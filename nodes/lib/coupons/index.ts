@@ -10,5 +10,6 @@ export * from './codes';
 export * from './calendar';
 export * from './budget';
 export * from './campaign';
+export * from './output';
 export * from './input';
 export * from './options';

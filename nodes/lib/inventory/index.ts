@@ -15,3 +15,4 @@ export * from './reorder';
 export * from './network';
 export * from './alertState';
 export * from './input';
+export * from './output';

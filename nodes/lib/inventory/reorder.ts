@@ -47,6 +47,7 @@
  *
  * Cost: O(history rows + window days) per position, with no Date object per day.
  */
+import { displayMoney } from '../display';
 import type { DailySales, InventoryPosition } from '../model/schemas';
 import { formatDayNumber, MAX_DAY_NUMBER, parseDayNumber } from '../time';
 import { collectDailySeries, demandStatistics, measureDemandBeforeWindow, type DailySeries } from './demand';
@@ -288,7 +289,7 @@ export function assessPosition(
 	}
 	const suggestedOrderQty = roundOrderQuantity(wanted, packSize, moq);
 	// Money to the cent: quantity × unit cost in floating point carries noise (4038.3999…).
-	const orderValue = Math.round(suggestedOrderQty * unitCost * 100) / 100;
+	const orderValue = displayMoney(suggestedOrderQty * unitCost);
 
 	const result: ReorderResult = {
 		sku: position.sku,

@@ -50,15 +50,24 @@ export const MAX_ID_LENGTH = 256;
 export const isCleanId = (value: unknown): value is string =>
 	typeof value === 'string' && value !== '' && value.length <= MAX_ID_LENGTH && value.trim() === value;
 
+/**
+ * "a" or "an" before a name in an English error ("an order id", "a customer id", "an integer"),
+ * by the sound of the first letter for the nouns these messages use: a, e, i, o take "an"; u
+ * does too unless it sounds like "you" (unit, user, usual); "SKU" is said as one word, "a SKU".
+ */
+export function withArticle(noun: string): string {
+	return /^[aeio]/i.test(noun) || /^u(?!ni|se|su)/i.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+
 /** An id as trimmed, non-empty text; a finite number is taken as its text ("what" names it in errors). */
-export function idField(what: string, typeExpected = `a ${what} (text or number)`) {
+export function idField(what: string, typeExpected = `${withArticle(what)} (text or number)`) {
 	return z.preprocess(
 		(value) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value),
 		z
-			.string({ invalid_type_error: typeExpected, required_error: `a ${what}` })
+			.string({ invalid_type_error: typeExpected, required_error: withArticle(what) })
 			.trim()
 			.min(1, `a non-empty ${what}`)
-			.max(MAX_ID_LENGTH, `a ${what} of at most ${MAX_ID_LENGTH} characters`),
+			.max(MAX_ID_LENGTH, `${withArticle(what)} of at most ${MAX_ID_LENGTH} characters`),
 	);
 }
 

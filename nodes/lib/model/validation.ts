@@ -5,6 +5,7 @@
  * calculations only ever produce InputIssues.
  */
 import type { ZodError, ZodIssue } from 'zod';
+import { withArticle } from './coercion';
 
 export interface InputIssue {
 	itemIndex: number;
@@ -44,7 +45,7 @@ export function issueFromZod(
 }
 
 function expectedFromMessage(message: string, zodExpected: string): string {
-	return message === 'Required' ? `a ${zodExpected}` : message;
+	return message === 'Required' ? withArticle(zodExpected) : message;
 }
 
 /**

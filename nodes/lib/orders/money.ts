@@ -3,6 +3,7 @@
  * the order of addition, and RFM compares customers' monetary values for equality (ties
  * share a score). Cents make the sums exact and the comparison meaningful.
  */
+import { displayMoney } from '../display';
 
 /** Rounds to whole cents, halves away from zero. */
 export function toCents(amount: number): number {
@@ -14,7 +15,7 @@ export function fromCents(cents: number): number {
 	return cents / 100;
 }
 
-/** Rounds a derived amount (an average, a mean) to cents for output. */
+/** Rounds a derived amount (an average, a mean) to cents for output (../display.ts, the one rule). */
 export function roundMoney(amount: number): number {
-	return Math.round(amount * 100) / 100;
+	return displayMoney(amount);
 }

@@ -12,6 +12,7 @@
  * ../clv/lifetimeValue.ts. Everything else the data cannot support is a CLV error the node
  * reports.
  */
+import { roundTo } from '../display';
 import { type CustomerHistory, predictLifetimeValue } from '../clv';
 import { roundMoney, type PurchaseHistory, type PurchasePeriod } from '../orders';
 
@@ -50,10 +51,8 @@ export interface LifetimeValueOutput {
 }
 
 const DAYS_PER_YEAR = 365;
-const round = (value: number, decimals: number) => {
-	const scale = 10 ** decimals;
-	return Math.round(value * scale) / scale;
-};
+/** Rounded for reading (../display.ts, the pack's one rounding rule). */
+const round = roundTo;
 const significant = (value: number) => Number(value.toPrecision(6));
 
 /** The CLV library's history of one customer; `monetaryValue` in base-currency units. */

@@ -1,6 +1,7 @@
 /** Per-segment totals: how many customers, how much revenue, and what they look like. */
+import { displayMoney, displayPercent, displayShare, roundTo } from '../display';
 import type { LabelLanguage, Segmenter } from './segments';
-import { fromCents, roundMoney } from '../orders';
+import { fromCents } from '../orders';
 
 /** What the summary reads of a customer; the segment comes beside it (summarizeSegments). */
 export interface ScoredCustomer {
@@ -15,18 +16,18 @@ export interface SegmentSummary {
 	customers: number;
 	/** Fraction of scored customers, 0..1, 4 decimals. */
 	customerShare: number;
+	/** The same share in percent, 1 decimal (13.7). */
+	customerSharePct: number;
 	revenue: number;
 	/** Fraction of total revenue, 0..1, 4 decimals. */
 	revenueShare: number;
+	revenueSharePct: number;
 	meanRecencyDays: number;
 	meanFrequency: number;
 	meanMonetary: number;
+	/** The unrounded shares and means, for a next node that calculates on (../display.ts). */
+	exact: { customerShare: number; revenueShare: number; meanRecencyDays: number; meanFrequency: number; meanMonetary: number };
 }
-
-const round = (value: number, decimals: number) => {
-	const scale = 10 ** decimals;
-	return Math.round(value * scale) / scale;
-};
 
 /**
  * One row per segment of the scheme (empty segments included, so charts keep their shape).
@@ -56,15 +57,27 @@ export function summarizeSegments(
 		allCents += c.monetaryCents;
 	}
 	const n = customers.length;
-	return [...totals].map(([segment, t]) => ({
-		segment,
-		segmentLabel: segmenter.labelOf(segment, language),
-		customers: t.n,
-		customerShare: n === 0 ? 0 : round(t.n / n, 4),
-		revenue: fromCents(t.cents),
-		revenueShare: allCents === 0 ? 0 : round(t.cents / allCents, 4),
-		meanRecencyDays: t.n === 0 ? 0 : round(t.recency / t.n, 2),
-		meanFrequency: t.n === 0 ? 0 : round(t.frequency / t.n, 2),
-		meanMonetary: t.n === 0 ? 0 : roundMoney(fromCents(t.cents) / t.n),
-	}));
+	return [...totals].map(([segment, t]) => {
+		const exact = {
+			customerShare: n === 0 ? 0 : t.n / n,
+			revenueShare: allCents === 0 ? 0 : t.cents / allCents,
+			meanRecencyDays: t.n === 0 ? 0 : t.recency / t.n,
+			meanFrequency: t.n === 0 ? 0 : t.frequency / t.n,
+			meanMonetary: t.n === 0 ? 0 : fromCents(t.cents) / t.n,
+		};
+		return {
+			segment,
+			segmentLabel: segmenter.labelOf(segment, language),
+			customers: t.n,
+			customerShare: displayShare(exact.customerShare),
+			customerSharePct: displayPercent(exact.customerShare),
+			revenue: fromCents(t.cents),
+			revenueShare: displayShare(exact.revenueShare),
+			revenueSharePct: displayPercent(exact.revenueShare),
+			meanRecencyDays: roundTo(exact.meanRecencyDays, 2),
+			meanFrequency: roundTo(exact.meanFrequency, 2),
+			meanMonetary: displayMoney(exact.meanMonetary),
+			exact,
+		};
+	});
 }

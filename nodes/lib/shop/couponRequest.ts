@@ -31,10 +31,26 @@ export const couponTermsSchema = z.object({
 	campaignId: z.string().min(1, 'a campaign id'),
 });
 
-export const couponToIssueSchema = z.object({
-	customerId: z.string().trim().min(1, 'a non-empty id'),
-	coupon: couponTermsSchema,
-});
+/**
+ * Coupon Tier keeps the coupon's full terms in the item's `details` (what a person scans is on
+ * top: code, value, last day); an item that carries them at the top level (a sheet, an older
+ * run) is read as well.
+ */
+const couponTermsAtTop = (value: unknown): unknown => {
+	if (typeof value !== 'object' || value === null || 'coupon' in value) return value;
+	const details = (value as { details?: unknown }).details;
+	return typeof details === 'object' && details !== null && 'coupon' in details
+		? { ...value, coupon: (details as { coupon: unknown }).coupon }
+		: value;
+};
+
+export const couponToIssueSchema = z.preprocess(
+	couponTermsAtTop,
+	z.object({
+		customerId: z.string().trim().min(1, 'a non-empty id'),
+		coupon: couponTermsSchema,
+	}),
+);
 
 export type CouponTerms = z.infer<typeof couponTermsSchema>;
 export type CouponToIssue = z.infer<typeof couponToIssueSchema> & {

@@ -13,6 +13,10 @@
  *
  * Every ratio with a zero denominator is 0, never NaN or Infinity, and `dataStatus` says why:
  * no visitors recorded (conversion cannot be measured), or no orders.
+ *
+ * The metrics are exact: ranking and the budget shift run on them. Rounding for the output
+ * pane happens once, when the item is built (../display.ts): a visitor value of 0.0000384
+ * rounded to 4 decimals is 0, and a budget shifted on 0 moves ten times too far.
  */
 
 export interface GroupCounts {
@@ -42,11 +46,6 @@ export function ratio(a: number, b: number): number {
 	return Number.isFinite(value) ? value : 0;
 }
 
-export const round = (value: number, decimals: number) => {
-	const scale = 10 ** decimals;
-	return Math.round(value * scale) / scale;
-};
-
 export function groupMetrics(counts: GroupCounts): GroupMetrics {
 	const averageOrderValue = ratio(counts.revenue, counts.orders);
 	const conversionRate = ratio(counts.orders, counts.visitors);
@@ -54,11 +53,11 @@ export function groupMetrics(counts: GroupCounts): GroupMetrics {
 	const hasTraffic = counts.visitors > 0;
 	const hasOrders = counts.orders > 0;
 	return {
-		averageOrderValue: round(averageOrderValue, 2),
-		conversionRate: round(conversionRate, 4),
-		repurchaseRate: round(repurchaseRate, 4),
-		revenuePerVisitor: round(averageOrderValue * conversionRate, 4),
-		visitorValue: round(averageOrderValue * conversionRate * repurchaseRate, 4),
+		averageOrderValue,
+		conversionRate,
+		repurchaseRate,
+		revenuePerVisitor: averageOrderValue * conversionRate,
+		visitorValue: averageOrderValue * conversionRate * repurchaseRate,
 		dataStatus: hasTraffic ? (hasOrders ? 'ok' : 'noOrders') : hasOrders ? 'noTraffic' : 'noTrafficNoOrders',
 	};
 }

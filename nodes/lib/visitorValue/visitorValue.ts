@@ -8,6 +8,7 @@
  * calendar days. The window is the `windowDays` days ending on `endDate` (default: the latest
  * traffic day, else the latest counted order's day); 0 days = everything up to `endDate`.
  */
+import { displayMoney, displayPercent, displayShare } from '../display';
 import { UserInputError } from '../errors';
 import type { OrderStatus } from '../model';
 import { aggregateOrders, fromCents, OrderTable, type OrderRecord } from '../orders';
@@ -19,7 +20,7 @@ import {
 	MAX_DAY_NUMBER,
 } from '../time';
 import { suggestShares } from './budgetShift';
-import { groupMetrics, ratio, round, type DataStatus, type GroupMetrics } from './metrics';
+import { groupMetrics, ratio, type DataStatus, type GroupMetrics } from './metrics';
 
 export interface GroupedOrder extends OrderRecord {
 	/** The order's channel (or other grouping value); '' when the order has none. */
@@ -50,10 +51,35 @@ export interface VisitorValueOptions {
 	currentBudget?: Readonly<Record<string, number>>;
 	/** Fraction of the budget moved toward value-weighted shares, 0–1. */
 	shiftStep: number;
+	/** Base currency (ISO 4217), for rounding money to its minor unit in the output; default cents. */
+	currency?: string;
 }
 
 export type Suggestion = 'increase' | 'decrease' | 'keep';
 
+/**
+ * The unrounded values of a channel's rounded fields, under the same names: what the ranking
+ * and the budget shift used, for a next node that calculates on.
+ */
+export interface GroupExactValues {
+	averageOrderValue: number;
+	conversionRate: number;
+	repurchaseRate: number;
+	revenuePerVisitor: number;
+	visitorValue: number;
+	revenueShare: number;
+	visitorShare: number;
+	currentBudgetShare: number;
+	suggestedBudgetShare: number;
+	budgetShareChange: number;
+	suggestedBudget: number | null;
+}
+
+/**
+ * One channel, as a person reads it: money to the currency's minor unit, rates and shares as
+ * 4-decimal fractions and as `…Pct` percents with one decimal, visitor value and revenue per
+ * visitor to 4 decimals; the exact values in `exact`.
+ */
 export interface GroupValue extends GroupMetrics {
 	group: string;
 	visitors: number;
@@ -73,6 +99,15 @@ export interface GroupValue extends GroupMetrics {
 	currentBudget: number | null;
 	suggestedBudget: number | null;
 	suggestion: Suggestion;
+	conversionRatePct: number;
+	repurchaseRatePct: number;
+	revenueSharePct: number;
+	visitorSharePct: number;
+	currentBudgetSharePct: number;
+	suggestedBudgetSharePct: number;
+	/** Percentage points. */
+	budgetShareChangePct: number;
+	exact: GroupExactValues;
 }
 
 export interface VisitorValueTotals {
@@ -88,6 +123,8 @@ export interface VisitorValueTotals {
 	repurchaseRate: number;
 	revenuePerVisitor: number;
 	visitorValue: number;
+	conversionRatePct: number;
+	repurchaseRatePct: number;
 	groups: number;
 	groupsWithoutTraffic: string[];
 	groupsWithoutOrders: string[];
@@ -95,6 +132,8 @@ export interface VisitorValueTotals {
 	shiftStep: number;
 	ordersOutsideWindow: number;
 	trafficRowsOutsideWindow: number;
+	/** The unrounded averageOrderValue, conversionRate, repurchaseRate, revenuePerVisitor, visitorValue. */
+	exact: Pick<GroupExactValues, 'averageOrderValue' | 'conversionRate' | 'repurchaseRate' | 'revenuePerVisitor' | 'visitorValue'>;
 }
 
 export interface VisitorValueResult {
@@ -256,22 +295,45 @@ export function computeVisitorValue(
 			);
 		});
 
+	const money = (amount: number) => displayMoney(amount, options.currency);
+	// Rank and shift ran on exact values above; here they are rounded for reading only.
 	const groups: GroupValue[] = order.map((i, position) => {
 		const r = rows[i];
 		const change = suggested[i] - currentShares[i];
+		const exact: GroupExactValues = {
+			averageOrderValue: r.metrics.averageOrderValue,
+			conversionRate: r.metrics.conversionRate,
+			repurchaseRate: r.metrics.repurchaseRate,
+			revenuePerVisitor: r.metrics.revenuePerVisitor,
+			visitorValue: r.metrics.visitorValue,
+			revenueShare: ratio(r.cents, totalCents),
+			visitorShare: ratio(r.counts.visitors, totalVisitors),
+			currentBudgetShare: currentShares[i],
+			suggestedBudgetShare: suggested[i],
+			budgetShareChange: change,
+			suggestedBudget: budget && totalBudget !== null ? suggested[i] * totalBudget : null,
+		};
 		return {
 			group: r.group,
 			...r.counts,
-			...r.metrics,
-			revenueShare: round(ratio(r.cents, totalCents), 4),
-			visitorShare: round(ratio(r.counts.visitors, totalVisitors), 4),
+			...roundedMetrics(r.metrics, money),
+			revenueShare: displayShare(exact.revenueShare),
+			visitorShare: displayShare(exact.visitorShare),
 			rank: position + 1,
-			currentBudgetShare: round(currentShares[i], 4),
-			suggestedBudgetShare: round(suggested[i], 4),
-			budgetShareChange: round(change, 4),
-			currentBudget: budget ? round(budgetOf(r.group), 2) : null,
-			suggestedBudget: budget && totalBudget !== null ? round(suggested[i] * totalBudget, 2) : null,
+			currentBudgetShare: displayShare(exact.currentBudgetShare),
+			suggestedBudgetShare: displayShare(exact.suggestedBudgetShare),
+			budgetShareChange: displayShare(change),
+			currentBudget: budget ? money(budgetOf(r.group)) : null,
+			suggestedBudget: exact.suggestedBudget === null ? null : money(exact.suggestedBudget),
 			suggestion: change > KEEP_BAND ? 'increase' : change < -KEEP_BAND ? 'decrease' : 'keep',
+			conversionRatePct: displayPercent(exact.conversionRate),
+			repurchaseRatePct: displayPercent(exact.repurchaseRate),
+			revenueSharePct: displayPercent(exact.revenueShare),
+			visitorSharePct: displayPercent(exact.visitorShare),
+			currentBudgetSharePct: displayPercent(exact.currentBudgetShare),
+			suggestedBudgetSharePct: displayPercent(exact.suggestedBudgetShare),
+			budgetShareChangePct: displayPercent(change),
+			exact,
 		};
 	});
 
@@ -283,6 +345,7 @@ export function computeVisitorValue(
 		revenue: fromCents(overall.customers.reduce((sum, c) => sum + c.monetaryCents, 0)),
 	};
 	const totalsMetrics = groupMetrics(totalsCounts);
+	const totalsShown = roundedMetrics(totalsMetrics, money);
 	const withStatus = (...statuses: DataStatus[]) =>
 		groups.filter((g) => statuses.includes(g.dataStatus)).map((g) => g.group);
 	return {
@@ -291,19 +354,44 @@ export function computeVisitorValue(
 			windowStart: endDay === undefined ? null : dayNumberToIsoDate(startDay ?? earliestDay(orders, traffic, dayOf, endDay)),
 			windowEnd: endDay === undefined ? null : dayNumberToIsoDate(endDay),
 			...totalsCounts,
-			averageOrderValue: totalsMetrics.averageOrderValue,
-			conversionRate: totalsMetrics.conversionRate,
-			repurchaseRate: totalsMetrics.repurchaseRate,
-			revenuePerVisitor: totalsMetrics.revenuePerVisitor,
-			visitorValue: totalsMetrics.visitorValue,
+			averageOrderValue: totalsShown.averageOrderValue,
+			conversionRate: totalsShown.conversionRate,
+			repurchaseRate: totalsShown.repurchaseRate,
+			revenuePerVisitor: totalsShown.revenuePerVisitor,
+			visitorValue: totalsShown.visitorValue,
+			conversionRatePct: displayPercent(totalsMetrics.conversionRate),
+			repurchaseRatePct: displayPercent(totalsMetrics.repurchaseRate),
 			groups: groups.length,
 			groupsWithoutTraffic: withStatus('noTraffic', 'noTrafficNoOrders'),
 			groupsWithoutOrders: withStatus('noOrders', 'noTrafficNoOrders'),
-			totalBudget: totalBudget === null ? null : round(totalBudget, 2),
+			totalBudget: totalBudget === null ? null : money(totalBudget),
 			shiftStep: options.shiftStep,
 			ordersOutsideWindow: overall.ordersSkipped.afterReference + overall.ordersSkipped.outsideLookback,
 			trafficRowsOutsideWindow,
+			exact: {
+				averageOrderValue: totalsMetrics.averageOrderValue,
+				conversionRate: totalsMetrics.conversionRate,
+				repurchaseRate: totalsMetrics.repurchaseRate,
+				revenuePerVisitor: totalsMetrics.revenuePerVisitor,
+				visitorValue: totalsMetrics.visitorValue,
+			},
 		},
+	};
+}
+
+/**
+ * The metrics as a person reads them: average order value in money, rates as 4-decimal
+ * fractions; visitor value and revenue per visitor to 4 decimals (a fraction of a cent per
+ * visitor still tells channels apart when read).
+ */
+function roundedMetrics(metrics: GroupMetrics, money: (amount: number) => number): GroupMetrics {
+	return {
+		averageOrderValue: money(metrics.averageOrderValue),
+		conversionRate: displayShare(metrics.conversionRate),
+		repurchaseRate: displayShare(metrics.repurchaseRate),
+		revenuePerVisitor: displayShare(metrics.revenuePerVisitor),
+		visitorValue: displayShare(metrics.visitorValue),
+		dataStatus: metrics.dataStatus,
 	};
 }
 

@@ -21,15 +21,16 @@ function tierLabels() {
  * for the advisors, the lifetime-value model behind the priorities.
  */
 function couponSection({ items }) {
+	// Summary output: one row per tier; Totals output: the campaign's one item.
 	const summary = items('Coupon Tier', 4);
 	if (!summary) return null;
 	const coupons = items('Coupon Tier', 0) ?? [];
 	const advisors = items('Coupon Tier', 2) ?? [];
-	const campaign = summary.find((row) => row.level === 'campaign') ?? {};
+	const campaign = (items('Coupon Tier', 5) ?? [])[0] ?? {};
 	const labelOf = tierLabels();
-	const tiers = summary
-		.filter((row) => row.level === 'tier')
-		.map((t) => ({ ...t, en: labelOf(t.tier, t.tierLabel).en, zh: labelOf(t.tier, t.tierLabel).zh }));
+	const tiers = summary.map((t) => ({ ...t, en: labelOf(t.tier, t.tierLabel).en, zh: labelOf(t.tier, t.tierLabel).zh }));
+	// A customer item shows code, value and last day on top; terms, priority and the RFM item are in details.
+	const customerOf = (c) => c.details?.customer ?? {};
 	const model = (items('Score customers (RFM + CLV)', 1) ?? [])[0]?.lifetimeValueModel;
 	const currency = campaign.currency ?? 'CNY';
 	const actionText = (t) =>
@@ -55,15 +56,22 @@ function couponSection({ items }) {
 		tier: c.tier,
 		segment: c.segment,
 		couponCode: c.couponCode,
-		coupon: c.coupon?.description,
-		faceValue: c.coupon?.faceValue,
-		minimumSpend: c.coupon?.minimumSpend,
-		validFrom: c.coupon?.validFrom,
-		validUntil: c.coupon?.validUntil,
-		predictedClv: c.predictedClv,
-		priorityRank: c.priorityRank,
+		coupon: c.couponDescription,
+		faceValue: c.couponValue,
+		minimumSpend: c.details?.coupon?.minimumSpend,
+		validFrom: c.details?.coupon?.validFrom,
+		validUntil: c.details?.coupon?.validUntil,
+		predictedClv: customerOf(c).predictedClv,
+		priorityRank: c.details?.priorityRank,
 	}));
-	const leftOutRows = (campaign.leftOutCustomers ?? []).map((l) => ({ ...l }));
+	// Left out by the budget: the customer items saying so, on their tier's other outputs or No Action.
+	const leftOutById = new Map();
+	for (const output of [1, 2, 3]) {
+		for (const c of items('Coupon Tier', output) ?? []) {
+			if (c.couponStatus === 'leftOut') leftOutById.set(c.customerId, { customerId: c.customerId, tier: c.tier, reason: c.details?.leftOutReason, priorityRank: c.details?.priorityRank });
+		}
+	}
+	const leftOutRows = [...leftOutById.values()].sort((a, b) => a.priorityRank - b.priorityRank);
 	const budgetText = campaign.budget ? `${money(campaign.couponValue, currency)} of a ${money(campaign.budget, currency)} budget` : money(campaign.couponValue, currency);
 
 	const labelWidth = Math.max(...tierRows.map((t) => displayWidth(`${t.label_en} ${t.label_zh}`))) + 2;
@@ -82,7 +90,10 @@ function couponSection({ items }) {
 			: []),
 	];
 
-	const topVips = [...advisors].sort((a, b) => b.predictedClv - a.predictedClv).slice(0, 12);
+	const topVips = advisors
+		.map((c) => ({ ...customerOf(c), customerId: c.customerId, couponCode: c.couponCode }))
+		.sort((a, b) => b.predictedClv - a.predictedClv)
+		.slice(0, 12);
 	const firstDigest = (items('VIP advisors (WeCom preview)') ?? [])[0];
 	const html = [
 		`<p class="lead">Campaign <b>${escapeHtml(campaign.campaignId)}</b>, period <b>${escapeHtml(campaign.period)}</b>: <b>${campaign.couponsIssued}</b> coupons issued, face value <b>${escapeHtml(budgetText)}</b>` +

@@ -1,7 +1,7 @@
 /**
  * rfm-coupon-campaign.json in a real n8n: Demo shop orders → Score customers (RFM + CLV) →
  * Coupon Tier → Coupon list → coupons.csv; Review invitations; VIP advisors (WeCom preview);
- * No action; Campaign summary. The tiers, the budget allocation and the chat digest are
+ * No action; Tier summary; Campaign totals. The tiers, the budget allocation and the chat digest are
  * recomputed here from the items the run shows, not taken from the nodes.
  */
 import * as fs from 'fs';
@@ -12,7 +12,11 @@ import { itemsOf, PROJECT_ROOT, type RunJson, type WorkflowJson } from './n8n';
 type Item = Record<string, unknown>;
 const PACK = 'n8n-nodes-commerce-ops';
 const CODE = /^CO-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{10}$/;
-const OUTPUT = { coupon: 0, reviewInvite: 1, vipAdvisor: 2, noAction: 3, summary: 4 } as const;
+const OUTPUT = { coupon: 0, reviewInvite: 1, vipAdvisor: 2, noAction: 3, summary: 4, campaign: 5 } as const;
+/** A Coupon Tier customer item's nested details (actions, coupon terms, budget decision, the RFM item). */
+const details = (item: Item) => item.details as Item;
+/** Face value of each tier's coupon in the template (VIP 15 % capped at 100, Active 10 off, Ordinary 20 off). */
+const FACE_VALUE: Record<string, number> = { vip: 100, active: 10, ordinary: 20 };
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 function nodeOf(workflow: WorkflowJson, type: string) {
@@ -78,6 +82,8 @@ export const couponCampaign = (run: RunJson, workflow: WorkflowJson): void => {
 	const advisors = out('vipAdvisor');
 	const none = out('noAction');
 	const summary = out('summary');
+	expect(out('campaign')).toHaveLength(1);
+	const campaign = out('campaign')[0];
 	// Routing: each customer reaches exactly the outputs its actions name, once each, and every
 	// customer reaches at least one. No Action only when nothing else does: an Active customer
 	// whose coupon the budget left out still gets the review invitation (README, Coupon Tier).
@@ -89,36 +95,38 @@ export const couponCampaign = (run: RunJson, workflow: WorkflowJson): void => {
 	const all = [...new Map([...coupons, ...invites, ...advisors, ...none].map((c) => [String(c.customerId), c])).values()];
 	for (const c of all) {
 		const id = String(c.customerId);
-		expect({ id, outputs: routedTo.get(id) }).toEqual({ id, outputs: c.actions });
-		expect({ id, tier: c.tier }).toEqual({ id, tier: expectedTier(c) });
+		expect({ id, outputs: routedTo.get(id) }).toEqual({ id, outputs: details(c).actions });
+		expect({ id, tier: c.tier }).toEqual({ id, tier: expectedTier(details(c).customer as Item) });
 		const wants = { vip: ['coupon', 'vipAdvisor'], active: ['coupon', 'reviewInvite'], ordinary: ['coupon'], lost: [] }[String(c.tier)]!;
 		const gets = wants.filter((a) => a !== 'coupon' || c.couponStatus === 'issued');
-		expect({ id, actions: c.actions }).toEqual({ id, actions: gets.length > 0 ? gets : ['noAction'] });
+		expect({ id, actions: details(c).actions }).toEqual({ id, actions: gets.length > 0 ? gets : ['noAction'] });
 		if (c.couponStatus !== 'issued') expect({ id, status: c.couponStatus }).toEqual({ id, status: c.tier === 'lost' ? 'none' : 'leftOut' });
 	}
 	// Codes: signed, one per coupon, no two alike; the coupon's terms and validity.
 	const codes = coupons.map((c) => String(c.couponCode));
 	for (const code of codes) expect(code).toMatch(CODE);
 	expect(new Set(codes).size).toBe(codes.length);
-	const campaign = summary.find((s) => s.level === 'campaign') as Item;
 	for (const c of coupons) {
-		const coupon = c.coupon as Item;
+		const coupon = details(c).coupon as Item;
+		expect({ value: c.couponValue, last: c.validUntilDate }).toEqual({ value: coupon.faceValue, last: coupon.validUntilDate });
 		expect(coupon).toMatchObject({ code: c.couponCode, campaignId: tierNode.parameters.campaignId, period: campaign.period, currency: 'CNY' });
 		expect(Date.parse(String(coupon.validUntil))).toBeGreaterThan(Date.parse(String(coupon.validFrom)));
 		expect(String(coupon.validFrom)).toMatch(/T00:00:00\+08:00$/);
-		expect(Number(coupon.faceValue)).toBe({ vip: 100, active: 10, ordinary: 20 }[String(c.tier)]);
+		expect(Number(coupon.faceValue)).toBe(FACE_VALUE[String(c.tier)]);
 	}
 
 	// Budget: replaying the stated rule (by priority rank, fund what still fits) gives the same split.
 	expect(campaign).toMatchObject({ budget, couponsIssued: coupons.length, memberDay: expect.stringMatching(/-08$/) });
-	expect(Number(campaign.couponValue)).toBeCloseTo(sum(coupons.map((c) => Number((c.coupon as Item).faceValue))), 2);
+	expect(Number(campaign.couponValue)).toBeCloseTo(sum(coupons.map((c) => Number(c.couponValue))), 2);
 	expect(Number(campaign.couponValue)).toBeLessThanOrEqual(budget);
-	const leftOut = campaign.leftOutCustomers as Item[];
+	// Left-out customers: the items whose coupon the budget left out, on their tier's other outputs; the totals count them.
+	const leftOut = all.filter((c) => c.couponStatus === 'leftOut');
 	expect(leftOut.length).toBe(campaign.couponsLeftOut);
 	expect(leftOut.length).toBeGreaterThan(0);
+	expect(campaign.leftOutByReason).toEqual({ tierBudget: 0, campaignBudget: leftOut.length });
 	const requests = [
-		...coupons.map((c) => ({ rank: Number(c.priorityRank), cost: Number((c.coupon as Item).faceValue), funded: true })),
-		...leftOut.map((l) => ({ rank: Number(l.priorityRank), cost: Number(l.faceValue), funded: false })),
+		...coupons.map((c) => ({ rank: Number(details(c).priorityRank), cost: Number(c.couponValue), funded: true })),
+		...leftOut.map((l) => ({ rank: Number(details(l).priorityRank), cost: FACE_VALUE[String(l.tier)], funded: false })),
 	].sort((a, b) => a.rank - b.rank);
 	expect(requests.map((r) => r.rank)).toEqual(requests.map((_, i) => i + 1));
 	let left = Math.round(budget * 100);
@@ -129,11 +137,13 @@ export const couponCampaign = (run: RunJson, workflow: WorkflowJson): void => {
 	}
 	// Priority = predicted CLV, highest first.
 	const clvOf = new Map(customers.map((c) => [c.customerId, Number(c.predictedClv)]));
-	const byRank = [...coupons, ...none.filter((c) => c.priorityRank !== null)].sort((a, b) => Number(a.priorityRank) - Number(b.priorityRank));
+	const rankOf = (c: Item) => details(c).priorityRank;
+	const byRank = [...coupons, ...none.filter((c) => rankOf(c) !== null)].sort((a, b) => Number(rankOf(a)) - Number(rankOf(b)));
 	for (let i = 1; i < byRank.length; i++) expect(clvOf.get(byRank[i - 1].customerId)!).toBeGreaterThanOrEqual(clvOf.get(byRank[i].customerId)!);
 
 	// Tier summaries add up.
-	const tiers = summary.filter((s) => s.level === 'tier');
+	const tiers = summary;
+	for (const t of tiers) expect(Object.keys(t)).toEqual(Object.keys(tiers[0]));
 	expect(tiers.map((t) => t.tier)).toEqual(['vip', 'active', 'ordinary', 'lost']);
 	expect(sum(tiers.map((t) => Number(t.customers)))).toBe(customers.length);
 	expect(sum(tiers.map((t) => Number(t.couponsIssued)))).toBe(coupons.length);

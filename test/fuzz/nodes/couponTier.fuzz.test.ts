@@ -12,7 +12,7 @@ const CREDENTIAL_VALUE = 'fuzz-secret-5c1f0e9a7b3d2468';
 
 const couponTier = (parameters: IDataObject): NodeUnderTest => ({
 	name: 'Coupon Tier',
-	mainOutputs: 5,
+	mainOutputs: 6,
 	inputOf: () => 'items',
 	credentials: { couponCodeSecretApi: { secret: CREDENTIAL_VALUE } },
 	workflow: (inputs, extra: Partial<INode>) => ({

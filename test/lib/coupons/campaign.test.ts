@@ -3,10 +3,13 @@
  * date-window benefits, budgets with the left-out list, and idempotent re-runs.
  */
 import {
+	campaignItem,
 	createCodeSigner,
+	customerItem,
 	DEFAULT_RULES,
 	DEFAULT_TIERS,
 	planCampaign,
+	tierItems,
 	type CampaignCustomer,
 	type CampaignSettings,
 } from '../../../nodes/lib/coupons';
@@ -155,6 +158,28 @@ describe('planning a campaign', () => {
 		});
 		const active = plan.tiers.find((t) => t.tier === 'active');
 		expect(active).toMatchObject({ customers: 2, couponsIssued: 1, couponsLeftOut: 1, couponValue: 10, budget: 10, budgetLeft: 0, reviewInvites: 2 });
+
+		// As the node outputs it: the Totals item counts the two left out per reason, without the list;
+		// F's item says why in details, C's too; the tier rows all have the same fields.
+		const totals = campaignItem(plan);
+		expect(totals).toMatchObject({ couponsLeftOut: 2, leftOutByReason: { tierBudget: 1, campaignBudget: 1 } });
+		expect(totals).not.toHaveProperty('leftOutCustomers');
+		const fItem = customerItem(f, rows[5]);
+		expect(fItem).toMatchObject({ customerId: 'F', segment: 'potential_loyalists', tier: 'active', couponStatus: 'leftOut', couponCode: null, couponValue: null });
+		expect(fItem.details).toMatchObject({ leftOutReason: 'tierBudget', priorityRank: 3, customer: rows[5] });
+		const tierRows = tierItems(plan);
+		expect(tierRows.map((t) => t.tier)).toEqual(['vip', 'active', 'ordinary', 'lost']);
+		for (const row of tierRows) expect(Object.keys(row)).toEqual(Object.keys(tierRows[0]));
+	});
+
+	it("a customer item shows the coupon's code, value and last day on top", () => {
+		const plan = planCampaign(customers(), settings(), sign);
+		const a = customerItem(plan.customers[0], rows[0]);
+		// A is a champion: VIP, 15 % off capped at 100 → face value 100.
+		expect(a).toMatchObject({ customerId: 'A', segment: 'champions', tier: 'vip', couponStatus: 'issued', couponValue: 100 });
+		expect(a.couponCode).toBe(plan.customers[0].couponCode);
+		expect(a.validUntilDate).toBe(plan.customers[0].coupon?.validUntilDate);
+		expect(a.details.coupon?.faceValue).toBe(100);
 	});
 
 	it('summarises every tier, empty ones too', () => {

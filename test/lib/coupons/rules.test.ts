@@ -68,6 +68,19 @@ describe('conditions', () => {
 		expect(topPercentCut([3, undefined, 1, 2], 34)).toBe(2);
 	});
 
+	it('top N % counts the customers that have a number in the field, not all customers (docs/nodes/CouponTier.md)', () => {
+		// 10 customers, 4 with predictedClv (40, 30, 20, 10), 6 without or with text that is no number.
+		// Top 25 %: of the 4 with a value, k = ⌈0.25 × 4⌉ = 1 → only 40. Counting all 10 would give
+		// k = ⌈2.5⌉ = 3 → 40, 30 and 20.
+		const population = [
+			...[40, 30, 20, 10].map((clv, i) => ({ customerId: `V${i}`, predictedClv: clv })),
+			...Array.from({ length: 5 }, (_, i) => ({ customerId: `N${i}` })),
+			{ customerId: 'T', predictedClv: 'n/a' },
+		];
+		const top = compileCondition({ field: 'predictedClv', operator: 'topPercent', value: 25 }, population, 'Rule 1');
+		expect(population.filter((c) => top(c)).map((c) => c.customerId)).toEqual(['V0']);
+	});
+
 	it.each<[Condition, RegExp]>([
 		[{ field: 'monetary', operator: 'gte', value: 'lots' }, /Rule 1: "monetary gte" needs a number as the value; got "lots"/],
 		[{ field: 'monetary', operator: 'between', value: 10, valueTo: 5 }, /lower end is above the upper end/],

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-import { COUNT_TEXT, DECIMAL_TEXT, idField, numberField, numberFromText, optionalNumberField } from '../../../nodes/lib/model';
+import { COUNT_TEXT, DECIMAL_TEXT, idField, numberField, numberFromText, optionalNumberField, withArticle } from '../../../nodes/lib/model';
 import { inventoryInputSchema } from '../../../nodes/lib/inventory';
 import { trafficRowSchema } from '../../../nodes/lib/visitorValue';
 
@@ -41,6 +41,15 @@ describe('ids', () => {
 		expect(firstMessage(idField('SKU').safeParse('  '))).toBe('a non-empty SKU');
 		expect(firstMessage(idField('SKU').safeParse(true))).toBe('a SKU (text or number)');
 		expect(firstMessage(idField('channel name', 'a channel name (text)').safeParse(true))).toBe('a channel name (text)');
+	});
+
+	it('errors read "an order id", not "a order id"', () => {
+		expect(firstMessage(idField('order id').safeParse(true))).toBe('an order id (text or number)');
+		expect(firstMessage(idField('order id').safeParse(undefined))).toBe('an order id');
+		expect(firstMessage(idField('customer id').safeParse(undefined))).toBe('a customer id');
+		expect(withArticle('integer')).toBe('an integer');
+		expect(withArticle('unit price')).toBe('a unit price');
+		expect(withArticle('SKU')).toBe('a SKU');
 	});
 });
 

@@ -139,4 +139,20 @@ describe('summary per segment', () => {
 		expect(summary.reduce((sum, s) => sum + s.revenue, 0)).toBeCloseTo(revenue, 6);
 		expect(summary.reduce((sum, s) => sum + s.customerShare, 0)).toBeCloseTo(1, 3);
 	});
+
+	it('shares read as a 4-decimal fraction and a 1-decimal percent; exact values in exact', () => {
+		// 3 customers with 10.00, 10.00 and 80.00 over R×F thresholds that put A and B in one
+		// segment and C in another: A+B are 2/3 of customers (0.6667, 66.7 %) and 20 % of revenue.
+		const { summary } = segmentCustomers(
+			[
+				{ customerId: 'A', recencyDays: 100, frequency: 1, monetaryCents: 1000 },
+				{ customerId: 'B', recencyDays: 100, frequency: 1, monetaryCents: 1000 },
+				{ customerId: 'C', recencyDays: 0, frequency: 9, monetaryCents: 8000 },
+			],
+			{ scoring: { kind: 'thresholds', thresholds: { recencyDays: [1, 2, 3, 4], frequency: [2, 3, 4, 5], monetary: [1, 2, 3, 4] } }, scheme: { kind: 'rfGrid' }, language: 'en' },
+		);
+		const pair = summary.find((s) => s.customers === 2)!;
+		expect(pair).toMatchObject({ customerShare: 0.6667, customerSharePct: 66.7, revenueShare: 0.2, revenueSharePct: 20, meanMonetary: 10 });
+		expect(pair.exact.customerShare).toBeCloseTo(2 / 3, 15);
+	});
 });

@@ -221,6 +221,14 @@ describe('coupon items from Coupon Tier', () => {
 		expect(termsKey(a)).not.toBe(termsKey(c));
 	});
 
+	it("reads Coupon Tier's item as it comes: the terms in details.coupon", () => {
+		const { coupon, ...top } = item;
+		const parsed = couponToIssueSchema.parse({ ...top, couponCode: coupon.code, details: { matchedRule: 'x', coupon } });
+		expect(parsed.coupon.code).toBe(coupon.code);
+		expect(discountOf(parsed.coupon)).toEqual({ type: 'amountOff', amount: 25, minimumSpend: 99 });
+		expect(couponToIssueSchema.safeParse({ customerId: 'c1', details: { coupon: null } }).success).toBe(false);
+	});
+
 	it('an item that is not a coupon says which field is wrong', () => {
 		const result = couponToIssueSchema.safeParse({ customerId: 'c1', coupon: null });
 		expect(result.success).toBe(false);

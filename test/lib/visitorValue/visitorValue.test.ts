@@ -184,6 +184,75 @@ describe('visitor value per channel', () => {
 	});
 });
 
+describe('ranking and budget shift run on exact visitor values; only the output is rounded', () => {
+	// live: 3 orders, 101.00 net, buyers L1 (twice) and L2 → repurchase 1/2; 1,000,000 visitors:
+	//   visitor value = 101 ÷ 1,000,000 × 1/2 = 0.0000505 (shows as 0.0001).
+	// search: 3 orders, 76.80 net, buyers S1 (twice) and S2 → 1/2; 1,000,000 visitors:
+	//   visitor value = 76.8 ÷ 1,000,000 × 1/2 = 0.0000384 (shows as 0).
+	const SMALL: GroupedOrder[] = [
+		order('L-1', 'L1', 'live', '2026-06-01T10:00:00+08:00', 40),
+		order('L-2', 'L1', 'live', '2026-06-02T10:00:00+08:00', 40),
+		order('L-3', 'L2', 'live', '2026-06-03T10:00:00+08:00', 21),
+		order('S-1', 'S1', 'search', '2026-06-01T10:00:00+08:00', 30),
+		order('S-2', 'S1', 'search', '2026-06-02T10:00:00+08:00', 30),
+		order('S-3', 'S2', 'search', '2026-06-03T10:00:00+08:00', 16.8),
+	];
+	const SMALL_TRAFFIC: TrafficRow[] = [
+		{ group: 'live', date: '2026-06-03', visitors: 1_000_000 },
+		{ group: 'search', date: '2026-06-03', visitors: 1_000_000 },
+	];
+
+	it('two channels at 0.0000505 and 0.0000384 with 1,000 each: the budget moves 1.4 points, not 10', () => {
+		// Shift step k = 0.2, current shares 0.5 and 0.5 (S = 1):
+		//   target(live) = 0.5 × 0.0000505 ÷ (0.5 × 0.0000505 + 0.5 × 0.0000384) = 505 ÷ 889 = 0.5680540
+		//   suggested(live) = 0.8 × 0.5 + 0.2 × 0.5680540 = 0.5136108 → 1,027.22 of 2,000; change +0.0136 (1.4 points)
+		//   suggested(search) = 1 − 0.5136108 = 0.4863892 → 972.78; change −0.0136
+		// On the rounded values (0.0001 and 0) live's target would be 1 and it would get 0.6: 1,200, +10 points.
+		const result = computeVisitorValue(SMALL, SMALL_TRAFFIC, options({ currentBudget: { live: 1000, search: 1000 } }));
+		const groups = byGroup(result);
+		expect(groups.live).toMatchObject({
+			rank: 1,
+			visitorValue: 0.0001,
+			suggestedBudget: 1027.22,
+			suggestedBudgetShare: 0.5136,
+			suggestedBudgetSharePct: 51.4,
+			budgetShareChange: 0.0136,
+			budgetShareChangePct: 1.4,
+			suggestion: 'increase',
+		});
+		expect(groups.search).toMatchObject({
+			rank: 2,
+			visitorValue: 0,
+			suggestedBudget: 972.78,
+			budgetShareChange: -0.0136,
+			budgetShareChangePct: -1.4,
+			suggestion: 'decrease',
+		});
+		expect(groups.live.exact.visitorValue).toBeCloseTo(0.0000505, 12);
+		expect(groups.search.exact.visitorValue).toBeCloseTo(0.0000384, 12);
+		expect(groups.live.exact.suggestedBudgetShare).toBeCloseTo(0.4 + (0.2 * 505) / 889, 12);
+		expect(groups.live.exact.suggestedBudget).toBeCloseTo(2000 * (0.4 + (0.2 * 505) / 889), 9);
+	});
+
+	it('two channels that both show 0 rank by their exact values, not by revenue', () => {
+		// recommendation: 2 orders, 45.00, one buyer twice → repurchase 1; 1,000,000 visitors:
+		//   45 ÷ 1,000,000 × 1 = 0.000045 (shows as 0, like search's 0.0000384). Exact: recommendation
+		//   ranks above search; tied on the rounded 0, search's larger revenue (76.80 > 45) would put it first.
+		const withRecommendation = [
+			...SMALL,
+			order('R-1', 'R1', 'recommendation', '2026-06-01T10:00:00+08:00', 20),
+			order('R-2', 'R1', 'recommendation', '2026-06-02T10:00:00+08:00', 25),
+		];
+		const traffic = [...SMALL_TRAFFIC, { group: 'recommendation', date: '2026-06-03', visitors: 1_000_000 }];
+		const ranked = computeVisitorValue(withRecommendation, traffic, options()).groups.map((g) => [g.group, g.visitorValue]);
+		expect(ranked).toEqual([
+			['live', 0.0001],
+			['recommendation', 0],
+			['search', 0],
+		]);
+	});
+});
+
 describe('pieces', () => {
 	it('groupMetrics: zero denominators give 0', () => {
 		expect(groupMetrics({ visitors: 0, orders: 0, buyers: 0, repeatBuyers: 0, revenue: 0 })).toEqual({
