@@ -11,7 +11,14 @@ import { z } from 'zod';
 
 import { orderStatusSchema, parseNumberList, parseSettings, typedNumber } from '../model';
 import type { ReferencePoint } from '../orders';
-import { createTimestampParser, dayNumberToIsoDate, isoDateToDayNumber } from '../time';
+import {
+	createTimestampParser,
+	createZonedDayNumber,
+	dayNumberToIsoDate,
+	EARLIEST_DAY_NUMBER,
+	isoDateToDayNumber,
+	MAX_DAY_NUMBER,
+} from '../time';
 import type { LifetimeValueSettings } from './lifetimeValue';
 import type { ScoringMethod } from './scoring';
 import type { SegmentScheme } from './segments';
@@ -124,11 +131,13 @@ export const rfmOptionsSchema = z
 		if (s.referenceMode === 'endOfDay' || s.referenceMode === 'moment') {
 			const text = (s.referenceDate ?? '').trim();
 			const epochMs = parseReference(text, s.referenceMode, s.timeZone);
-			if (Number.isNaN(epochMs)) {
+			if (Number.isNaN(epochMs) || epochMs === OUT_OF_RANGE) {
 				ctx.addIssue({
 					code: z.ZodIssueCode.custom,
 					path: ['referenceDate'],
-					message: `Reference Date "${text}" is not a date`,
+					message: Number.isNaN(epochMs)
+						? `Reference Date "${text}" is not a date`
+						: `Reference Date "${text}" is outside the dates this node reads (${REFERENCE_RANGE})`,
 					params: { hint: REFERENCE_DATE_HINT },
 				});
 				return z.NEVER;
@@ -155,11 +164,29 @@ export function parseRfmOptions(input: RfmOptionsInput): RfmSettings {
 	return parseSettings(rfmOptionsSchema, input);
 }
 
-/** "End of a chosen day" = the last millisecond before the next local midnight in the zone. */
+/**
+ * The days a reference may fall on: orders are read from 2000-01-01 (../time/horizon.ts), and
+ * the end of a chosen day is the start of the next, which must be a date too: 9999-12-31 used
+ * to let a raw RangeError out (issue 14).
+ */
+const REFERENCE_RANGE = `from ${dayNumberToIsoDate(EARLIEST_DAY_NUMBER)} to ${dayNumberToIsoDate(MAX_DAY_NUMBER - 1)}`;
+const OUT_OF_RANGE = -Infinity;
+
+/**
+ * "End of a chosen day" = the last millisecond before the next local midnight in the zone.
+ * NaN for no date, OUT_OF_RANGE for a day outside REFERENCE_RANGE (in the zone).
+ */
 function parseReference(text: string, mode: 'endOfDay' | 'moment', timeZone: string): number {
 	const parse = createTimestampParser(timeZone);
-	if (mode === 'moment') return parse(text);
+	const within = (day: number) => day >= EARLIEST_DAY_NUMBER && day < MAX_DAY_NUMBER;
+	if (mode === 'moment') {
+		const epochMs = parse(text);
+		if (Number.isNaN(epochMs)) return NaN;
+		return within(createZonedDayNumber(timeZone)(epochMs)) ? epochMs : OUT_OF_RANGE;
+	}
 	const day = text.slice(0, 10);
 	if (Number.isNaN(parse(day))) return NaN;
-	return parse(dayNumberToIsoDate(isoDateToDayNumber(day) + 1)) - 1;
+	const dayNumber = isoDateToDayNumber(day);
+	if (!within(dayNumber)) return OUT_OF_RANGE;
+	return parse(dayNumberToIsoDate(dayNumber + 1)) - 1;
 }
