@@ -8,14 +8,14 @@ import {
 } from 'n8n-workflow';
 
 import type { UserInputError } from '../lib/errors';
-import type { FieldMapping } from '../lib/model';
+import { createDuplicateCustomerCheck, sourcePathOf, type FieldMapping } from '../lib/model';
 import { aggregateOrders, type Aggregation, OrderTable, toCents, type PurchaseHistory } from '../lib/orders';
 import {
 	parseRfmOptions,
 	predictCustomerLifetimeValue,
 	summarizeLifetimeValueBySegment,
 	RFM_CUSTOMER_FIELDS,
-	rfmCustomerSchema,
+	rfmCustomerParser,
 	segmentCustomers,
 	type CustomerValues,
 	type LifetimeValueOutput,
@@ -327,13 +327,19 @@ function readCustomers(
 	items: INodeExecutionData[],
 	settings: Settings,
 ): CustomerValuesRead {
+	// Two rows of totals for one customer are a join gone wrong upstream: the later is refused.
+	const duplicateOf = createDuplicateCustomerCheck(
+		sourcePathOf('customerId', settings.mapping),
+		'give one row of totals per customer, or set Input Data to Orders',
+	);
 	const { records, errorItems } = readItems(
 		context,
 		items,
 		RFM_CUSTOMER_FIELDS,
 		settings.mapping,
-		rfmCustomerSchema,
-		(input, itemIndex) => ({ ...input, monetaryCents: toCents(input.monetary), itemIndex }),
+		rfmCustomerParser,
+		(input, itemIndex) =>
+			duplicateOf(input.customerId, itemIndex) ?? { ...input, monetaryCents: toCents(input.monetary), itemIndex },
 	);
 	return {
 		customers: records,

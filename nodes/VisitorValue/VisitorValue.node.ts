@@ -10,6 +10,7 @@ import {
 import { createFieldReader, type FieldMapping } from '../lib/model';
 import {
 	computeVisitorValue,
+	orderGroupOf,
 	parseVisitorValueOptions,
 	toTrafficRow,
 	TRAFFIC_FIELDS,
@@ -134,9 +135,11 @@ export class VisitorValue implements INodeType {
 				rates,
 			},
 			(order) => {
-				const value = readGroup(orderItems[order.itemIndex].json).group;
-				const group = value === undefined || value === null || String(value).trim() === '' ? NO_GROUP : String(value).trim();
+				// Text or a number, as the traffic's channel; an object is refused, not named "[object Object]".
+				const group = orderGroupOf(readGroup(orderItems[order.itemIndex].json).group, order.itemIndex, groupPath, NO_GROUP);
+				if (typeof group !== 'string') return group;
 				orders.push({ ...order, group });
+				return undefined;
 			},
 		);
 

@@ -75,3 +75,77 @@ describe('long ids (item 2: ids over 16,383 characters collide in V8 maps)', () 
 		expect(seconds).toBeLessThan(5);
 	});
 });
+
+describe('customer totals given twice (RFM Segment, Input Data: Customers With R, F, M Values)', () => {
+	const totals = (customerId: string, recencyDays: number, frequency: number, monetary: number) => ({
+		buyer: { id: customerId },
+		recencyDays,
+		frequency,
+		monetary,
+	});
+	const items = [totals('a', 3, 2, 100), totals('b', 10, 1, 50), totals('a', 40, 1, 20)];
+	const customersInput = { inputKind: 'customers', customerFields: { customerId: 'buyer.id' } };
+
+	it('stops at the later row, naming it, the mapped field and the row that had the customer first', async () => {
+		const result = await runWorkflow(rfm(items, customersInput));
+		expect(result.errorOf('RFM Segment')?.message).toBe(
+			'Item 2: field "buyer.id" is "a"; expected one item per customer (item 0 is this customer too); give one row of totals per customer, or set Input Data to Orders',
+		);
+	});
+
+	it('with Continue (using error output) scores each customer once and sends the later row to the error output', async () => {
+		const result = await runWorkflow(rfm(items, customersInput, { onError: 'continueErrorOutput' }));
+		expect(result.output('RFM Segment', 0).map((c) => [c.customerId, c.recencyDays, c.frequency, c.monetary])).toEqual([
+			['a', 3, 2, 100],
+			['b', 10, 1, 50],
+		]);
+		expect(result.output('RFM Segment', 1).map((e) => e.error)).toEqual([expect.stringMatching(/^Item 2: field "buyer\.id" is "a"; expected one item per customer/)]);
+	});
+});
+
+describe('RFM Reference Date at the end of the calendar', () => {
+	it('9999-12-31 is refused with the accepted range (it let a raw RangeError out)', async () => {
+		const result = await runWorkflow(rfm([order('O1', 'a', 'CNY')], { referenceMode: 'endOfDay', referenceDate: '9999-12-31' }));
+		const error = result.errorOf('RFM Segment') as Error & { description?: string };
+		expect(error.message).toBe('Reference Date "9999-12-31" is outside the dates this node reads (from 2000-01-01 to 9999-12-30)');
+		expect(error.description).toMatch(/^Pick a date, e\.g\. 2026-06-30/);
+	});
+});
+
+describe('Visitor Value: an order channel that is an object', () => {
+	const channelOrder = (orderId: string, channel: unknown): IDataObject => ({ ...order(orderId, orderId, 'CNY'), channel: channel as string });
+	const orders = [channelOrder('O0', 'live'), channelOrder('O1', { name: 'live' }), channelOrder('O2', 'search')];
+	const traffic = [
+		{ date: '2026-06-01', channel: 'live', visitors: 100 },
+		{ date: '2026-06-01', channel: 'search', visitors: 50 },
+	];
+	function visitorValue(extra: Partial<INode> = {}) {
+		const to = (name: string, index = 0) => [{ node: name, type: 'main' as const, index }];
+		return {
+			nodes: [
+				node('Start', 'n8n-nodes-base.manualTrigger'),
+				node('Orders', 'test.fixture', { items: JSON.stringify(orders) }),
+				node('Traffic', 'test.fixture', { items: JSON.stringify(traffic) }),
+				node('Visitor Value', 'visitorValue', { endDate: '2026-06-30', windowDays: 30, outputMode: 'groups' }, extra),
+			],
+			connections: {
+				Start: { main: [[...to('Orders'), ...to('Traffic')]] },
+				Orders: { main: [to('Visitor Value', 0)] },
+				Traffic: { main: [to('Visitor Value', 1)] },
+			},
+		};
+	}
+
+	it('is a per-item error naming the item and the group field (it became the channel "[object Object]")', async () => {
+		const stopped = await runWorkflow(visitorValue());
+		expect(stopped.errorOf('Visitor Value')?.message).toBe(
+			'Item 1: field "channel" is an object; expected a channel name (text or number) of at most 256 characters',
+		);
+		const continued = await runWorkflow(visitorValue({ onError: 'continueErrorOutput' }));
+		expect(continued.output('Visitor Value', 0).map((c) => [c.group, c.orders])).toEqual([
+			['live', 1],
+			['search', 1],
+		]);
+		expect(continued.output('Visitor Value', 1).map((e) => e.error)).toEqual([expect.stringMatching(/^Item 1: field "channel" is an object/)]);
+	});
+});
