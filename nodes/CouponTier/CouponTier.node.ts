@@ -28,6 +28,7 @@ import {
 	checkInputsCarryFields,
 	collectionDefaults,
 	collectionValues,
+	continueOnNodeError,
 	nodeParameters,
 	parameterDefault,
 	readTimeZone,
@@ -90,7 +91,12 @@ export class CouponTier implements INodeType {
 		},
 	};
 
+	/** Under "On Error: Continue" a node-level error is the node's one error item, not its inputs passed on. */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return continueOnNodeError(this, CouponTier.prototype.planCoupons);
+	}
+
+	async planCoupons(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const settings = readSettings(this);
 		const mapping = nodeParameters(this).param<FieldMapping>('customerFields');

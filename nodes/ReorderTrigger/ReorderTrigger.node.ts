@@ -33,6 +33,7 @@ import { createZonedIsoFormatter } from '../lib/time';
 import { readItems } from '../shared/inputItems';
 import {
 	checkInputsCarryFields,
+	continueOnNodeError,
 	keepFields,
 	nodeParameters,
 	readKeepFields,
@@ -106,7 +107,12 @@ export class ReorderTrigger implements INodeType {
 		properties: reorderTriggerProperties,
 	};
 
+	/** Under "On Error: Continue" a node-level error is the node's one error item, not its inputs passed on. */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return continueOnNodeError(this, ReorderTrigger.prototype.evaluateStock, 2);
+	}
+
+	async evaluateStock(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const settings = readSettings(this);
 		const inventoryItems = this.getInputData(INVENTORY_INPUT);
 		const salesItems = this.getInputData(SALES_INPUT);

@@ -29,6 +29,7 @@ import { readItems } from '../shared/inputItems';
 import {
 	checkInputsCarryFields,
 	collectionDefaults,
+	continueOnNodeError,
 	keepFields,
 	nodeParameters,
 	readCurrencyRates,
@@ -82,7 +83,12 @@ export class RfmSegment implements INodeType {
 		properties: rfmSegmentProperties,
 	};
 
+	/** Under "On Error: Continue" a node-level error is the node's one error item, not its inputs passed on. */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return continueOnNodeError(this, RfmSegment.prototype.scoreCustomers);
+	}
+
+	async scoreCustomers(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const outputMode = nodeParameters(this).param<OutputMode>('outputMode');
 		const settings = readSettings(this);

@@ -24,6 +24,7 @@ import {
 import { readItems } from '../shared/inputItems';
 import {
 	checkInputsCarryFields,
+	continueOnNodeError,
 	nodeParameters,
 	parameterDefault,
 	readCurrencyRates,
@@ -83,7 +84,12 @@ export class VisitorValue implements INodeType {
 		properties: visitorValueProperties,
 	};
 
+	/** Under "On Error: Continue" a node-level error is the node's one error item, not its inputs passed on. */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return continueOnNodeError(this, VisitorValue.prototype.valueChannels, 2);
+	}
+
+	async valueChannels(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const orderItems = this.getInputData(0);
 		const trafficItems = this.getInputData(1);
 		const { param } = nodeParameters(this);

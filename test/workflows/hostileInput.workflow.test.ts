@@ -149,3 +149,56 @@ describe('Visitor Value: an order channel that is an object', () => {
 		expect(continued.output('Visitor Value', 1).map((e) => e.error)).toEqual([expect.stringMatching(/^Item 1: field "channel" is an object/)]);
 	});
 });
+
+describe('a node-level error under On Error: Continue is one error item, never the inputs passed on as results', () => {
+	// n8n passes a node's input items on as its output when execute() throws under Continue: orders
+	// came out of RFM Segment's Customers output as if they were customers.
+	const position = { sku: 'TEE-01', warehouse: 'SH', onHand: 40, onOrder: 0, leadTimeDays: 7 };
+	const sale = { date: '2026-03-27', sku: 'TEE-01', warehouse: 'SH', units: 3 };
+	const channelOrder = { ...order('O1', 'a', 'CNY'), channel: 'live' };
+	const cases: Array<[string, string, IDataObject, IDataObject[][], number, RegExp]> = [
+		['RFM Segment', 'rfmSegment', { outputMode: 'customers', timeZone: 'Mars/Olympus' }, [[order('O1', 'a', 'CNY')]], 1, /^Unknown time zone "Mars\/Olympus"/],
+		['Visitor Value', 'visitorValue', { outputMode: 'groups', timeZone: 'Mars/Olympus' }, [[channelOrder], [{ date: '2026-06-01', channel: 'live', visitors: 9 }]], 1, /^Unknown time zone "Mars\/Olympus"/],
+		['Coupon Tier', 'couponTier', { timeZone: 'Mars/Olympus' }, [[{ customerId: 'A', segment: 'champions' }]], 5, /^Unknown time zone "Mars\/Olympus"/],
+		['Reorder Trigger', 'reorderTrigger', { asOfMode: 'date', asOfDate: 'soon' }, [[position], [sale]], 2, /^As-Of Date "soon" is not a date/],
+	];
+	const credentials = { couponCodeSecretApi: { secret: 'k7Q2m9Xw4Rt8Vb3Nz6Lp' } };
+
+	function workflowOf(name: string, type: string, parameters: IDataObject, inputs: IDataObject[][], onError: INode['onError']) {
+		const to = (target: string, index = 0) => [{ node: target, type: 'main' as const, index }];
+		const fixtures = inputs.map((items, i) => node(`Input ${i}`, 'test.fixture', { items: JSON.stringify(items) }));
+		return {
+			nodes: [
+				node('Start', 'n8n-nodes-base.manualTrigger'),
+				...fixtures,
+				node(name, type, parameters, { onError, credentials: { couponCodeSecretApi: { id: '1', name: 'secret' } } }),
+			],
+			connections: {
+				Start: { main: [fixtures.flatMap((f) => to(f.name))] },
+				...Object.fromEntries(fixtures.map((f, i) => [f.name, { main: [to(name, i)] }])),
+			},
+			settings: { executionOrder: 'v1' as const },
+		};
+	}
+
+	describe.each(cases)('%s', (name, type, parameters, inputs, outputs, message) => {
+		it('Continue (regular output): the error item alone on the first output, with the error and its description', async () => {
+			const result = await runWorkflow(workflowOf(name, type, parameters, inputs, 'continueRegularOutput'), credentials);
+			expect(result.errorOf(name)).toBeUndefined();
+			expect(result.output(name, 0)).toEqual([{ error: expect.stringMatching(message) }]);
+			for (let output = 1; output < outputs; output++) expect(result.output(name, output)).toEqual([]);
+			const [item] = result.run.data.resultData.runData[name][0].data!.main[0]!;
+			expect(item.error?.message).toMatch(message);
+			expect(item.error?.description).toMatch(/[\u4e00-\u9fff]/);
+		});
+
+		it('Continue (using error output): the error item alone on the error output', async () => {
+			const result = await runWorkflow(workflowOf(name, type, parameters, inputs, 'continueErrorOutput'), credentials);
+			expect(result.errorOf(name)).toBeUndefined();
+			for (let output = 0; output < outputs; output++) expect(result.output(name, output)).toEqual([]);
+			const errors = result.output(name, outputs);
+			expect(errors).toHaveLength(1);
+			expect(errors[0].error).toMatch(message);
+		});
+	});
+});
