@@ -202,3 +202,56 @@ describe('a node-level error under On Error: Continue is one error item, never t
 		});
 	});
 });
+
+describe('number settings out of their documented range are settings errors, not accepted (a Lookback Window of 1e308 was)', () => {
+	const position = { sku: 'TEE-01', warehouse: 'SH', onHand: 40, onOrder: 0, leadTimeDays: 7 };
+	const sale = { date: '2026-03-27', sku: 'TEE-01', warehouse: 'SH', units: 3 };
+	const channelOrder = { ...order('O1', 'a', 'CNY'), channel: 'live' };
+	const traffic = { date: '2026-06-01', channel: 'live', visitors: 9 };
+	const rfmBase = { referenceMode: 'endOfDay', referenceDate: '2026-06-30' };
+	const lifetimeValue = { ...rfmBase, predictLifetimeValue: true, clvTimeUnit: 'week', clvHorizonDays: 90, clvAnnualDiscountRate: 0 };
+	const reorderBase = { asOfMode: 'date', asOfDate: '2026-03-28', onlyNewAlerts: false };
+	const cases: Array<[string, string, IDataObject, IDataObject[][], string]> = [
+		['RFM Segment', 'rfmSegment', { ...rfmBase, lookbackDays: 1e308 }, [[order('O1', 'a', 'CNY')]], 'Lookback Window (Days) is 1e+308; expected 0 (all orders) to 36,500 days'],
+		['RFM Segment', 'rfmSegment', { ...lifetimeValue, clvHorizonDays: 1e6 }, [[order('O1', 'a', 'CNY')]], 'Lifetime Value Horizon (Days) is 1000000; expected a number of days above 0 up to 36,500, e.g. 90'],
+		['RFM Segment', 'rfmSegment', { ...lifetimeValue, clvAnnualDiscountRate: 5000 }, [[order('O1', 'a', 'CNY')]], 'Annual Discount Rate (%) is 5000; expected 0 (none) to 1,000, e.g. 10'],
+		['Visitor Value', 'visitorValue', { windowDays: 1e308 }, [[channelOrder], [traffic]], 'Window (Days) is 1e+308; expected 0 (all days) to 36,500 days'],
+		['Coupon Tier', 'couponTier', { campaignBudget: 1e13 }, [[{ customerId: 'A', segment: 'champions' }]], 'Campaign Budget is 10000000000000; expected 0 (no limit) to 1,000,000,000,000'],
+		['Coupon Tier', 'couponTier', { birthdayBenefit: 'days', birthdayDays: 1000 }, [[{ customerId: 'A', segment: 'champions' }]], 'Days Around the Birthday is 1000; expected 0 to 366 days'],
+		['Coupon Tier', 'couponTier', { birthdayBenefit: 'month', birthdayBonus: 1e10 }, [[{ customerId: 'A', segment: 'champions' }]], 'Birthday Bonus is 10000000000; expected 0 to 1,000,000,000'],
+		['Reorder Trigger', 'reorderTrigger', { ...reorderBase, orderPolicy: 'orderUpTo', reviewPeriodDays: 1e308 }, [[position], [sale]], 'Review Period (Days): expected a number of days from 0 to 3,660'],
+		['Reorder Trigger', 'reorderTrigger', { ...reorderBase, orderPolicy: 'eoq', orderingCost: 1e12 }, [[position], [sale]], 'Ordering Cost: expected a cost from 0 to 1,000,000,000'],
+		['Reorder Trigger', 'reorderTrigger', { ...reorderBase, orderPolicy: 'eoq', holdingCostRate: 5000 }, [[position], [sale]], 'Holding Cost Rate (% per Year): expected a rate from 0 to 1,000 % a year, e.g. 25 %'],
+		['Reorder Trigger', 'reorderTrigger', { ...reorderBase, maxDaysOfCover: 1e9 }, [[position], [sale]], 'Max Days of Cover: expected a number of days from 0 (off) to 3,660'],
+	];
+
+	function workflowOf(name: string, type: string, parameters: IDataObject, inputs: IDataObject[][]) {
+		const to = (target: string, index = 0) => [{ node: target, type: 'main' as const, index }];
+		const fixtures = inputs.map((items, i) => node(`Input ${i}`, 'test.fixture', { items: JSON.stringify(items) }));
+		return {
+			nodes: [
+				node('Start', 'n8n-nodes-base.manualTrigger'),
+				...fixtures,
+				node(name, type, parameters, { credentials: { couponCodeSecretApi: { id: '1', name: 'secret' } } }),
+			],
+			connections: {
+				Start: { main: [fixtures.flatMap((f) => to(f.name))] },
+				...Object.fromEntries(fixtures.map((f, i) => [f.name, { main: [to(name, i)] }])),
+			},
+			settings: { executionOrder: 'v1' as const },
+		};
+	}
+
+	it.each(cases)('%s (%s), case %#', async (name, type, parameters, inputs, message) => {
+		const result = await runWorkflow(workflowOf(name, type, parameters, inputs), { couponCodeSecretApi: { secret: 'k7Q2m9Xw4Rt8Vb3Nz6Lp' } });
+		expect(result.errorOf(name)?.message).toBe(message);
+	});
+
+	it('the largest values accepted still run: RFM Lookback Window 36,500 days, Visitor Value Window 36,500 days', async () => {
+		const rfmRun = await runWorkflow(workflowOf('RFM Segment', 'rfmSegment', { ...rfmBase, lookbackDays: 36_500, outputMode: 'customers' }, [[order('O1', 'a', 'CNY')]]));
+		expect(rfmRun.output('RFM Segment').map((c) => c.customerId)).toEqual(['a']);
+		const visitorRun = await runWorkflow(workflowOf('Visitor Value', 'visitorValue', { windowDays: 36_500, outputMode: 'groups' }, [[channelOrder], [traffic]]));
+		expect(visitorRun.errorOf('Visitor Value')).toBeUndefined();
+		expect(visitorRun.output('Visitor Value').map((c) => c.group)).toEqual(['live']);
+	});
+});

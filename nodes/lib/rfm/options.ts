@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 
-import { orderStatusSchema, parseNumberList, parseSettings, typedNumber } from '../model';
+import { atMost, formatLimit, orderStatusSchema, parseNumberList, parseSettings, SETTING_LIMITS, typedNumber } from '../model';
 import type { ReferencePoint } from '../orders';
 import {
 	createTimestampParser,
@@ -50,15 +50,19 @@ export const customSegmentSchema = z
 export const lifetimeValueOptionsSchema = z
 	.object({
 		clvTimeUnit: z.enum(['day', 'week']),
-		clvHorizonDays: typedNumber.refine(
-			(days) => Number.isFinite(days) && days > 0,
-			(days) => ({ message: `Lifetime Value Horizon (Days) is ${days}; expected a number of days above 0, e.g. 90` }),
-		),
+		clvHorizonDays: typedNumber
+			.refine(
+				(days) => Number.isFinite(days) && days > 0,
+				(days) => ({ message: `Lifetime Value Horizon (Days) is ${days}; expected a number of days above 0, e.g. 90` }),
+			)
+			.refine(...atMost('Lifetime Value Horizon (Days)', SETTING_LIMITS.days, `a number of days above 0 up to ${formatLimit(SETTING_LIMITS.days)}, e.g. 90`)),
 		/** Percent a year (10 = 10 %); 0 = no discounting. */
-		clvAnnualDiscountRate: typedNumber.refine(
-			(percent) => Number.isFinite(percent) && percent >= 0,
-			(percent) => ({ message: `Annual Discount Rate (%) is ${percent}; expected 0 (none) or more, e.g. 10` }),
-		),
+		clvAnnualDiscountRate: typedNumber
+			.refine(
+				(percent) => Number.isFinite(percent) && percent >= 0,
+				(percent) => ({ message: `Annual Discount Rate (%) is ${percent}; expected 0 (none) or more, e.g. 10` }),
+			)
+			.refine(...atMost('Annual Discount Rate (%)', SETTING_LIMITS.annualPercent, `0 (none) to ${formatLimit(SETTING_LIMITS.annualPercent)}, e.g. 10`)),
 	})
 	.transform(
 		(clv): LifetimeValueSettings => ({
@@ -102,6 +106,7 @@ export const rfmOptionsSchema = z
 			lookbackDays: z
 				.number()
 				.nullable()
+				.refine(...atMost('Lookback Window (Days)', SETTING_LIMITS.days, `0 (all orders) to ${formatLimit(SETTING_LIMITS.days)} days`))
 				.transform((days) => Math.max(0, Math.floor(days ?? 0))),
 			countedStatuses: z.array(orderStatusSchema),
 			/** Given when Predict Lifetime Value is on. */
