@@ -127,7 +127,7 @@ export function checkInputsCarryFields(
 		if (input.items.length === 0 || input.items.some(carries)) continue;
 		const error = noRecordsError(context, input, paths);
 		if (!context.continueOnFail()) throw error;
-		return [[{ json: { error: error.message }, error, pairedItem: { item: 0, input: input.inputIndex ?? 0 } }]];
+		return errorAsOutput(error, input.inputIndex ?? 0);
 	}
 	return undefined;
 }
@@ -156,10 +156,14 @@ function noRecordsError(context: IExecuteFunctions, input: ExpectedInput, paths:
  * only `error`). It pairs with the first item of the first input that has any.
  */
 export function nodeErrorOutput(context: IExecuteFunctions, error: unknown, inputCount = 1): INodeExecutionData[][] {
-	const nodeError = asNodeError(context, error);
 	let input = 0;
 	while (input < inputCount - 1 && context.getInputData(input).length === 0) input++;
-	return [[{ json: { error: nodeError.message }, error: nodeError, pairedItem: { item: 0, input } }]];
+	return errorAsOutput(asNodeError(context, error), input);
+}
+
+/** The node's outputs when a node-level error is all it has: the one item, paired with `input`'s first item. */
+function errorAsOutput(error: NodeOperationError | NodeApiError, input: number): INodeExecutionData[][] {
+	return [[{ json: { error: error.message }, error, pairedItem: { item: 0, input } }]];
 }
 
 /**
