@@ -5,6 +5,10 @@
  * doing the same job — the code a user would paste into a Code node — on the same orders.
  *
  *   node scripts/bench-rfm.js <node|baseline> <orders>
+ *   node scripts/bench-rfm.js customers <rows>
+ *
+ * `customers` feeds the node rows of per-customer totals (Input Data: Customers With R, F, M
+ * Values) instead of orders: the figures in docs/nodes/RfmSegment.md, "Scale".
  *
  * One measurement per process, so peak RSS (getrusage maxrss) is that measurement's own.
  * Prints one JSON line. Run through `npm run bench`, which builds first.
@@ -85,10 +89,27 @@ function segmentCounts(items) {
 	return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/** Rows of customer totals, as a shop's export gives them: distinct ids, seeded (mulberry32). */
+function makeCustomerRows(rows) {
+	let state = 14;
+	const random = () => {
+		state = (state + 0x6d2b79f5) | 0;
+		let t = Math.imul(state ^ (state >>> 15), 1 | state);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+	return Array.from({ length: rows }, (_, i) => ({
+		customerId: `C${String(i).padStart(7, '0')}`,
+		recencyDays: Math.floor(random() * 730),
+		frequency: 1 + Math.floor(random() * 20),
+		monetary: Math.round(random() * 500000) / 100,
+	}));
+}
+
 /** The RFM node's own execution time as n8n records it (excludes the engine's work around it). */
 let nodeExecutionMs = null;
 
-async function throughNode(items) {
+async function throughNode(items, parameters = { referenceMode: 'endOfDay', referenceDate: REFERENCE }) {
 	const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core');
 	const { Workflow, NodeConnectionTypes } = require('n8n-workflow');
 	const { RfmSegment } = require(path.join(dist, 'RfmSegment', 'RfmSegment.node.js'));
@@ -101,7 +122,7 @@ async function throughNode(items) {
 	const nodeTypes = { getByName: (t) => types[t], getByNameAndVersion: (t) => types[t], getKnownTypes: () => ({}) };
 	const nodes = [
 		{ id: '1', name: 'Orders', type: 'bench.source', typeVersion: 1, position: [0, 0], parameters: {} },
-		{ id: '2', name: 'RFM Segment', type: 'n8n-nodes-commerce-ops.rfmSegment', typeVersion: 1, position: [200, 0], parameters: { referenceMode: 'endOfDay', referenceDate: REFERENCE } },
+		{ id: '2', name: 'RFM Segment', type: 'n8n-nodes-commerce-ops.rfmSegment', typeVersion: 1, position: [200, 0], parameters },
 	];
 	const connections = { Orders: { main: [[{ node: 'RFM Segment', type: 'main', index: 0 }]] } };
 	const workflow = new Workflow({ id: 'bench', nodes, connections, active: false, nodeTypes });
@@ -114,15 +135,16 @@ async function throughNode(items) {
 }
 
 async function main() {
-	const items = makeOrders().map((json) => ({ json }));
+	const items = (mode === 'customers' ? makeCustomerRows(ORDERS) : makeOrders()).map((json) => ({ json }));
 	if (global.gc) global.gc();
 	const start = process.hrtime.bigint();
-	const out = mode === 'baseline' ? baseline(items) : await throughNode(items);
+	const out =
+		mode === 'baseline' ? baseline(items) : mode === 'customers' ? await throughNode(items, { inputKind: 'customers' }) : await throughNode(items);
 	const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 	console.log(
 		JSON.stringify({
 			mode,
-			orders: ORDERS,
+			[mode === 'customers' ? 'rows' : 'orders']: ORDERS,
 			customers: out.length,
 			segments: segmentCounts(out),
 			seconds: Number(seconds.toFixed(3)),

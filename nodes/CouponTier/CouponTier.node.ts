@@ -17,20 +17,21 @@ import {
 	couponCustomerSchema,
 	createCodeSigner,
 	customerItem,
-	MIN_SECRET_LENGTH,
 	parseCouponTierOptions,
 	planCampaign,
+	testCodeSecretCredential,
 	tierItems,
 	type CampaignCustomer,
 	type CouponTierOptionsInput,
 	type CouponTierSettings,
 } from '../lib/coupons';
-import type { FieldMapping, InputIssue } from '../lib/model';
+import { createDuplicateCustomerCheck, sourcePathOf, type FieldMapping, type InputIssue } from '../lib/model';
 import { readItems } from '../shared/inputItems';
 import {
 	checkInputsCarryFields,
 	collectionDefaults,
 	collectionValues,
+	continueOnNodeError,
 	nodeParameters,
 	parameterDefault,
 	readTimeZone,
@@ -81,24 +82,27 @@ export class CouponTier implements INodeType {
 
 	methods = {
 		credentialTest: {
-			/** Local check: the secret is long enough. It never appears in the message. */
+			/**
+			 * Local check (lib/coupons/secretStrength.ts): too short, repeated, a run, few
+			 * different characters, or the public demo secret outside the demo credential. The
+			 * secret never appears in the message.
+			 */
 			async couponCodeSecretTest(
 				this: ICredentialTestFunctions,
 				credential: ICredentialsDecrypted,
 			): Promise<INodeCredentialTestResult> {
-				const secret = String(credential.data?.secret ?? '');
-				if (secret.length < MIN_SECRET_LENGTH) {
-					return {
-						status: 'Error',
-						message: `The secret has ${secret.length} characters; use at least ${MIN_SECRET_LENGTH} random characters (密钥只有 ${secret.length} 个字符，请至少使用 ${MIN_SECRET_LENGTH} 个随机字符)`,
-					};
-				}
-				return { status: 'OK', message: 'The secret is long enough to sign coupon codes (密钥长度足够)' };
+				const { ok, message } = testCodeSecretCredential({ id: credential.id, secret: String(credential.data?.secret ?? '') });
+				return { status: ok ? 'OK' : 'Error', message };
 			},
 		},
 	};
 
+	/** Under "On Error: Continue" a node-level error is the node's one error item, not its inputs passed on. */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return continueOnNodeError(this, CouponTier.prototype.planCoupons);
+	}
+
+	async planCoupons(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const settings = readSettings(this);
 		const mapping = nodeParameters(this).param<FieldMapping>('customerFields');
@@ -108,27 +112,23 @@ export class CouponTier implements INodeType {
 		if (notReached) return notReached;
 
 		// A customer given twice would get the same code twice: the later item is an input error.
-		const firstItemOf = new Map<string, number>();
-		const customerIdField = (mapping.customerId ?? '').trim() || String(collectionDefaults(couponTierProperties, 'customerFields').customerId);
+		const duplicateOf = createDuplicateCustomerCheck(
+			sourcePathOf('customerId', mapping),
+			'feed the Customers output of RFM Segment, not orders',
+		);
 		const { records, errorItems } = readItems(
 			this,
 			items,
 			COUPON_CUSTOMER_FIELDS,
 			mapping,
 			couponCustomerSchema(settings.campaign.birthday.kind !== 'off'),
-			(input, itemIndex): (CampaignCustomer & { itemIndex: number }) | InputIssue => {
-				const first = firstItemOf.get(input.customerId);
-				if (first !== undefined) {
-					return {
-						itemIndex,
-						field: customerIdField,
-						value: input.customerId,
-						expected: `one item per customer (item ${first} is this customer too); feed the Customers output of RFM Segment, not orders`,
-					};
-				}
-				firstItemOf.set(input.customerId, itemIndex);
-				return { customerId: input.customerId, birthday: input.birthday, record: items[itemIndex].json, itemIndex };
-			},
+			(input, itemIndex): (CampaignCustomer & { itemIndex: number }) | InputIssue =>
+				duplicateOf(input.customerId, itemIndex) ?? {
+					customerId: input.customerId,
+					birthday: input.birthday,
+					record: items[itemIndex].json,
+					itemIndex,
+				},
 		);
 		const customers = records;
 

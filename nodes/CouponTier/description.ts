@@ -1,9 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { SETTING_LIMITS } from '../lib/model';
+
 import { collectionDefaults, withDefaults } from '../shared/nodeHelpers';
 import { LANGUAGE_OPTIONS } from '../shared/parameters';
 
 import {
+	BIRTHDAY_DAYS_LIMIT,
 	DEFAULT_TIER_KEY,
 	MAX_CODE_LENGTH,
 	MIN_CODE_LENGTH,
@@ -240,7 +243,7 @@ export const couponTierProperties: INodeProperties[] = [
 		name: 'campaignBudget',
 		type: 'number',
 		default: 0,
-		typeOptions: { minValue: 0, numberPrecision: 2 },
+		typeOptions: { minValue: 0, maxValue: SETTING_LIMITS.budget, numberPrecision: 2 },
 		description:
 			'Most all coupons may cost together, each at its largest discount; 0 = no limit. When it cannot cover everyone, customers are funded highest priority first (全部优惠券的总预算；0 表示不限).',
 	},
@@ -284,7 +287,7 @@ export const couponTierProperties: INodeProperties[] = [
 		name: 'birthdayDays',
 		type: 'number',
 		default: 7,
-		typeOptions: { minValue: 0 },
+		typeOptions: { minValue: 0, maxValue: BIRTHDAY_DAYS_LIMIT },
 		displayOptions: { show: { birthdayBenefit: ['days'] } },
 	},
 	{
@@ -292,7 +295,7 @@ export const couponTierProperties: INodeProperties[] = [
 		name: 'birthdayBonus',
 		type: 'number',
 		default: 0,
-		typeOptions: { minValue: 0, numberPrecision: 2 },
+		typeOptions: { minValue: 0, maxValue: SETTING_LIMITS.amount, numberPrecision: 2 },
 		displayOptions: { hide: { birthdayBenefit: ['off'] } },
 		description: 'Extra amount off the coupon in the birthday window (counts against the budget) (生日期间额外减免的金额，计入预算)',
 	},

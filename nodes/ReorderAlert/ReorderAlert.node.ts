@@ -33,6 +33,7 @@ import { createZonedIsoFormatter } from '../lib/time';
 import { readItems } from '../shared/inputItems';
 import {
 	checkInputsCarryFields,
+	continueOnNodeError,
 	keepFields,
 	nodeParameters,
 	readKeepFields,
@@ -88,7 +89,12 @@ export class ReorderAlert implements INodeType {
 		usableAsTool: true,
 	};
 
+	/** Under "On Error: Continue" a node-level error is the node's one error item, not its inputs passed on. */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return continueOnNodeError(this, ReorderAlert.prototype.evaluateStock, 2);
+	}
+
+	async evaluateStock(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const settings = readSettings(this);
 		const inventoryItems = this.getInputData(INVENTORY_INPUT);
 		const salesItems = this.getInputData(SALES_INPUT);

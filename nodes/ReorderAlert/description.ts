@@ -1,5 +1,7 @@
 import { NodeConnectionTypes, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
 
+import { INPUT_LIMITS, SETTING_LIMITS } from '../lib/model';
+
 import { LANGUAGE_OPTIONS } from '../shared/parameters';
 
 const forPolicy = (policy: string) => ({ show: { orderPolicy: [policy] } });
@@ -127,7 +129,7 @@ export const reorderAlertProperties: INodeProperties[] = [
 		displayName: 'Review Period (Days)',
 		name: 'reviewPeriodDays',
 		type: 'number',
-		typeOptions: { minValue: 0 },
+		typeOptions: { minValue: 0, maxValue: SETTING_LIMITS.inventoryDays },
 		default: 7,
 		displayOptions: forPolicy('orderUpTo'),
 		description: 'Days until you next review stock and order again, e.g. 7 for a weekly purchase run (到下次盘点下单的天数，如每周一次填 7)',
@@ -136,7 +138,7 @@ export const reorderAlertProperties: INodeProperties[] = [
 		displayName: 'Target Days of Cover',
 		name: 'targetDays',
 		type: 'number',
-		typeOptions: { minValue: 0 },
+		typeOptions: { minValue: 0, maxValue: SETTING_LIMITS.inventoryDays },
 		default: 30,
 		displayOptions: forPolicy('daysOfCover'),
 		description: 'Days of demand the stock should cover after the delivery arrives (到货后库存应覆盖的需求天数)',
@@ -145,7 +147,7 @@ export const reorderAlertProperties: INodeProperties[] = [
 		displayName: 'Ordering Cost',
 		name: 'orderingCost',
 		type: 'number',
-		typeOptions: { minValue: 0 },
+		typeOptions: { minValue: 0, maxValue: SETTING_LIMITS.amount },
 		default: 50,
 		displayOptions: forPolicy('eoq'),
 		description: 'Cost of placing one order (freight, handling, admin), in the currency of the unit costs (每次下单的固定成本，如运费、操作费)',
@@ -154,7 +156,7 @@ export const reorderAlertProperties: INodeProperties[] = [
 		displayName: 'Holding Cost Rate (% per Year)',
 		name: 'holdingCostRate',
 		type: 'number',
-		typeOptions: { minValue: 0 },
+		typeOptions: { minValue: 0, maxValue: SETTING_LIMITS.annualPercent },
 		default: 25,
 		displayOptions: forPolicy('eoq'),
 		description: 'Yearly cost of keeping one unit in stock, as a percentage of its unit cost (storage, capital, shrinkage) (每件库存一年的持有成本占单价的百分比)',
@@ -163,7 +165,7 @@ export const reorderAlertProperties: INodeProperties[] = [
 		displayName: 'First Batch Quantity',
 		name: 'firstBatchQuantity',
 		type: 'number',
-		typeOptions: { minValue: 0 },
+		typeOptions: { minValue: 0, maxValue: INPUT_LIMITS.units },
 		default: 500,
 		displayOptions: forPolicy('smallBatch'),
 		description:
@@ -173,7 +175,7 @@ export const reorderAlertProperties: INodeProperties[] = [
 		displayName: 'Cover Days per Order',
 		name: 'coverDays',
 		type: 'number',
-		typeOptions: { minValue: 0 },
+		typeOptions: { minValue: 0, maxValue: SETTING_LIMITS.inventoryDays },
 		default: 7,
 		displayOptions: forPolicy('smallBatch'),
 		description: 'After the first batch, each order covers this many days of measured demand (首批之后每次补货覆盖的需求天数)',
@@ -182,7 +184,7 @@ export const reorderAlertProperties: INodeProperties[] = [
 		displayName: 'Max Days of Cover',
 		name: 'maxDaysOfCover',
 		type: 'number',
-		typeOptions: { minValue: 0 },
+		typeOptions: { minValue: 0, maxValue: SETTING_LIMITS.inventoryDays },
 		default: 90,
 		description: 'Stock covering more days than this is reported as overstock; 0 turns the check off (库存可售天数超过此值报积压；0 表示不检查)',
 	},

@@ -8,14 +8,14 @@ import {
 } from 'n8n-workflow';
 
 import type { UserInputError } from '../lib/errors';
-import type { FieldMapping } from '../lib/model';
+import { createDuplicateCustomerCheck, sourcePathOf, type FieldMapping } from '../lib/model';
 import { aggregateOrders, type Aggregation, OrderTable, toCents, type PurchaseHistory } from '../lib/orders';
 import {
 	parseRfmOptions,
 	predictCustomerLifetimeValue,
 	summarizeLifetimeValueBySegment,
 	RFM_CUSTOMER_FIELDS,
-	rfmCustomerSchema,
+	rfmCustomerParser,
 	segmentCustomers,
 	type CustomerValues,
 	type LifetimeValueOutput,
@@ -29,6 +29,7 @@ import { readItems } from '../shared/inputItems';
 import {
 	checkInputsCarryFields,
 	collectionDefaults,
+	continueOnNodeError,
 	keepFields,
 	nodeParameters,
 	readCurrencyRates,
@@ -82,7 +83,12 @@ export class RfmSegment implements INodeType {
 		properties: rfmSegmentProperties,
 	};
 
+	/** Under "On Error: Continue" a node-level error is the node's one error item, not its inputs passed on. */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return continueOnNodeError(this, RfmSegment.prototype.scoreCustomers);
+	}
+
+	async scoreCustomers(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const outputMode = nodeParameters(this).param<OutputMode>('outputMode');
 		const settings = readSettings(this);
@@ -327,13 +333,19 @@ function readCustomers(
 	items: INodeExecutionData[],
 	settings: Settings,
 ): CustomerValuesRead {
+	// Two rows of totals for one customer are a join gone wrong upstream: the later is refused.
+	const duplicateOf = createDuplicateCustomerCheck(
+		sourcePathOf('customerId', settings.mapping),
+		'give one row of totals per customer, or set Input Data to Orders',
+	);
 	const { records, errorItems } = readItems(
 		context,
 		items,
 		RFM_CUSTOMER_FIELDS,
 		settings.mapping,
-		rfmCustomerSchema,
-		(input, itemIndex) => ({ ...input, monetaryCents: toCents(input.monetary), itemIndex }),
+		rfmCustomerParser,
+		(input, itemIndex) =>
+			duplicateOf(input.customerId, itemIndex) ?? { ...input, monetaryCents: toCents(input.monetary), itemIndex },
 	);
 	return {
 		customers: records,

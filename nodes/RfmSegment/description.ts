@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { LANGUAGE_OPTIONS } from '../shared/parameters';
 
-import { ORDER_STATUSES } from '../lib/model';
+import { ORDER_STATUSES, SETTING_LIMITS } from '../lib/model';
 import { DEFAULT_COUNTED_STATUSES } from '../lib/orders';
 
 const STATUS_LABELS: Record<(typeof ORDER_STATUSES)[number], string> = {
@@ -114,7 +114,7 @@ export const rfmSegmentProperties: INodeProperties[] = [
 		displayName: 'Lookback Window (Days)',
 		name: 'lookbackDays',
 		type: 'number',
-		typeOptions: { minValue: 0 },
+		typeOptions: { minValue: 0, maxValue: SETTING_LIMITS.days },
 		default: 0,
 		displayOptions: forOrders,
 		description: 'Only orders from the last N days count; 0 counts all orders (只计入最近 N 天的订单；0 表示全部)',
@@ -235,7 +235,7 @@ export const rfmSegmentProperties: INodeProperties[] = [
 		displayName: 'Lifetime Value Horizon (Days)',
 		name: 'clvHorizonDays',
 		type: 'number',
-		typeOptions: { minValue: 1 },
+		typeOptions: { minValue: 1, maxValue: SETTING_LIMITS.days },
 		default: 90,
 		displayOptions: forLifetimeValue,
 		description: 'Expected purchases and predicted lifetime value cover the next N days (预测覆盖未来 N 天)',
@@ -244,7 +244,7 @@ export const rfmSegmentProperties: INodeProperties[] = [
 		displayName: 'Annual Discount Rate (%)',
 		name: 'clvAnnualDiscountRate',
 		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
+		typeOptions: { minValue: 0, maxValue: SETTING_LIMITS.annualPercent, numberPrecision: 2 },
 		default: 0,
 		displayOptions: forLifetimeValue,
 		description: 'Discounts future purchases, month by month, at this rate a year; 0 = no discounting (未来消费按此年利率折现；0 表示不折现)',

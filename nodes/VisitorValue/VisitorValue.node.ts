@@ -10,6 +10,7 @@ import {
 import { createFieldReader, type FieldMapping } from '../lib/model';
 import {
 	computeVisitorValue,
+	orderGroupOf,
 	parseVisitorValueOptions,
 	toTrafficRow,
 	TRAFFIC_FIELDS,
@@ -23,6 +24,7 @@ import {
 import { readItems } from '../shared/inputItems';
 import {
 	checkInputsCarryFields,
+	continueOnNodeError,
 	nodeParameters,
 	parameterDefault,
 	readCurrencyRates,
@@ -82,7 +84,12 @@ export class VisitorValue implements INodeType {
 		properties: visitorValueProperties,
 	};
 
+	/** Under "On Error: Continue" a node-level error is the node's one error item, not its inputs passed on. */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return continueOnNodeError(this, VisitorValue.prototype.valueChannels, 2);
+	}
+
+	async valueChannels(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const orderItems = this.getInputData(0);
 		const trafficItems = this.getInputData(1);
 		const { param } = nodeParameters(this);
@@ -134,9 +141,11 @@ export class VisitorValue implements INodeType {
 				rates,
 			},
 			(order) => {
-				const value = readGroup(orderItems[order.itemIndex].json).group;
-				const group = value === undefined || value === null || String(value).trim() === '' ? NO_GROUP : String(value).trim();
+				// Text or a number, as the traffic's channel; an object is refused, not named "[object Object]".
+				const group = orderGroupOf(readGroup(orderItems[order.itemIndex].json).group, order.itemIndex, groupPath, NO_GROUP);
+				if (typeof group !== 'string') return group;
 				orders.push({ ...order, group });
+				return undefined;
 			},
 		);
 

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { SETTING_LIMITS } from '../lib/model';
+
 import { rfmSegmentProperties } from '../RfmSegment/description';
 
 /** A property of RFM Segment reused as is (same meaning, same defaults), without RFM's display rules. */
@@ -55,7 +57,7 @@ export const visitorValueProperties: INodeProperties[] = [
 		displayName: 'Window (Days)',
 		name: 'windowDays',
 		type: 'number',
-		typeOptions: { minValue: 0 },
+		typeOptions: { minValue: 0, maxValue: SETTING_LIMITS.days },
 		default: 30,
 		description: 'Orders and traffic of the last N days up to the end date count; 0 counts all (计入截至结束日最近 N 天的数据；0 表示全部)',
 	},

@@ -5,6 +5,7 @@
  * NodeOperationError. Text parsing of parameters: ./parameters.ts.
  */
 import {
+	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -126,7 +127,7 @@ export function checkInputsCarryFields(
 		if (input.items.length === 0 || input.items.some(carries)) continue;
 		const error = noRecordsError(context, input, paths);
 		if (!context.continueOnFail()) throw error;
-		return [[{ json: { error: error.message }, pairedItem: { item: 0, input: input.inputIndex ?? 0 } }]];
+		return errorAsOutput(error, input.inputIndex ?? 0);
 	}
 	return undefined;
 }
@@ -144,6 +145,51 @@ function noRecordsError(context: IExecuteFunctions, input: ExpectedInput, paths:
 			description: `${connect.en} If your columns have other names, set them under ${mappingParameter}. ${connect.zh}列名不同时，请在“${mappingParameter}”中填写。`,
 		},
 	);
+}
+
+/**
+ * A node-level error (a setting, an input as a whole, a platform refusing the whole call) as the
+ * node's output under "On Error: Continue": one item `{ error: message }`, carrying the error
+ * itself (with its description, which n8n shows) as n8n-core's RoutingNode does for its
+ * continueOnFail items. With "Continue (using error output)" n8n moves it to the error output
+ * (n8n-core workflow-execute.js, handleNodeErrorOutput: an item with `error`, or whose json is
+ * only `error`). It pairs with the first item of the first input that has any.
+ */
+export function nodeErrorOutput(context: IExecuteFunctions, error: unknown, inputCount = 1): INodeExecutionData[][] {
+	let input = 0;
+	while (input < inputCount - 1 && context.getInputData(input).length === 0) input++;
+	return errorAsOutput(asNodeError(context, error), input);
+}
+
+/** The node's outputs when a node-level error is all it has: the one item, paired with `input`'s first item. */
+function errorAsOutput(error: NodeOperationError | NodeApiError, input: number): INodeExecutionData[][] {
+	return [[{ json: { error: error.message }, error, pairedItem: { item: 0, input } }]];
+}
+
+/**
+ * Runs a node's work; when it throws and the node continues on fail, the node's output is the
+ * one error item of nodeErrorOutput. Why: when execute() throws under "On Error: Continue",
+ * n8n passes the node's input items on as if they were its results (n8n-core
+ * workflow-execute.js: `nodeSuccessData = [executionData.data.main[0]]`), so orders came out of
+ * RFM Segment's Customers output as customers (issue 14). Per-item errors are not thrown under
+ * Continue: they stay error items beside the good results.
+ */
+export async function continueOnNodeError(
+	context: IExecuteFunctions,
+	run: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>,
+	inputCount = 1,
+): Promise<INodeExecutionData[][]> {
+	try {
+		return await run.call(context);
+	} catch (error) {
+		if (!context.continueOnFail()) throw asNodeError(context, error);
+		return nodeErrorOutput(context, error, inputCount);
+	}
+}
+
+/** n8n's errors as they are; anything else through toNodeError. */
+function asNodeError(context: IExecuteFunctions, error: unknown): NodeOperationError | NodeApiError {
+	return error instanceof NodeOperationError || error instanceof NodeApiError ? error : toNodeError(context, error);
 }
 
 /** An item for the error output (or the main output with "Continue (regular output)"). */

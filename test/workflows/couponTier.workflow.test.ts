@@ -287,14 +287,45 @@ describe('Coupon Tier settings and input', () => {
 		expect(badBirthday.errorOf('Coupon Tier')?.message).toMatch(/Item 0: field "birthday" is "31\/02"; expected a birthday YYYY-MM-DD or --MM-DD/);
 	});
 
-	it('the credential test checks the secret\'s length and never repeats it', async () => {
+	describe('the credential test ("Test credential")', () => {
 		const test = new CouponTier().methods.credentialTest.couponCodeSecretTest;
-		const short = await test.call({} as never, { id: '1', name: 'c', type: 'couponCodeSecretApi', data: { secret: 'tiny-secret' } });
-		expect(short).toEqual({ status: 'Error', message: 'The secret has 11 characters; use at least 16 random characters (密钥只有 11 个字符，请至少使用 16 个随机字符)' });
-		expect(JSON.stringify(short)).not.toContain('tiny-secret');
-		const good = await test.call({} as never, { id: '1', name: 'c', type: 'couponCodeSecretApi', data: { secret: SECRET } });
-		expect(good.status).toBe('OK');
-		expect(JSON.stringify(good)).not.toContain(SECRET);
+		const run = (id: string, secret: string) =>
+			test.call({} as never, { id, name: 'c', type: 'couponCodeSecretApi', data: { secret } });
+		const HOW_TO_FIX =
+			'Set a secret of at least 16 random characters from a password manager in the Coupon Code Secret credential. 请在 Coupon Code Secret 凭证中设置至少 16 位随机字符的密钥（可用密码管理器生成）。';
+
+		it('refuses a short secret, in both languages, and never repeats it', async () => {
+			const short = await run('1', 'tiny-secret');
+			expect(short).toEqual({
+				status: 'Error',
+				message: `The coupon code secret has 11 characters; use at least 16. 优惠码密钥只有 11 位，至少需要 16 位。 ${HOW_TO_FIX}`,
+			});
+			expect(JSON.stringify(short)).not.toContain('tiny-secret');
+		});
+
+		it('refuses a long but guessable secret (one block repeated)', async () => {
+			const repeated = await run('1', 'abcabcabcabcabcabc');
+			expect(repeated.status).toBe('Error');
+			expect(repeated.message).toMatch(/^The coupon code secret repeats a block of 3 character\(s\)\. 优惠码密钥由 3 个字符重复组成。/);
+			expect(repeated.message).not.toContain('abcabc');
+		});
+
+		it('passes a random secret', async () => {
+			const good = await run('1', SECRET);
+			expect(good).toEqual({ status: 'OK', message: 'The secret is long and varied enough to sign coupon codes. 密钥可用于签发优惠码。' });
+			expect(JSON.stringify(good)).not.toContain(SECRET);
+		});
+
+		it('passes the public demo secret only in the demo credential (id CouponDemoSecret01), with a reminder', async () => {
+			const demo = 'demo-only-public-secret-replace-me-0000';
+			const inDemo = await run('CouponDemoSecret01', demo);
+			expect(inDemo.status).toBe('OK');
+			expect(inDemo.message).toMatch(/^Demo credential: its secret is public, fine for trying the templates; create your own before issuing real coupons\. 演示凭证/);
+			const copied = await run('7', demo);
+			expect(copied.status).toBe('Error');
+			expect(copied.message).toMatch(/^The coupon code secret is the public demo secret, published in the pack's repository: anyone can compute its codes\./);
+			expect(JSON.stringify([inDemo, copied])).not.toContain(demo);
+		});
 	});
 
 	it('without a credential it stops and says so', async () => {

@@ -182,6 +182,22 @@ describe('credential: tokens created, refreshed and saved', () => {
 		expect(error?.message).toMatch(/refused the token request: 50001/);
 		expect(JSON.stringify(result.run)).not.toContain(APP_SECRET);
 	});
+
+	it.each([
+		['Continue (regular output)', 'continueRegularOutput', 0],
+		['Continue (using error output)', 'continueErrorOutput', 1],
+	] as const)('under %s a refused token request is one error item, not the trigger item passed on, and the cursor stays', async (_, onError, errorOutput) => {
+		credentials.douyinShopApi.shopId = '999';
+		const staticData: IDataObject = {};
+		const sinceLastRun = workflow({ resource: 'order', operation: 'getMany', readMode: 'sinceLastRun', lookbackDays: 5 }, staticData, { onError });
+		const result = await runWorkflow(sinceLastRun, credentials);
+		expect(result.errorOf('Douyin')).toBeUndefined();
+		expect(result.output('Douyin', errorOutput)).toEqual([{ error: expect.stringMatching(/refused the token request: 50001/) }]);
+		if (errorOutput === 1) expect(result.output('Douyin', 0)).toEqual([]);
+		// No cursor saved: the next run reads the same range again.
+		expect(staticData['node:Douyin'] ?? {}).toEqual({});
+		expect(JSON.stringify(result.run)).not.toContain(APP_SECRET);
+	});
 });
 
 describe('Stock', () => {

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 
-import { parseNameList, parseSettings, typedNumber } from '../model';
+import { atMost, formatLimit, parseNameList, parseSettings, SETTING_LIMITS, typedNumber } from '../model';
 import { createZonedIsoFormatter } from '../time';
 import { isCalendarDate, notACalendarDate, PERIODS, type BirthdayWindow } from './calendar';
 import type { CampaignSettings } from './campaign';
@@ -84,6 +84,9 @@ export const ruleEntrySchema = z
 	})
 	.transform((rule): TierRule => ({ name: rule.name, tier: rule.tier, conditions: rule.conditions.condition ?? [] }));
 
+/** ± days around a birthday: a year either side is the whole calendar, any more means nothing. */
+export const BIRTHDAY_DAYS_LIMIT = 366;
+
 export const couponTierOptionsSchema = z
 	.object({
 		/** The clock: Campaign Date left empty is this day in the time zone, epoch ms. */
@@ -104,7 +107,9 @@ export const couponTierOptionsSchema = z
 		rules: z.array(ruleEntrySchema),
 		defaultTier: text,
 		/** 0 = no campaign limit. */
-		campaignBudget: typedNumber,
+		campaignBudget: typedNumber.refine(
+			...atMost('Campaign Budget', SETTING_LIMITS.budget, `0 (no limit) to ${formatLimit(SETTING_LIMITS.budget)}`),
+		),
 		/** Field names, highest priority first, e.g. "predictedClv, monetary". */
 		priorityFields: z
 			.string()
@@ -114,9 +119,11 @@ export const couponTierOptionsSchema = z
 		codeLength: typedNumber,
 		birthdayBenefit: z.enum(['off', 'month', 'days']),
 		/** Within ± N days only. */
-		birthdayDays: typedNumber.optional(),
+		birthdayDays: typedNumber.refine(...atMost('Days Around the Birthday', BIRTHDAY_DAYS_LIMIT, `0 to ${BIRTHDAY_DAYS_LIMIT} days`)).optional(),
 		/** Hidden (so not given) when the benefit is off. */
-		birthdayBonus: typedNumber.optional(),
+		birthdayBonus: typedNumber
+			.refine(...atMost('Birthday Bonus', SETTING_LIMITS.amount, `0 to ${formatLimit(SETTING_LIMITS.amount)}`))
+			.optional(),
 		/** Day of the month; 0 = no member day. */
 		memberDay: typedNumber,
 		/** Shown (so given) when there is a member day. */

@@ -8,32 +8,48 @@
  * of the demand window — is always passed in.
  */
 import { z } from 'zod';
+import { formatLimit, INPUT_LIMITS } from '../model/coercion';
+import { SETTING_LIMITS } from '../model/settings';
 import { isoDate } from '../model/schemas';
 
-const days = (message: string) => z.number().finite().nonnegative(message);
+const MAX_DAYS = SETTING_LIMITS.inventoryDays;
+const DAYS = `a number of days from 0 to ${formatLimit(MAX_DAYS)}`;
+const days = () => z.number().finite().nonnegative(DAYS).max(MAX_DAYS, DAYS);
 
 export const orderPolicySchema = z.discriminatedUnion('kind', [
 	z.object({
 		kind: z.literal('orderUpTo'),
-		reviewPeriodDays: days('a number of days ≥ 0'),
+		reviewPeriodDays: days(),
 	}),
 	z.object({
 		kind: z.literal('daysOfCover'),
-		targetDays: days('a number of days ≥ 0'),
+		targetDays: days(),
 	}),
 	z.object({
 		kind: z.literal('eoq'),
 		/** Cost of placing one order (same currency as unitCost). */
-		orderingCost: z.number().finite().nonnegative('a cost ≥ 0'),
+		orderingCost: z
+			.number()
+			.finite()
+			.nonnegative('a cost ≥ 0')
+			.max(SETTING_LIMITS.amount, `a cost from 0 to ${formatLimit(SETTING_LIMITS.amount)}`),
 		/** Holding cost per year as a fraction of unit cost, e.g. 0.25 for 25 %. */
-		holdingCostRate: z.number().finite().nonnegative('a fraction ≥ 0, e.g. 0.25'),
+		holdingCostRate: z
+			.number()
+			.finite()
+			.nonnegative('a fraction ≥ 0, e.g. 0.25')
+			.max(SETTING_LIMITS.annualPercent / 100, `a rate from 0 to ${formatLimit(SETTING_LIMITS.annualPercent)} % a year, e.g. 25 %`),
 	}),
 	z.object({
 		kind: z.literal('smallBatch'),
 		/** First order of a SKU without sales history (小单快反 trial batch). */
-		firstBatchQuantity: z.number().int('a whole number').nonnegative('a whole number ≥ 0'),
+		firstBatchQuantity: z
+			.number()
+			.int('a whole number')
+			.nonnegative('a whole number ≥ 0')
+			.max(INPUT_LIMITS.units, `a whole number from 0 to ${formatLimit(INPUT_LIMITS.units)}`),
 		/** Afterwards each order covers this many days of measured demand. */
-		coverDays: days('a number of days ≥ 0'),
+		coverDays: days(),
 	}),
 ]);
 
@@ -61,7 +77,11 @@ export const reorderOptionsSchema = z.object({
 	/** Count a day with no sales row as in stock with 0 units (sources that skip empty days). */
 	missingDaysAsZeroSales: z.boolean(),
 	/** Days of cover above which stock is `overstock`; null turns the check off. */
-	maxDaysOfCover: z.number().positive('a number of days > 0').nullable(),
+	maxDaysOfCover: z
+		.number()
+		.positive('a number of days > 0')
+		.max(MAX_DAYS, `a number of days from 0 (off) to ${formatLimit(MAX_DAYS)}`)
+		.nullable(),
 	policy: orderPolicySchema,
 });
 

@@ -9,9 +9,16 @@
  */
 import { z } from 'zod';
 
-import { orderStatusSchema, parseNumberList, parseSettings, typedNumber } from '../model';
+import { atMost, formatLimit, orderStatusSchema, parseNumberList, parseSettings, SETTING_LIMITS, typedNumber } from '../model';
 import type { ReferencePoint } from '../orders';
-import { createTimestampParser, dayNumberToIsoDate, isoDateToDayNumber } from '../time';
+import {
+	createTimestampParser,
+	createZonedDayNumber,
+	dayNumberToIsoDate,
+	EARLIEST_DAY_NUMBER,
+	isoDateToDayNumber,
+	MAX_DAY_NUMBER,
+} from '../time';
 import type { LifetimeValueSettings } from './lifetimeValue';
 import type { ScoringMethod } from './scoring';
 import type { SegmentScheme } from './segments';
@@ -43,15 +50,19 @@ export const customSegmentSchema = z
 export const lifetimeValueOptionsSchema = z
 	.object({
 		clvTimeUnit: z.enum(['day', 'week']),
-		clvHorizonDays: typedNumber.refine(
-			(days) => Number.isFinite(days) && days > 0,
-			(days) => ({ message: `Lifetime Value Horizon (Days) is ${days}; expected a number of days above 0, e.g. 90` }),
-		),
+		clvHorizonDays: typedNumber
+			.refine(
+				(days) => Number.isFinite(days) && days > 0,
+				(days) => ({ message: `Lifetime Value Horizon (Days) is ${days}; expected a number of days above 0, e.g. 90` }),
+			)
+			.refine(...atMost('Lifetime Value Horizon (Days)', SETTING_LIMITS.days, `a number of days above 0 up to ${formatLimit(SETTING_LIMITS.days)}, e.g. 90`)),
 		/** Percent a year (10 = 10 %); 0 = no discounting. */
-		clvAnnualDiscountRate: typedNumber.refine(
-			(percent) => Number.isFinite(percent) && percent >= 0,
-			(percent) => ({ message: `Annual Discount Rate (%) is ${percent}; expected 0 (none) or more, e.g. 10` }),
-		),
+		clvAnnualDiscountRate: typedNumber
+			.refine(
+				(percent) => Number.isFinite(percent) && percent >= 0,
+				(percent) => ({ message: `Annual Discount Rate (%) is ${percent}; expected 0 (none) or more, e.g. 10` }),
+			)
+			.refine(...atMost('Annual Discount Rate (%)', SETTING_LIMITS.annualPercent, `0 (none) to ${formatLimit(SETTING_LIMITS.annualPercent)}, e.g. 10`)),
 	})
 	.transform(
 		(clv): LifetimeValueSettings => ({
@@ -95,6 +106,7 @@ export const rfmOptionsSchema = z
 			lookbackDays: z
 				.number()
 				.nullable()
+				.refine(...atMost('Lookback Window (Days)', SETTING_LIMITS.days, `0 (all orders) to ${formatLimit(SETTING_LIMITS.days)} days`))
 				.transform((days) => Math.max(0, Math.floor(days ?? 0))),
 			countedStatuses: z.array(orderStatusSchema),
 			/** Given when Predict Lifetime Value is on. */
@@ -124,11 +136,13 @@ export const rfmOptionsSchema = z
 		if (s.referenceMode === 'endOfDay' || s.referenceMode === 'moment') {
 			const text = (s.referenceDate ?? '').trim();
 			const epochMs = parseReference(text, s.referenceMode, s.timeZone);
-			if (Number.isNaN(epochMs)) {
+			if (Number.isNaN(epochMs) || epochMs === OUT_OF_RANGE) {
 				ctx.addIssue({
 					code: z.ZodIssueCode.custom,
 					path: ['referenceDate'],
-					message: `Reference Date "${text}" is not a date`,
+					message: Number.isNaN(epochMs)
+						? `Reference Date "${text}" is not a date`
+						: `Reference Date "${text}" is outside the dates this node reads (${REFERENCE_RANGE})`,
 					params: { hint: REFERENCE_DATE_HINT },
 				});
 				return z.NEVER;
@@ -155,11 +169,29 @@ export function parseRfmOptions(input: RfmOptionsInput): RfmSettings {
 	return parseSettings(rfmOptionsSchema, input);
 }
 
-/** "End of a chosen day" = the last millisecond before the next local midnight in the zone. */
+/**
+ * The days a reference may fall on: orders are read from 2000-01-01 (../time/horizon.ts), and
+ * the end of a chosen day is the start of the next, which must be a date too: 9999-12-31 used
+ * to let a raw RangeError out (issue 14).
+ */
+const REFERENCE_RANGE = `from ${dayNumberToIsoDate(EARLIEST_DAY_NUMBER)} to ${dayNumberToIsoDate(MAX_DAY_NUMBER - 1)}`;
+const OUT_OF_RANGE = -Infinity;
+
+/**
+ * "End of a chosen day" = the last millisecond before the next local midnight in the zone.
+ * NaN for no date, OUT_OF_RANGE for a day outside REFERENCE_RANGE (in the zone).
+ */
 function parseReference(text: string, mode: 'endOfDay' | 'moment', timeZone: string): number {
 	const parse = createTimestampParser(timeZone);
-	if (mode === 'moment') return parse(text);
+	const within = (day: number) => day >= EARLIEST_DAY_NUMBER && day < MAX_DAY_NUMBER;
+	if (mode === 'moment') {
+		const epochMs = parse(text);
+		if (Number.isNaN(epochMs)) return NaN;
+		return within(createZonedDayNumber(timeZone)(epochMs)) ? epochMs : OUT_OF_RANGE;
+	}
 	const day = text.slice(0, 10);
 	if (Number.isNaN(parse(day))) return NaN;
-	return parse(dayNumberToIsoDate(isoDateToDayNumber(day) + 1)) - 1;
+	const dayNumber = isoDateToDayNumber(day);
+	if (!within(dayNumber)) return OUT_OF_RANGE;
+	return parse(dayNumberToIsoDate(dayNumber + 1)) - 1;
 }

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 
-import { orderStatusSchema, parseSettings, typedNumber } from '../model';
+import { atMost, formatLimit, orderStatusSchema, parseSettings, SETTING_LIMITS, typedNumber } from '../model';
 import { parseBudgetTable } from './budgetShift';
 import type { VisitorValueOptions } from './visitorValue';
 
@@ -20,7 +20,9 @@ export const visitorValueOptionsSchema = z
 		/** A date or date-time (its first 10 characters); empty: the latest traffic day. */
 		endDate: z.string().nullish(),
 		/** Days up to the end date; 0 = all. A fraction is cut to whole days. */
-		windowDays: typedNumber.transform((days) => Math.max(0, Math.floor(days || 0))),
+		windowDays: typedNumber
+			.refine(...atMost('Window (Days)', SETTING_LIMITS.days, `0 (all days) to ${formatLimit(SETTING_LIMITS.days)} days`))
+			.transform((days) => Math.max(0, Math.floor(days || 0))),
 		countedStatuses: z.array(orderStatusSchema),
 		repeatScope: z.enum(['group', 'anyGroup']),
 		/** "live=5000, short_video=3000"; empty: the channels' visitor shares stand in for the spend. */

@@ -15,6 +15,9 @@
  *   the redaction mark is there instead;
  * - no redirect followed: the server a 3xx points at receives nothing.
  *
+ * Reads get the same faults: Stock → Get Many (every shop) and Order → Get Many mid-paging
+ * (every shop), each read whole or stopped with the reason.
+ *
  * The fakes are the platforms' own (test/support/fakeShops), which check signatures, tokens
  * and parameters as the platforms do; the time-out is cut to 400 ms and the first backoff to
  * 50 ms for this file (transport.ts requestTiming) so that a lost answer costs under a second.
@@ -27,13 +30,13 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { requestTiming } from '../../../nodes/shared/shop/transport';
 import { startDouyinFake } from '../../support/fakeShops/douyin';
-import { startPinduoduoFake } from '../../support/fakeShops/pinduoduo';
+import { pddOrder, startPinduoduoFake } from '../../support/fakeShops/pinduoduo';
 import type { Fault, FakeRequest, FakeShopServer } from '../../support/fakeShops/server';
 import { startShopifyFake } from '../../support/fakeShops/shopify';
-import { startTaobaoFake } from '../../support/fakeShops/taobao';
-import { startWooCommerceFake } from '../../support/fakeShops/woocommerce';
+import { bigId, gmt8Text, startTaobaoFake } from '../../support/fakeShops/taobao';
+import { startWooCommerceFake, wooOrder } from '../../support/fakeShops/woocommerce';
 import { startXiaohongshuFake } from '../../support/fakeShops/xiaohongshu';
-import { startFakeYouzan } from '../../support/fakeShops/youzan';
+import { msToShanghaiWallClock, startFakeYouzan, youzanOrder } from '../../support/fakeShops/youzan';
 import { runWorkflow, type TestCredentials } from '../../support/n8n';
 import { NO_STORED_TOKEN, shopNodeWorkflow } from '../../support/shopWorkflow';
 
@@ -66,6 +69,8 @@ interface RunningShop {
 		/** The write log's kind with one key per coupon issued. */
 		kind: string;
 	};
+	/** Puts `count` orders in the fake, the i-th updated at `fromMs + i * stepMs` (shops covered by the Order → Get Many faults). */
+	seedOrders?(count: number, fromMs: number, stepMs: number): void;
 	close(): Promise<void>;
 }
 
@@ -136,6 +141,22 @@ const SHOPS: ShopUnderTest[] = [
 				isStockWrite: (operation) => operation === 'sku.syncStock',
 				refusal: (message) => ({ status: 200, body: { code: 40004, msg: '参数错误', sub_code: 'isv.parameter-invalid', sub_msg: message, log_id: 'fault', data: null } }),
 				secrets: () => credentialSecrets(credentials.douyinShopApi),
+				seedOrders: (count, fromMs, stepMs) => {
+					for (let i = 0; i < count; i++) {
+						const update = Math.floor((fromMs + i * stepMs) / 1000);
+						const fen = 9_900 + i;
+						fake.upsertOrder({
+							order_id: `69200000000000${String(i).padStart(5, '0')}`,
+							order_status: 2,
+							order_status_desc: '备货中',
+							create_time: update - 600,
+							update_time: update,
+							pay_amount: fen,
+							doudian_open_id: `dy_buyer_${i % 37}`,
+							sku_order_list: [{ code: `SKU-${i % 5}`, item_num: 1, origin_amount: fen, pay_amount: fen }],
+						});
+					}
+				},
 				close: () => fake.close(),
 			};
 		},
@@ -169,6 +190,17 @@ const SHOPS: ShopUnderTest[] = [
 				isStockWrite: (operation) => operation === 'pdd.goods.quantity.update',
 				refusal: (message) => ({ status: 200, body: { error_response: { error_code: 10000, error_msg: '参数错误', sub_code: '10000', sub_msg: message, request_id: 'fault' } } }),
 				secrets: () => [...credentialSecrets(credentials.pinduoduoShopApi), authCode, ...fake.issuedTokens],
+				seedOrders: (count, fromMs, stepMs) => {
+					for (let i = 0; i < count; i++) {
+						const updatedMs = fromMs + i * stepMs;
+						fake.upsertOrder(
+							pddOrder(`240301-51234567${String(i).padStart(7, '0')}`, updatedMs - 600_000, updatedMs, 99 + i / 100, {
+								open_address_id: `addr-${i % 37}`,
+								item_list: [{ goods_id: 600000000001, sku_id: 1000000000001, outer_id: 'TEE-W-M', goods_count: 1, goods_price: 99 + i / 100 }],
+							}),
+						);
+					}
+				},
 				close: () => fake.close(),
 			};
 		},
@@ -196,6 +228,21 @@ const SHOPS: ShopUnderTest[] = [
 				refusal: (message) => ({ status: 400, body: { errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] } }),
 				secrets: () => [...credentialSecrets(credentials.shopifyStoreApi), ...fake.issuedTokens],
 				coupons: { items: [couponItem('777', 'FAULT-S1', 'USD'), couponItem('778', 'FAULT-S2', 'USD')], isCouponWrite: (operation) => operation.includes('discountCodeBasicCreate'), kind: 'coupon.create' },
+				seedOrders: (count, fromMs, stepMs) => {
+					for (let i = 0; i < count; i++) {
+						const updatedMs = fromMs + i * stepMs;
+						fake.upsertOrder({
+							id: 1000 + i,
+							createdAt: new Date(updatedMs - 3_600_000).toISOString(),
+							updatedAt: new Date(updatedMs).toISOString(),
+							displayFinancialStatus: 'PAID',
+							displayFulfillmentStatus: 'UNFULFILLED',
+							total: '25.00',
+							customerId: 777,
+							lines: [{ sku: 'TEE-M', quantity: 1, unitPrice: '25.00', variantId: 1000 + i }],
+						});
+					}
+				},
 				close: () => fake.close(),
 			};
 		},
@@ -223,6 +270,21 @@ const SHOPS: ShopUnderTest[] = [
 				refusal: (message) => ({ status: 200, body: { error_response: { code: 15, msg: 'Remote service error', sub_code: 'isv.invalid-parameter', sub_msg: message, request_id: 'fault' } } }),
 				secrets: () => credentialSecrets(credentials.taobaoShopApi),
 				coupons: { items: [couponItem('nick:买家甲', 'FAULT-T1', 'CNY'), couponItem('tb_buyer_c', 'FAULT-T2', 'CNY')], isCouponWrite: (operation) => operation === 'taobao.promotion.coupon.send', kind: 'coupon.send' },
+				seedOrders: (count, fromMs, stepMs) => {
+					for (let i = 0; i < count; i++) {
+						const modifiedMs = Math.floor((fromMs + i * stepMs) / 1000) * 1000;
+						fake.upsertTrade({
+							tid: bigId('23', i),
+							status: 'WAIT_SELLER_SEND_GOODS',
+							payment: '99.50',
+							created: gmt8Text(modifiedMs - 600_000),
+							modified: gmt8Text(modifiedMs),
+							buyer_nick: 't**1',
+							buyer_open_uid: `AAopen-${i % 37}`,
+							orders: [{ oid: bigId('24', i), outer_sku_id: 'TEE-W-M', num: 1, price: '99.50', payment: '99.50' }],
+						});
+					}
+				},
 				close: () => fake.close(),
 			};
 		},
@@ -251,6 +313,8 @@ const SHOPS: ShopUnderTest[] = [
 				// The Basic auth header is the key and secret together.
 				secrets: () => [...credentialSecrets(credentials.wooCommerceStoreApi), Buffer.from(`${consumerKey}:${consumerSecret}`).toString('base64')],
 				coupons: { items: [couponItem('7', 'FAULT-W1', 'USD'), couponItem('guest:ann@example.com', 'FAULT-W2', 'USD')], isCouponWrite: (operation) => operation === 'POST /coupons/batch', kind: 'coupon.create' },
+				seedOrders: (count, fromMs, stepMs) =>
+					fake.seedOrders(Array.from({ length: count }, (_, i) => wooOrder(1000 + i, fromMs + i * stepMs - 600_000, { modifiedMs: fromMs + i * stepMs }))),
 				close: () => fake.close(),
 			};
 		},
@@ -277,6 +341,24 @@ const SHOPS: ShopUnderTest[] = [
 				isStockWrite: (operation) => operation.startsWith('inventory.syncSkuStock'),
 				refusal: (message) => ({ status: 200, body: { success: false, error_code: -2000400, error_msg: message, data: null } }),
 				secrets: () => [...credentialSecrets(credentials.xiaohongshuShopApi), authCode, ...fake.issuedTokens],
+				seedOrders: (count, fromMs, stepMs) => {
+					for (let i = 0; i < count; i++) {
+						const updateTime = fromMs + i * stepMs;
+						fake.upsertOrder({
+							orderId: `P7${String(i).padStart(17, '0')}`,
+							orderType: 1,
+							orderStatus: 4,
+							orderAfterSalesStatus: 1,
+							cancelStatus: 0,
+							createdTime: updateTime - 600_000,
+							paidTime: updateTime - 540_000,
+							updateTime,
+							totalPayAmount: 9_900 + i,
+							userId: `5f00000000000000000000${String(i % 37).padStart(2, '0')}`,
+							skuList: [{ skuId: '66ee733f265f590001ee873d', erpcode: 'TEE-W-M', skuQuantity: 1, totalPaidAmount: 9_900 + i, skuAfterSaleStatus: 1 }],
+						});
+					}
+				},
 				close: () => fake.close(),
 			};
 		},
@@ -305,6 +387,13 @@ const SHOPS: ShopUnderTest[] = [
 				refusal: (message) => ({ status: 200, body: { success: false, code: 50000, message, data: null, trace_id: 'fault' } }),
 				secrets: () => [...credentialSecrets(credentials.youzanShopApi), ...fake.issuedTokens],
 				coupons: { items: [couponItem('yzo-c1', 'FAULT-Y1', 'CNY'), couponItem('yzo-c2', 'FAULT-Y2', 'CNY')], isCouponWrite: (operation) => operation === 'youzan.ump.coupon.take', kind: 'coupon.take' },
+				seedOrders: (count, fromMs, stepMs) =>
+					fake.seedOrders(
+						Array.from({ length: count }, (_, i) => {
+							const wallClock = msToShanghaiWallClock(fromMs + i * stepMs);
+							return youzanOrder({ tid: `E-FAULT-${i}`, created: wallClock, updated: wallClock, buyer: `yzo-${i % 17}` });
+						}),
+					),
 				close: () => fake.close(),
 			};
 		},
@@ -598,3 +687,50 @@ describe.each(SHOPS.filter((shop) => ['Shopify Store', 'Taobao / Tmall Shop', 'W
 		}
 	});
 });
+
+/**
+ * The same faults on Order → Get Many, hitting the second order-list request of the run (the
+ * next page, or the next window where the platform's windows are short): a connection reset, a
+ * time-out, a 5xx, a 429 with Retry-After. The read is retried: every order in the range comes
+ * out exactly once — nothing lost, nothing duplicated — and nothing is written.
+ */
+const ORDER_LIST = /order|trade/i;
+const ORDER_SCENARIOS: Array<{ name: string; fault: Omit<Fault, 'match'> }> = [
+	{ name: 'the connection drops', fault: { dropConnection: true } },
+	{ name: 'the answer comes after the time-out', fault: { delayMs: TIMEOUT_MS * 3, status: 200, body: {} } },
+	{ name: 'a 503', fault: { status: 503, body: 'Service Unavailable' } },
+	{ name: 'a 429 with Retry-After: 1', fault: { status: 429, body: { message: 'Too Many Requests' }, headers: { 'Retry-After': '1' } } },
+];
+const ORDERS = 250;
+
+describe.each(SHOPS)(
+	'$name reading orders under faults mid-paging',
+	(shopUnderTest) => {
+		const workflow = shopNodeWorkflow('Shop', shopUnderTest.nodeType, { [shopUnderTest.credentialType]: { id: 'fault-cred', name: 'fault test' } });
+
+		it.each(ORDER_SCENARIOS)('$name: every order once, none lost, none twice, nothing written', async (scenario) => {
+			const shop = await shopUnderTest.start();
+			try {
+				const now = Date.now();
+				// 250 orders over 17 minutes, two hours ago: pages of them in one window (or two).
+				shop.seedOrders!(ORDERS, now - 2 * 3_600_000, 4_000);
+				let orderLists = 0;
+				shop.server.failNext({ ...scenario.fault, match: (_r, operation) => !/token/i.test(operation) && ORDER_LIST.test(operation) && ++orderLists === 2 });
+				const result = await runWorkflow(
+					workflow({ resource: 'order', operation: 'getMany', readMode: 'timeRange', updatedAfter: new Date(now - 3 * 3_600_000).toISOString() }),
+					shop.credentials,
+				);
+				expect(result.errorOf('Shop')).toBeUndefined();
+				expect(shop.server.requests.some((request) => request.fault !== undefined)).toBe(true);
+				// Mid-read: the faulted request, its retry, and at least the one before it.
+				expect(shop.server.requests.filter((request) => !/token/i.test(request.operation) && ORDER_LIST.test(request.operation)).length).toBeGreaterThanOrEqual(3);
+				const ids = result.output('Shop').map((order) => String(order.orderId));
+				expect(ids).toHaveLength(ORDERS);
+				expect(new Set(ids).size).toBe(ORDERS);
+				expect(shop.server.writes).toEqual([]);
+			} finally {
+				await shop.close();
+			}
+		});
+	},
+);

@@ -130,4 +130,26 @@ describe('RFM Segment, property-based (issue 14)', () => {
 		);
 		reportCases('RFM Segment customers', FUZZ_RUNS, 3);
 	});
+
+	it('customer totals given twice: each later row reported by index and customerId, the customers scored as without it', async () => {
+		const subject = rfm({ inputKind: 'customers' });
+		const duplicate = fc.record({ of: fc.nat(), recencyDays: fc.nat(36_500), frequency: fc.integer({ min: 1, max: 1_000 }) });
+		const arbitrary = fc.record({
+			good: fc.array(goodCustomer, { minLength: 1, maxLength: 30 }),
+			bad: insertions(badCustomerValue),
+			duplicates: fc.array(duplicate, { minLength: 1, maxLength: 4 }),
+		});
+		await fc.assert(
+			fc.asyncProperty(arbitrary, async ({ good, bad, duplicates }) => {
+				const goodItems: IDataObject[] = good.map((c, i) => ({ customerId: `c${i}`, recencyDays: c.recencyDays, frequency: c.frequency, monetary: c.cents / 100 }));
+				const mixed = mixIn('items', goodItems, bad.map((b, k) => ({ base: { ...goodItems[b.baseIndex % goodItems.length], customerId: `bad${k}` }, bad: b.bad, at: b.at })));
+				// After every good item, so the good one is the customer's first row: other totals for a customer already given.
+				const repeated = duplicates.map((d) => ({ ...goodItems[d.of % goodItems.length], recencyDays: d.recencyDays, frequency: d.frequency }));
+				const badItems = [...mixed.badItems, ...repeated.map((_, k) => ({ input: 'items', index: mixed.items.length + k, field: 'customerId' }))];
+				await checkNode(subject, { items: [...mixed.items, ...repeated] }, { items: goodItems }, badItems);
+			}),
+			fuzzParameters,
+		);
+		reportCases('RFM Segment customers given twice', FUZZ_RUNS, 3);
+	});
 });

@@ -69,6 +69,24 @@ describe('RFM Segment settings', () => {
 		expect(error.field).toBe('referenceDate');
 	});
 
+	it('a reference day after 9999-12-30 or before 2000-01-01 is refused with the accepted range, not a RangeError', () => {
+		// 9999-12-31 has no next day to end on; orders before 2000 are refused anyway (lib/time/horizon.ts).
+		for (const [referenceMode, referenceDate] of [
+			['endOfDay', '9999-12-31'],
+			['endOfDay', '1999-12-31'],
+			['moment', '9999-12-31T12:00:00+08:00'],
+			['moment', '1999-12-31T23:59:59+08:00'],
+		] as const) {
+			const error = errorOf(orders({ referenceMode, referenceDate }));
+			expect(error.message).toBe(`Reference Date "${referenceDate}" is outside the dates this node reads (from 2000-01-01 to 9999-12-30)`);
+			expect(error.field).toBe('referenceDate');
+		}
+		// The last day accepted ends at the first millisecond of 9999-12-31 in the zone, minus one.
+		expect(parseRfmOptions(orders({ referenceMode: 'endOfDay', referenceDate: '9999-12-30' }))).toMatchObject({
+			reference: { kind: 'instant', epochMs: Date.UTC(9999, 11, 30, 16) - 1 },
+		});
+	});
+
 	it('the lookback window is whole days ≥ 0 (0 = all orders)', () => {
 		expect(parseRfmOptions(orders({ lookbackDays: 90.7 }))).toMatchObject({ lookbackDays: 90 });
 		expect(parseRfmOptions(orders({ lookbackDays: -5 }))).toMatchObject({ lookbackDays: 0 });

@@ -7,6 +7,7 @@
  */
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
+import { nodeErrorOutput } from '../../nodeHelpers';
 import type { ShopConnector } from '../connector';
 import { credentialSecrets, redactError, redactItems } from '../secrets';
 import * as couponIssue from './coupon/issue.operation';
@@ -37,7 +38,11 @@ export async function router(this: IExecuteFunctions, connector: ShopConnector):
 	try {
 		items = await run.execute.call(this, connector);
 	} catch (error) {
-		throw redactError(error, await secretsNow());
+		// A whole-batch failure (credentials, throttling past the retries, a page that never came):
+		// under "On Error: Continue" one error item, never the input items passed on as results.
+		const redacted = redactError(error, await secretsNow());
+		if (this.continueOnFail()) return nodeErrorOutput(this, redacted);
+		throw redacted;
 	}
 	return [redactItems(items, await secretsNow())];
 }
