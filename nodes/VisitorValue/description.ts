@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { rfmSegmentProperties } from '../RfmSegment/description';
 
 /** A property of RFM Segment reused as is (same meaning, same defaults), without RFM's display rules. */
-function fromRfmSegment(name: string): INodeProperties {
+export function fromRfmSegment(name: string): INodeProperties {
 	const property = rfmSegmentProperties.find((p) => p.name === name);
 	if (!property) throw new Error(`RFM Segment has no "${name}" parameter`);
 	const rest = { ...property };
@@ -12,7 +12,7 @@ function fromRfmSegment(name: string): INodeProperties {
 }
 
 /** One option of RFM Segment's Options collection, reused as is. */
-function rfmOption(name: string): INodeProperties {
+export function rfmOption(name: string): INodeProperties {
 	const options = fromRfmSegment('options').options as INodeProperties[];
 	const option = options.find((o) => o.name === name);
 	if (!option) throw new Error(`RFM Segment's Options has no "${name}"`);

@@ -1,0 +1,145 @@
+/**
+ * Content Mix in-process through n8n-core's WorkflowExecute: Demo Shop Data posts (and orders,
+ * on the second input) → Classify / Audit / Plan. The audit's figures are recomputed here from
+ * the raw items; bad items name the item and field, under stop and under Continue.
+ */
+import type { IConnections, IDataObject, INode } from 'n8n-workflow';
+
+import { DEFAULT_COUNTED_STATUSES } from '../../nodes/lib/orders';
+import { node, runWorkflow } from '../support/n8n';
+
+const shop = { seed: 11, customers: 300, orders: 3000, endDate: '2026-06-30', days: 60 };
+const COUNTED = DEFAULT_COUNTED_STATUSES as readonly string[];
+
+function workflow(posts: INode, orders: INode | undefined, parameters: IDataObject, extra: Partial<INode> = {}) {
+	const to = (name: string, index = 0) => [{ node: name, type: 'main' as const, index }];
+	const connections: IConnections = {
+		Run: { main: [[...to(posts.name), ...(orders ? to(orders.name) : [])]] },
+		[posts.name]: { main: [to('Content Mix', 0)] },
+	};
+	if (orders) connections[orders.name] = { main: [to('Content Mix', 1)] };
+	return {
+		nodes: [node('Run', 'n8n-nodes-base.manualTrigger'), posts, ...(orders ? [orders] : []), node('Content Mix', 'contentMix', parameters, extra)],
+		connections,
+	};
+}
+
+const demoPosts = () => node('Demo Posts', 'demoShopData', { ...shop, dataset: 'contentPosts' });
+const demoOrders = () => node('Demo Orders', 'demoShopData', { ...shop, dataset: 'orders' });
+const fixture = (name: string, items: IDataObject[]) => node(name, 'test.fixture', { items: JSON.stringify(items) });
+
+describe('Demo Shop Data → Content Mix', () => {
+	it('Classify by keywords puts every demo post in the pillar the generator wrote it for', async () => {
+		const result = await runWorkflow(workflow(demoPosts(), undefined, { operation: 'classify', pillarSource: 'keywords' }));
+		const posts = result.output('Content Mix');
+		expect(posts.length).toBe(result.output('Demo Posts').length);
+		expect(posts.length).toBeGreaterThan(50);
+		// The demo's category is the generator's own label, independent of the keyword rules.
+		for (const post of posts) expect({ title: post.title, pillar: post.pillar }).toEqual({ title: post.title, pillar: post.category });
+	});
+
+	it('Audit: per platform and pillar, the counts, shares, views, clicks, orders and revenue recomputed from the raw items', async () => {
+		const result = await runWorkflow(workflow(demoPosts(), demoOrders(), { operation: 'audit', windowDays: 28 }));
+		const rows = result.output('Content Mix');
+		const posts = result.output('Demo Posts').filter((p) => String(p.publishedAt).slice(0, 10) >= '2026-06-03');
+		const orders = result.output('Demo Orders').filter((o) => COUNTED.includes(o.status as string));
+		expect(rows.map((r) => `${r.platform}/${r.pillar}`)).toEqual([
+			'douyin/knowledge', 'douyin/scenario', 'douyin/promotion',
+			'xiaohongshu/knowledge', 'xiaohongshu/scenario', 'xiaohongshu/promotion',
+		]);
+		const target: Record<string, number> = { knowledge: 60, scenario: 30, promotion: 10 };
+		for (const row of rows) {
+			const platformPosts = posts.filter((p) => p.platform === row.platform);
+			const mine = platformPosts.filter((p) => p.category === row.pillar);
+			const codes = new Set(mine.map((p) => p.linkCode).filter(Boolean));
+			const sold = orders.filter((o) => codes.has(o.linkCode));
+			const revenue = sold.reduce((s, o) => s + (o.amount as number) - ((o.refundedAmount as number) ?? 0), 0);
+			const share = (mine.length / platformPosts.length) * 100;
+			const clicks = mine.reduce((s, p) => s + (p.clicks as number), 0);
+			expect(row).toMatchObject({
+				posts: mine.length,
+				totalPosts: platformPosts.length,
+				views: mine.reduce((s, p) => s + (p.views as number), 0),
+				clicks,
+				orders: sold.length,
+				targetPercent: target[row.pillar as string],
+				windowStart: '2026-06-03',
+				windowEnd: '2026-06-30',
+				currency: 'CNY',
+			});
+			// Shares and rates are given to 2 decimals.
+			expect(row.sharePercent).toBeCloseTo(share, 1);
+			expect(row.deviationPoints).toBeCloseTo(share - target[row.pillar as string], 1);
+			expect(row.revenue).toBeCloseTo(revenue, 2);
+			if (clicks === 0) expect(row.conversionPercent).toBeNull();
+			else expect(row.conversionPercent).toBeCloseTo((sold.length / clicks) * 100, 1);
+			expect(String(row.line)).toContain(`${row.platform} · `);
+		}
+		// Promotion posts convert their clicks best in the demo (6 % vs 2–3 % per click by design).
+		const douyin = Object.fromEntries(rows.filter((r) => r.platform === 'douyin').map((r) => [r.pillar, r.conversionPercent as number]));
+		expect(douyin.promotion).toBeGreaterThan(douyin.knowledge);
+	});
+
+	it('Plan: the next posts on the chosen days and times, continuing the window, no two promotions in a row', async () => {
+		const result = await runWorkflow(
+			workflow(demoPosts(), undefined, {
+				operation: 'plan',
+				windowDays: 7,
+				postsToPlan: 10,
+				postingDays: ['monday', 'wednesday', 'friday'],
+				timeSlots: '19:30, 12:00',
+			}),
+		);
+		const plan = result.output('Content Mix');
+		expect(plan).toHaveLength(20);
+		const douyin = plan.filter((p) => p.platform === 'douyin');
+		// 2026-06-30 is a Tuesday: Wed 1 July, Fri 3, Mon 6, Wed 8, Fri 10 July, two slots each.
+		expect(douyin.map((p) => `${p.date} ${p.time}`)).toEqual([
+			'2026-07-01 12:00', '2026-07-01 19:30', '2026-07-03 12:00', '2026-07-03 19:30', '2026-07-06 12:00',
+			'2026-07-06 19:30', '2026-07-08 12:00', '2026-07-08 19:30', '2026-07-10 12:00', '2026-07-10 19:30',
+		]);
+		expect(douyin[0]).toMatchObject({ slot: 1, weekday: 'wednesday', weekdayZh: '周三', publishAt: '2026-07-01T12:00:00+08:00' });
+		const pillars = douyin.map((p) => p.pillar);
+		for (let k = 1; k < pillars.length; k++) expect(pillars[k] === 'promotion' && pillars[k - 1] === 'promotion').toBe(false);
+		// 7 + 10 posts: the window's posts plus the plan land within one post of 60/30/10.
+		const window = result.output('Demo Posts').filter((p) => p.platform === 'douyin' && String(p.publishedAt).slice(0, 10) >= '2026-06-24');
+		const total = window.length + pillars.length;
+		for (const [pillar, share] of [['knowledge', 0.6], ['scenario', 0.3], ['promotion', 0.1]] as const) {
+			const n = window.filter((p) => p.category === pillar).length + pillars.filter((p) => p === pillar).length;
+			expect(Math.abs(n - share * total)).toBeLessThan(Math.max(1, Math.abs(window.filter((p) => p.category === pillar).length - share * window.length)) + 1e-9);
+		}
+	});
+});
+
+describe('Content Mix: bad items and settings', () => {
+	const good = { postId: 'p1', platform: 'douyin', publishedAt: '2026-06-01T12:00:00+08:00', title: '领券立减', views: 100, clicks: 5, category: 'promotion' };
+	const items = [good, { ...good, postId: 'p2', views: -3 }, { ...good, postId: 'p3', publishedAt: 'yesterday' }];
+
+	it('stops on the first bad item, naming the item, the field and what was expected', async () => {
+		const result = await runWorkflow(workflow(fixture('Posts', items), undefined, { operation: 'classify' }));
+		expect(result.errorOf('Content Mix')?.message).toMatch(/Item 1: field "views" is -3; expected a whole number/);
+	});
+
+	it('under Continue (using error output), bad items go to the error output and the good ones go on', async () => {
+		const result = await runWorkflow(workflow(fixture('Posts', items), undefined, { operation: 'classify' }, { onError: 'continueErrorOutput' }));
+		expect(result.errorOf('Content Mix')).toBeUndefined();
+		expect(result.output('Content Mix', 0).map((p) => p.postId)).toEqual(['p1']);
+		const errors = result.output('Content Mix', 1);
+		expect(errors.map((e) => String(e.error))).toEqual([expect.stringMatching(/^Item 1: field "views"/), expect.stringMatching(/^Item 2: field "publishedAt"/)]);
+	});
+
+	it('a post without a pillar, with Pillar From = field, is an error naming the pillar field', async () => {
+		const result = await runWorkflow(workflow(fixture('Posts', [{ ...good, category: undefined }]), undefined, { operation: 'audit' }));
+		expect(result.errorOf('Content Mix')?.message).toMatch(/Item 0: field "category"/);
+	});
+
+	it('a target mix that does not add up to 100 is refused, saying so', async () => {
+		const result = await runWorkflow(workflow(fixture('Posts', [good]), undefined, { operation: 'plan', targetMix: 'knowledge=60, scenario=30' }));
+		expect(result.errorOf('Content Mix')?.message).toBe('Target Mix: the percents add up to 90, not 100');
+	});
+
+	it('no two promotions in a row with a promotion share above 50 % is refused', async () => {
+		const result = await runWorkflow(workflow(fixture('Posts', [good]), undefined, { operation: 'plan', targetMix: 'promotion=60, knowledge=40' }));
+		expect(result.errorOf('Content Mix')?.message).toMatch(/at most 50 %/);
+	});
+});
