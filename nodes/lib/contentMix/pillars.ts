@@ -44,17 +44,18 @@ export function parseTargetMix(text: string): PillarTarget[] {
 		if (targets.some((t) => t.pillar === pillar)) {
 			throw new UserInputError(`Target Mix: "${pillar}" is given twice`, { field: 'Target Mix', hint: MIX_HINT });
 		}
-		targets.push({ pillar, share: Number(match[2]) / 100 });
+		targets.push({ pillar, share: Number(match[2]) });
 	}
 	if (targets.length === 0) {
 		throw new UserInputError('Target Mix is empty', { field: 'Target Mix', hint: MIX_HINT });
 	}
-	const total = targets.reduce((sum, t) => sum + t.share, 0) * 100;
+	// Percents while parsing; shares (fractions) once their sum is known.
+	const total = targets.reduce((sum, t) => sum + t.share, 0);
 	if (Math.abs(total - 100) > 0.01) {
 		throw new UserInputError(`Target Mix: the percents add up to ${Number(total.toFixed(4))}, not 100`, {
 			field: 'Target Mix',
 			hint: MIX_HINT,
 		});
 	}
-	return targets.map((t) => ({ pillar: t.pillar, share: t.share / (total / 100) }));
+	return targets.map((t) => ({ pillar: t.pillar, share: t.share / total }));
 }

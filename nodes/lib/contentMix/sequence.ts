@@ -13,8 +13,8 @@
  * k posts, |c_i − s_i·k| ≤ 1 − 1/(2(m − 1)) < 1 for every pillar — within one post of the
  * target, which is the best any rule can promise for all shares (apportionment's "quota"
  * property: Balinski & Young, *Fair Representation*, 1982). For 2 pillars the bound is ½.
- * The simpler "largest deficit first" rule (argmax s_i·k − c_i) does not keep it: with 5+
- * pillars a pillar can fall more than one post behind.
+ * The simpler "largest deficit first" rule (argmax s_i·k − c_i) does not keep it: with shares
+ * 8:1:8:1:10 a pillar drifts a whole post off its target (test/lib/contentMix/sequence.test.ts).
  *
  * Starting from the posts already made in the window (counts c_i with k − 1 = Σ c_i), the same
  * rule goes on from there: a pillar that is behind is due and has the earliest deadline, so it
