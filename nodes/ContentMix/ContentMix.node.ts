@@ -195,7 +195,7 @@ export class ContentMix implements INodeType {
 						`${row.account ? `${row.account} · ` : ''}${row.platform} · ${pillarLabel(row.pillar)}: ${row.posts} 条 posts ` +
 						`(${row.sharePercent.toFixed(1)}% vs 目标 target ${row.targetPercent.toFixed(0)}%, ${signed(row.deviationPoints)} pts) · ` +
 						`浏览 views ${count(row.views)} · 点击 clicks ${count(row.clicks)} · 订单 orders ${count(row.orders)}` +
-						`${row.conversionPercent === null ? '' : ` (${row.conversionPercent.toFixed(2)}%)`} · 成交 revenue ${money(row.revenue)}`,
+						`${row.conversionPercent === null ? '' : ` (${row.conversionPercent.toFixed(2)}%)`} · 成交 revenue ${attributed.currency ? `${attributed.currency} ` : ''}${money(row.revenue)}`,
 				} as unknown as IDataObject,
 				pairedItem: { item: window.groups.find((g) => g.platform === row.platform && g.account === row.account)?.posts[0]?.itemIndex ?? 0 },
 			}));

@@ -3,10 +3,13 @@
  * on the second input) → Classify / Audit / Plan. The audit's figures are recomputed here from
  * the raw items; bad items name the item and field, under stop and under Continue.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import type { IConnections, IDataObject, INode } from 'n8n-workflow';
 
 import { DEFAULT_COUNTED_STATUSES } from '../../nodes/lib/orders';
-import { node, runWorkflow } from '../support/n8n';
+import { node, runWorkflow, type WorkflowJson } from '../support/n8n';
 
 const shop = { seed: 11, customers: 300, orders: 3000, endDate: '2026-06-30', days: 60 };
 const COUNTED = DEFAULT_COUNTED_STATUSES as readonly string[];
@@ -141,5 +144,26 @@ describe('Content Mix: bad items and settings', () => {
 	it('no two promotions in a row with a promotion share above 50 % is refused', async () => {
 		const result = await runWorkflow(workflow(fixture('Posts', [good]), undefined, { operation: 'plan', targetMix: 'promotion=60, knowledge=40' }));
 		expect(result.errorOf('Content Mix')?.message).toMatch(/at most 50 %/);
+	});
+});
+
+describe('the Weekly content plan template (workflows/weekly-content-plan.json), in-process', () => {
+	it('audits and plans the demo posts and previews both reports for WeCom', async () => {
+		const template = JSON.parse(readFileSync(path.join(__dirname, '../../workflows/weekly-content-plan.json'), 'utf8')) as WorkflowJson;
+		// Sticky notes and the schedule have no stand-in here; the run starts from Run now.
+		const nodes = template.nodes.filter((n) => !['n8n-nodes-base.stickyNote', 'n8n-nodes-base.scheduleTrigger'].includes(n.type));
+		const connections = Object.fromEntries(Object.entries(template.connections).filter(([name]) => nodes.some((n) => n.name === name)));
+		const result = await runWorkflow({ ...template, nodes, connections });
+		const audit = result.output('Audit content mix');
+		expect(audit.map((r) => `${r.platform}/${r.pillar}`)).toEqual([
+			'douyin/knowledge', 'douyin/scenario', 'douyin/promotion',
+			'xiaohongshu/knowledge', 'xiaohongshu/scenario', 'xiaohongshu/promotion',
+		]);
+		const plan = result.output('Plan next posts');
+		expect(plan).toHaveLength(28);
+		const report = result.output('WeCom: mix report (preview)');
+		expect(report.length).toBeGreaterThan(0);
+		expect(JSON.stringify(report)).toContain(String(audit[0].line));
+		expect(JSON.stringify(result.output('WeCom: next posts (preview)'))).toContain(String(plan[0].line));
 	});
 });

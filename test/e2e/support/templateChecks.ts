@@ -3,6 +3,7 @@
  * an entry: "it ran" is not enough, the data of its named nodes has to be right. A new template
  * (restock alerts, coupons, content mix) adds its checks here.
  */
+import { contentPlan } from './contentPlanChecks';
 import { couponCampaign } from './couponCampaignChecks';
 import { itemsOf, type RunJson, type WorkflowJson } from './n8n';
 
@@ -254,4 +255,5 @@ export const TEMPLATE_CHECKS: Record<string, TemplateCheck> = {
 	'rfm-segmentation.json': rfmSegmentation,
 	'restock-alerts.json': restockAlerts,
 	'rfm-coupon-campaign.json': couponCampaign,
+	'weekly-content-plan.json': contentPlan,
 };
