@@ -18,6 +18,7 @@ import { join, resolve } from 'node:path';
 
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
+import { ContentMix } from '../../nodes/ContentMix/ContentMix.node';
 import { CouponTier } from '../../nodes/CouponTier/CouponTier.node';
 import { DemoShopData } from '../../nodes/DemoShopData/DemoShopData.node';
 import { DingTalkBot } from '../../nodes/DingTalkBot/DingTalkBot.node';
@@ -133,6 +134,7 @@ const nodePages: Array<[string, INodeType]> = [
 	['RfmSegment', new RfmSegment()],
 	['CouponTier', new CouponTier()],
 	['VisitorValue', new VisitorValue()],
+	['ContentMix', new ContentMix()],
 	['ReorderTrigger', new ReorderTrigger()],
 	['WeComBot', new WeComBot()],
 	['DingTalkBot', new DingTalkBot()],
