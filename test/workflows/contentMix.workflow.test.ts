@@ -114,6 +114,48 @@ describe('Demo Shop Data → Content Mix', () => {
 	});
 });
 
+describe('Content Mix on hand-made posts', () => {
+	const post = (id: string, category: string, publishedAt: string, extra: IDataObject = {}) => ({ postId: id, platform: 'douyin', publishedAt, title: id, views: 100, clicks: 10, category, ...extra });
+
+	it('Audit without an Orders input: 0 orders, and the shares of a 2-day window worked by hand', async () => {
+		const posts = [
+			post('a', 'knowledge', '2026-05-31T23:59:00+08:00'), // the day before the window
+			post('b', 'knowledge', '2026-06-01T00:10:00+08:00'),
+			post('c', 'promotion', '2026-06-01T16:30:00Z'), // 2026-06-02 00:30 in Shanghai
+			post('d', 'knowledge', '2026-06-02T09:00:00+08:00', { views: 0, clicks: 0 }),
+		];
+		const result = await runWorkflow(workflow(fixture('Posts', posts), undefined, { operation: 'audit', windowDays: 2 }));
+		expect(result.errorOf('Content Mix')).toBeUndefined();
+		const rows = result.output('Content Mix');
+		// b, c, d: knowledge 2 of 3 = 66.67 % (target 60: +6.67), scenario 0 (−30), promotion 1 of 3 = 33.33 % (+23.33).
+		expect(rows.map((r) => [r.pillar, r.posts, r.sharePercent, r.deviationPoints, r.views, r.clicks, r.orders, r.conversionPercent])).toEqual([
+			['knowledge', 2, 66.67, 6.67, 100, 10, 0, 0],
+			['scenario', 0, 0, -30, 0, 0, 0, null],
+			['promotion', 1, 33.33, 23.33, 100, 10, 0, 0],
+		]);
+		expect(rows[0]).toMatchObject({ windowStart: '2026-06-01', windowEnd: '2026-06-02', totalPosts: 3, revenuePerPost: 0, clickThroughPercent: 10 }); // knowledge: 10 clicks ÷ 100 views
+	});
+
+	it('Plan: 60/30/10 continuing from one knowledge post, one slot a day', async () => {
+		const result = await runWorkflow(
+			workflow(fixture('Posts', [post('a', 'knowledge', '2026-06-01T12:00:00+08:00')]), undefined, {
+				operation: 'plan',
+				postsToPlan: 4,
+				timeSlots: '20:00',
+				planStartDate: '2026-06-05',
+			}),
+		);
+		// Counting on from k = 1 (one knowledge post): k=2 S .6 due (2.5) → S; k=3 K .8 (2.92), P .3 (7.5) → K;
+		// k=4 K .4 (4.58), P .4 → K; k=5 S .5 (5.83), P .5 (7.5) → S.
+		expect(result.output('Content Mix').map((p) => [p.date, p.time, p.pillar])).toEqual([
+			['2026-06-05', '20:00', 'scenario'],
+			['2026-06-06', '20:00', 'knowledge'],
+			['2026-06-07', '20:00', 'knowledge'],
+			['2026-06-08', '20:00', 'scenario'],
+		]);
+	});
+});
+
 describe('Content Mix: bad items and settings', () => {
 	const good = { postId: 'p1', platform: 'douyin', publishedAt: '2026-06-01T12:00:00+08:00', title: '领券立减', views: 100, clicks: 5, category: 'promotion' };
 	const items = [good, { ...good, postId: 'p2', views: -3 }, { ...good, postId: 'p3', publishedAt: 'yesterday' }];
