@@ -3,7 +3,7 @@
  * their pillars in the order ./sequence.ts gives, counting on from the window's posts.
  */
 import { UserInputError } from '../errors';
-import { dayNumberToIsoDate } from '../time';
+import { dayNumberToIsoDate, MAX_DAY_NUMBER } from '../time';
 import type { PillarTarget } from './pillars';
 import { sequencePillars } from './sequence';
 import type { PostGroup } from './window';
@@ -72,6 +72,12 @@ export function nextSlots(settings: ScheduleSettings): { date: string; weekday: 
 	const slots: { date: string; weekday: number; time: string }[] = [];
 	for (let day = settings.startDay; slots.length < settings.postsToPlan; day++) {
 		// Day number 0 (1970-01-01) was a Thursday.
+		if (day > MAX_DAY_NUMBER) {
+			throw new UserInputError('Plan Start Date: the plan would run past 9999-12-31', {
+				field: 'Plan Start Date',
+				hint: 'Choose an earlier start date, or plan fewer posts. 请选择更早的开始日期，或减少排期条数。',
+			});
+		}
 		const weekday = (((day + 4) % 7) + 7) % 7;
 		if (!allowed.has(weekday)) continue;
 		for (const time of settings.timeSlots) {
