@@ -67,7 +67,7 @@ export class ContentMix implements INodeType {
 		icon: { light: 'file:contentMix.svg', dark: 'file:contentMix.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ {"classify": "Classify posts", "audit": "Audit mix", "plan": "Plan next posts"}[$parameter["operation"]] }}',
+		subtitle: '={{ $parameter["operation"] === "classify" ? "Classify posts" : $parameter["operation"] === "plan" ? "Plan next posts" : "Audit mix" }}',
 		description:
 			'Short-video content mix (内容配比, e.g. 60% 干货 know-how / 30% 场景 scenario / 10% 促销 promotion): classify posts, audit the mix and what each pillar earned, plan the next posts',
 		defaults: { name: 'Content Mix' },
