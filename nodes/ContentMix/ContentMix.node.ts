@@ -10,6 +10,9 @@ import {
 
 import {
 	auditGroups,
+	CLICK_FIELDS,
+	clickRowSchema,
+	clicksByLinkCode,
 	classifyTitle,
 	MAX_TITLE_LENGTH,
 	parseContentMixOptions,
@@ -75,6 +78,7 @@ export class ContentMix implements INodeType {
 		inputs: [
 			{ type: NodeConnectionTypes.Main, displayName: 'Posts' },
 			{ type: NodeConnectionTypes.Main, displayName: 'Orders' },
+			{ type: NodeConnectionTypes.Main, displayName: 'Clicks' },
 		],
 		outputs: [NodeConnectionTypes.Main],
 		properties: contentMixProperties,
@@ -182,13 +186,16 @@ export class ContentMix implements INodeType {
 		if (operation === 'audit') {
 			const attributed = readAttributedOrders(this, timeZone, settings.countedStatuses ?? []);
 			if ('notReached' in attributed) return attributed.notReached;
-			const rows = auditGroups(window.groups, targets, attributed.orders);
+			const linkClicks = readLinkClicks(this);
+			if ('notReached' in linkClicks) return linkClicks.notReached;
+			const rows = auditGroups(window.groups, targets, attributed.orders, linkClicks.clicks);
 			const items: INodeExecutionData[] = rows.map((row) => ({
 				json: {
 					...row,
 					account: accountOf(row.account),
 					pillarLabel: pillarLabel(row.pillar),
 					currency: attributed.currency ?? null,
+					clicksFrom: linkClicks.clicks === undefined ? 'posts' : 'clicksInput',
 					windowStart: window.windowStart,
 					windowEnd: window.windowEnd,
 					line:
@@ -199,7 +206,7 @@ export class ContentMix implements INodeType {
 				} as unknown as IDataObject,
 				pairedItem: { item: window.groups.find((g) => g.platform === row.platform && g.account === row.account)?.posts[0]?.itemIndex ?? 0 },
 			}));
-			return [[...items, ...posts.errorItems, ...attributed.errorItems]];
+			return [[...items, ...posts.errorItems, ...attributed.errorItems, ...linkClicks.errorItems]];
 		}
 
 		// Plan.
@@ -238,13 +245,50 @@ export class ContentMix implements INodeType {
 	}
 }
 
+/**
+ * The items of an input nothing may be connected to. n8n-core's getInputData returns undefined for
+ * an unconnected input just past the connected ones, and throws ("Could not get input with given
+ * index") for one further on — the Clicks input when only Posts is connected.
+ */
+function optionalInput(context: IExecuteFunctions, inputIndex: number): INodeExecutionData[] {
+	try {
+		return context.getInputData(inputIndex) ?? [];
+	} catch {
+		return [];
+	}
+}
+
+const CLICKS_INPUT: Pick<ExpectedInput, 'kind' | 'connect'> = {
+	kind: { en: 'click', zh: '点击' },
+	connect: {
+		en: 'Connect a node that outputs clicks per tracked link, with the link code and its clicks (one item per link, or per link and day): a short-link service\'s report or a sheet.',
+		zh: '请连接输出每个链接点击数（含链接码和点击数，每条一个链接或一个链接一天）的节点：短链服务的报表或表格。',
+	},
+};
+
+/** The Clicks input of the audit, when it has items: clicks per link code; else undefined (the posts' own clicks count). */
+function readLinkClicks(
+	context: IExecuteFunctions,
+): { clicks: Map<string, number> | undefined; errorItems: INodeExecutionData[] } | { notReached: INodeExecutionData[][] } {
+	const clickItems = optionalInput(context, 2);
+	if (clickItems.length === 0) return { clicks: undefined, errorItems: [] };
+	const mapping = nodeParameters(context).param<FieldMapping>('clickFields');
+	const notReached = checkInputsCarryFields(context, [
+		{ ...CLICKS_INPUT, items: clickItems, fields: CLICK_FIELDS, mapping, mappingParameter: 'Field Mapping (Clicks)', inputName: 'Clicks', inputIndex: 2 },
+	]);
+	if (notReached) return { notReached };
+	const rows = readItems(context, clickItems, CLICK_FIELDS, mapping, clickRowSchema, (row) => row);
+	const errorItems = rows.errorItems.map((item) => ({ ...item, pairedItem: { item: (item.pairedItem as { item: number }).item, input: 2 } }));
+	return { clicks: clicksByLinkCode(rows.records), errorItems };
+}
+
 /** The Orders input of the audit: each counted order with a link code, its revenue in the base currency. */
 function readAttributedOrders(
 	context: IExecuteFunctions,
 	timeZone: string,
 	countedStatuses: readonly string[],
 ): { orders: AttributedOrder[]; errorItems: INodeExecutionData[]; currency: string | undefined } | { notReached: INodeExecutionData[][] } {
-	const orderItems = context.getInputData(1) ?? [];
+	const orderItems = optionalInput(context, 1);
 	const { param } = nodeParameters(context);
 	const mapping = param<FieldMapping>('orderFields');
 	const options = param<IDataObject>('options');

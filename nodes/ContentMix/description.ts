@@ -28,7 +28,7 @@ export const DEFAULT_KEYWORD_RULES = [
 export const contentMixProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Connect posts (one item per video or note, e.g. Demo Shop Data → Content Posts) to the first input; for Audit, orders with link codes to the second. 第一个输入接内容（每条一个视频或笔记），审计时第二个输入接带链接码的订单。',
+			'Connect posts (one item per video or note, e.g. Demo Shop Data → Content Posts) to the first input; for Audit, orders with link codes to the second and, optionally, clicks per link code (e.g. a short-link report) to the third. 第一个输入接内容（每条一个视频或笔记）；审计时第二个输入接带链接码的订单，第三个输入可接每个链接码的点击数（如短链报表）。',
 		name: 'notice',
 		type: 'notice',
 		default: '',
@@ -225,6 +225,19 @@ export const contentMixProperties: INodeProperties[] = [
 		],
 	},
 	{ ...fromRfmSegment('orderFields'), displayName: 'Field Mapping (Orders)', displayOptions: AUDIT },
+	{
+		displayName: 'Field Mapping (Clicks)',
+		name: 'clickFields',
+		type: 'collection',
+		placeholder: 'Map a Field',
+		default: {},
+		displayOptions: AUDIT,
+		description: 'Where the items of the Clicks input keep each field. With items on that input, a post\'s clicks are its link code\'s clicks there, added up over the rows (点击数据的列名；接入后按链接码汇总点击数).',
+		options: [
+			{ displayName: 'Clicks Field', name: 'clicks', type: 'string', default: 'clicks' },
+			{ displayName: 'Link Code Field', name: 'linkCode', type: 'string', default: 'linkCode' },
+		],
+	},
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -156,6 +156,51 @@ describe('Content Mix on hand-made posts', () => {
 	});
 });
 
+describe('Content Mix audit with a Clicks input (third input)', () => {
+	const post = (id: string, category: string, linkCode?: string) => ({
+		postId: id, platform: 'douyin', publishedAt: '2026-06-01T12:00:00+08:00', title: id, views: 1000, clicks: 999, category, ...(linkCode && { linkCode }),
+	});
+	const posts = [post('a', 'knowledge', 'lc-a'), post('b', 'knowledge', 'lc-shared'), post('c', 'promotion', 'lc-shared'), post('d', 'scenario')];
+	const clickRows = [
+		{ code: 'lc-a', n: 10 },
+		{ code: 'lc-a', n: 5 },
+		{ code: 'lc-shared', n: 7 },
+		{ code: 'lc-elsewhere', n: 100 },
+	];
+	const run = (rows: IDataObject[], extra: Partial<INode> = {}) =>
+		runWorkflow({
+			nodes: [
+				node('Run', 'n8n-nodes-base.manualTrigger'),
+				fixture('Posts', posts),
+				fixture('Clicks', rows),
+				node('Content Mix', 'contentMix', { operation: 'audit', clickFields: { linkCode: 'code', clicks: 'n' } }, extra),
+			],
+			connections: {
+				Run: { main: [[{ node: 'Posts', type: 'main', index: 0 }, { node: 'Clicks', type: 'main', index: 0 }]] },
+				Posts: { main: [[{ node: 'Content Mix', type: 'main', index: 0 }]] },
+				Clicks: { main: [[{ node: 'Content Mix', type: 'main', index: 2 }]] },
+			},
+		});
+
+	it("replaces the posts' own clicks with the link codes' clicks, added up over rows, a shared code counting for its first post", async () => {
+		const result = await run(clickRows);
+		expect(result.errorOf('Content Mix')).toBeUndefined();
+		// knowledge: a 10 + 5, b 7 (first post with lc-shared); scenario: d has no code; promotion: c shares b's code.
+		expect(result.output('Content Mix').map((r) => [r.pillar, r.clicks, r.clickThroughPercent, r.clicksFrom])).toEqual([
+			['knowledge', 22, 1.1, 'clicksInput'],
+			['scenario', 0, 0, 'clicksInput'],
+			['promotion', 0, 0, 'clicksInput'],
+		]);
+	});
+
+	it('a bad clicks row goes to the error output under Continue, paired with the Clicks input', async () => {
+		const result = await run([...clickRows, { code: 'lc-a', n: -4 }], { onError: 'continueErrorOutput' });
+		expect(result.output('Content Mix', 1).map((e) => e.error)).toEqual([expect.stringMatching(/^Item 4: field "n" is -4; expected a whole number/)]);
+		expect(result.run.data.resultData.runData['Content Mix'][0].data!.main[1]![0].pairedItem).toEqual({ item: 4, input: 2 });
+		expect(result.output('Content Mix', 0)[0].clicks).toBe(22);
+	});
+});
+
 describe('Content Mix: bad items and settings', () => {
 	const good = { postId: 'p1', platform: 'douyin', publishedAt: '2026-06-01T12:00:00+08:00', title: '领券立减', views: 100, clicks: 5, category: 'promotion' };
 	const items = [good, { ...good, postId: 'p2', views: -3 }, { ...good, postId: 'p3', publishedAt: 'yesterday' }];

@@ -8,7 +8,8 @@
  * the order carries: Order.linkCode): an order counts for the window's post with its code. A code
  * several posts of the window share counts for the first of them in input order. Revenue is the
  * amount paid minus refunds, in the base currency. Conversion = orders ÷ clicks; click-through =
- * clicks ÷ views.
+ * clicks ÷ views. Clicks are the posts' own, or, when clicks per link code are given (a clicks
+ * input), those of the post's link code — credited, like orders, to the code's first post.
  */
 import type { PostRecord } from './input';
 import type { PillarTarget } from './pillars';
@@ -44,7 +45,12 @@ export interface AuditRow {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-export function auditGroups(groups: readonly PostGroup[], targets: readonly PillarTarget[], orders: readonly AttributedOrder[]): AuditRow[] {
+export function auditGroups(
+	groups: readonly PostGroup[],
+	targets: readonly PillarTarget[],
+	orders: readonly AttributedOrder[],
+	linkClicks?: ReadonlyMap<string, number>,
+): AuditRow[] {
 	// The post each link code credits: its first post in input order among the window's posts.
 	const postOfCode = new Map<string, PostRecord>();
 	const inputOrder = groups.flatMap((g) => g.posts).sort((a, b) => a.itemIndex - b.itemIndex);
@@ -72,7 +78,8 @@ export function auditGroups(groups: readonly PostGroup[], targets: readonly Pill
 			let revenue = 0;
 			for (const post of posts) {
 				views += post.views;
-				clicks += post.clicks;
+				if (linkClicks === undefined) clicks += post.clicks;
+				else if (post.linkCode !== undefined && postOfCode.get(post.linkCode) === post) clicks += linkClicks.get(post.linkCode) ?? 0;
 				const earned = ordersOf.get(post);
 				if (earned) {
 					orderCount += earned.orders;

@@ -68,6 +68,21 @@ export function postInputSchema(timeZone: string, now: number = Date.now()) {
 
 export type PostInput = z.output<ReturnType<typeof postInputSchema>>;
 
+/** A clicks input's rows: clicks on a tracked link (e.g. a short-link service's report, per day or in total). */
+export const CLICK_FIELDS = ['linkCode', 'clicks'] as const;
+
+export const clickRowSchema = z.object({
+	linkCode: idField('link code'),
+	clicks: countField,
+});
+
+/** Clicks per link code over all rows (a link's rows per day add up). */
+export function clicksByLinkCode(rows: readonly { linkCode: string; clicks: number }[]): Map<string, number> {
+	const clicks = new Map<string, number>();
+	for (const row of rows) clicks.set(row.linkCode, (clicks.get(row.linkCode) ?? 0) + row.clicks);
+	return clicks;
+}
+
 /** One post as the audit and the plan read it. */
 export interface PostRecord {
 	itemIndex: number;
