@@ -18,6 +18,7 @@ import { join, resolve } from 'node:path';
 
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
+import { ContentMix } from '../../nodes/ContentMix/ContentMix.node';
 import { CouponTier } from '../../nodes/CouponTier/CouponTier.node';
 import { DemoShopData } from '../../nodes/DemoShopData/DemoShopData.node';
 import { DingTalkBot } from '../../nodes/DingTalkBot/DingTalkBot.node';
@@ -140,6 +141,7 @@ const nodePages: Array<[string, INodeType]> = [
 	['ReorderAlert', new ReorderAlert()],
 	['TagMatrix', new TagMatrix()],
 	['KpiDigest', new KpiDigest()],
+	['ContentMix', new ContentMix()],
 	['WeComBot', new WeComBot()],
 	['DingTalkBot', new DingTalkBot()],
 	['FeishuBot', new FeishuBot()],

@@ -47,6 +47,7 @@ describe(`templates in n8n ${n8nVersion()}`, () => {
 		'rfm-coupon-campaign.json': { field: 'days', daysInterval: 1, triggerAtHour: 9, triggerAtMinute: 0 },
 		'restock-alerts.json': { field: 'hours', hoursInterval: 1, triggerAtMinute: 5 },
 		'daily-kpi-digest.json': { field: 'days', daysInterval: 1, triggerAtHour: 8, triggerAtMinute: 50 },
+		'weekly-content-plan.json': { field: 'weeks', weeksInterval: 1, triggerAtDay: [1], triggerAtHour: 9, triggerAtMinute: 30 },
 	};
 
 	describe.each(templates)('$file', ({ file, workflow }) => {

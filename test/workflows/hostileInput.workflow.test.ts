@@ -160,7 +160,7 @@ describe('a node-level error under On Error: Continue is one error item, never t
 		['RFM Segment', 'rfmSegment', { outputMode: 'customers', timeZone: 'Mars/Olympus' }, [[order('O1', 'a', 'CNY')]], 1, /^Unknown time zone "Mars\/Olympus"/],
 		['Visitor Value', 'visitorValue', { outputMode: 'groups', timeZone: 'Mars/Olympus' }, [[channelOrder], [{ date: '2026-06-01', channel: 'live', visitors: 9 }]], 1, /^Unknown time zone "Mars\/Olympus"/],
 		['Coupon Tier', 'couponTier', { timeZone: 'Mars/Olympus' }, [[{ customerId: 'A', segment: 'champions' }]], 5, /^Unknown time zone "Mars\/Olympus"/],
-		['Reorder Trigger', 'reorderTrigger', { asOfMode: 'date', asOfDate: 'soon' }, [[position], [sale]], 2, /^As-Of Date "soon" is not a date/],
+		['Reorder Alert', 'reorderAlert', { asOfMode: 'date', asOfDate: 'soon' }, [[position], [sale]], 2, /^As-Of Date "soon" is not a date/],
 	];
 	const credentials = { couponCodeSecretApi: { secret: 'k7Q2m9Xw4Rt8Vb3Nz6Lp' } };
 
@@ -219,10 +219,10 @@ describe('number settings out of their documented range are settings errors, not
 		['Coupon Tier', 'couponTier', { campaignBudget: 1e13 }, [[{ customerId: 'A', segment: 'champions' }]], 'Campaign Budget is 10000000000000; expected 0 (no limit) to 1,000,000,000,000'],
 		['Coupon Tier', 'couponTier', { birthdayBenefit: 'days', birthdayDays: 1000 }, [[{ customerId: 'A', segment: 'champions' }]], 'Days Around the Birthday is 1000; expected 0 to 366 days'],
 		['Coupon Tier', 'couponTier', { birthdayBenefit: 'month', birthdayBonus: 1e10 }, [[{ customerId: 'A', segment: 'champions' }]], 'Birthday Bonus is 10000000000; expected 0 to 1,000,000,000'],
-		['Reorder Trigger', 'reorderTrigger', { ...reorderBase, orderPolicy: 'orderUpTo', reviewPeriodDays: 1e308 }, [[position], [sale]], 'Review Period (Days): expected a number of days from 0 to 3,660'],
-		['Reorder Trigger', 'reorderTrigger', { ...reorderBase, orderPolicy: 'eoq', orderingCost: 1e12 }, [[position], [sale]], 'Ordering Cost: expected a cost from 0 to 1,000,000,000'],
-		['Reorder Trigger', 'reorderTrigger', { ...reorderBase, orderPolicy: 'eoq', holdingCostRate: 5000 }, [[position], [sale]], 'Holding Cost Rate (% per Year): expected a rate from 0 to 1,000 % a year, e.g. 25 %'],
-		['Reorder Trigger', 'reorderTrigger', { ...reorderBase, maxDaysOfCover: 1e9 }, [[position], [sale]], 'Max Days of Cover: expected a number of days from 0 (off) to 3,660'],
+		['Reorder Alert', 'reorderAlert', { ...reorderBase, orderPolicy: 'orderUpTo', reviewPeriodDays: 1e308 }, [[position], [sale]], 'Review Period (Days): expected a number of days from 0 to 3,660'],
+		['Reorder Alert', 'reorderAlert', { ...reorderBase, orderPolicy: 'eoq', orderingCost: 1e12 }, [[position], [sale]], 'Ordering Cost: expected a cost from 0 to 1,000,000,000'],
+		['Reorder Alert', 'reorderAlert', { ...reorderBase, orderPolicy: 'eoq', holdingCostRate: 5000 }, [[position], [sale]], 'Holding Cost Rate (% per Year): expected a rate from 0 to 1,000 % a year, e.g. 25 %'],
+		['Reorder Alert', 'reorderAlert', { ...reorderBase, maxDaysOfCover: 1e9 }, [[position], [sale]], 'Max Days of Cover: expected a number of days from 0 (off) to 3,660'],
 	];
 
 	function workflowOf(name: string, type: string, parameters: IDataObject, inputs: IDataObject[][]) {

@@ -14,6 +14,7 @@
  */
 import type { IDataObject, INode, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
+import { ContentMix } from '../../nodes/ContentMix/ContentMix.node';
 import { CouponTier } from '../../nodes/CouponTier/CouponTier.node';
 import { DemoShopData } from '../../nodes/DemoShopData/DemoShopData.node';
 import { DingTalkBot } from '../../nodes/DingTalkBot/DingTalkBot.node';
@@ -67,6 +68,10 @@ const CASES: Record<string, Case> = {
 	'Visitor Value': {
 		description: new VisitorValue().description,
 		workflow: (p) => feed('visitorValue', p, [[demo('Orders', 'orders')], [demo('Traffic', 'traffic')]]),
+	},
+	'Content Mix': {
+		description: new ContentMix().description,
+		workflow: (p) => feed('contentMix', p, [[demo('Posts', 'contentPosts')], [demo('Orders', 'orders')]]),
 	},
 	'Reorder Alert': {
 		description: new ReorderAlert().description,

@@ -3,6 +3,7 @@
  * an entry: "it ran" is not enough, the data of its named nodes has to be right. A new template
  * (restock alerts, coupons, content mix) adds its checks here.
  */
+import { contentPlan } from './contentPlanChecks';
 import { couponCampaign } from './couponCampaignChecks';
 import { dailyKpiDigest } from './kpiDigestChecks';
 import { itemsOf, type RunJson, type WorkflowJson } from './n8n';
@@ -260,4 +261,5 @@ export const TEMPLATE_CHECKS: Record<string, TemplateCheck> = {
 	'restock-alerts.json': restockAlerts,
 	'rfm-coupon-campaign.json': couponCampaign,
 	'daily-kpi-digest.json': dailyKpiDigest,
+	'weekly-content-plan.json': contentPlan,
 };

@@ -1,0 +1,111 @@
+/**
+ * Content Mix audit: per account and platform, the window's actual mix against the target
+ * (posts, share, deviation in percentage points) and, per pillar, what the posts earned —
+ * views, clicks, and the orders and revenue that carry the posts' link codes — so the user
+ * sees which pillar sells.
+ *
+ * Attribution is last-touch by link code (the code of the tracked short link in the post, which
+ * the order carries: Order.linkCode): an order counts for the window's post with its code. A code
+ * several posts of the window share counts for the first of them in input order. Revenue is the
+ * amount paid minus refunds, in the base currency. Conversion = orders ÷ clicks; click-through =
+ * clicks ÷ views. Clicks are the posts' own, or, when clicks per link code are given (a clicks
+ * input), those of the post's link code — credited, like orders, to the code's first post.
+ */
+import type { PostRecord } from './input';
+import type { PillarTarget } from './pillars';
+import type { PostGroup } from './window';
+
+export interface AttributedOrder {
+	linkCode: string;
+	/** Amount paid minus refunds, in the base currency. */
+	revenue: number;
+}
+
+export interface AuditRow {
+	account: string | null;
+	platform: string;
+	pillar: string;
+	posts: number;
+	/** Posts of the account and platform in the window, all pillars. */
+	totalPosts: number;
+	sharePercent: number;
+	targetPercent: number;
+	/** sharePercent − targetPercent, in percentage points. */
+	deviationPoints: number;
+	views: number;
+	clicks: number;
+	orders: number;
+	revenue: number;
+	/** clicks ÷ views × 100; null without views. */
+	clickThroughPercent: number | null;
+	/** orders ÷ clicks × 100; null without clicks. */
+	conversionPercent: number | null;
+	revenuePerPost: number | null;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+export function auditGroups(
+	groups: readonly PostGroup[],
+	targets: readonly PillarTarget[],
+	orders: readonly AttributedOrder[],
+	linkClicks?: ReadonlyMap<string, number>,
+): AuditRow[] {
+	// The post each link code credits: its first post in input order among the window's posts.
+	const postOfCode = new Map<string, PostRecord>();
+	const inputOrder = groups.flatMap((g) => g.posts).sort((a, b) => a.itemIndex - b.itemIndex);
+	for (const post of inputOrder) if (post.linkCode !== undefined && !postOfCode.has(post.linkCode)) postOfCode.set(post.linkCode, post);
+	const ordersOf = new Map<PostRecord, { orders: number; revenue: number }>();
+	for (const order of orders) {
+		const post = postOfCode.get(order.linkCode);
+		if (!post) continue;
+		const sum = ordersOf.get(post) ?? { orders: 0, revenue: 0 };
+		sum.orders += 1;
+		sum.revenue += order.revenue;
+		ordersOf.set(post, sum);
+	}
+
+	const rows: AuditRow[] = [];
+	for (const group of groups) {
+		const pillars = targets.map((t) => t.pillar);
+		const others = [...new Set(group.posts.map((p) => p.pillar))].filter((p) => !pillars.includes(p)).sort();
+		const total = group.posts.length;
+		for (const pillar of [...pillars, ...others]) {
+			const posts = group.posts.filter((p) => p.pillar === pillar);
+			let views = 0;
+			let clicks = 0;
+			let orderCount = 0;
+			let revenue = 0;
+			for (const post of posts) {
+				views += post.views;
+				if (linkClicks === undefined) clicks += post.clicks;
+				else if (post.linkCode !== undefined && postOfCode.get(post.linkCode) === post) clicks += linkClicks.get(post.linkCode) ?? 0;
+				const earned = ordersOf.get(post);
+				if (earned) {
+					orderCount += earned.orders;
+					revenue += earned.revenue;
+				}
+			}
+			const sharePercent = total > 0 ? (posts.length / total) * 100 : 0;
+			const targetPercent = (targets.find((t) => t.pillar === pillar)?.share ?? 0) * 100;
+			rows.push({
+				account: group.account,
+				platform: group.platform,
+				pillar,
+				posts: posts.length,
+				totalPosts: total,
+				sharePercent: round2(sharePercent),
+				targetPercent: round2(targetPercent),
+				deviationPoints: round2(sharePercent - targetPercent),
+				views,
+				clicks,
+				orders: orderCount,
+				revenue: round2(revenue),
+				clickThroughPercent: views > 0 ? round2((clicks / views) * 100) : null,
+				conversionPercent: clicks > 0 ? round2((orderCount / clicks) * 100) : null,
+				revenuePerPost: posts.length > 0 ? round2(revenue / posts.length) : null,
+			});
+		}
+	}
+	return rows;
+}
