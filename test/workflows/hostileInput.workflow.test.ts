@@ -159,7 +159,7 @@ describe('a node-level error under On Error: Continue is one error item, never t
 	const cases: Array<[string, string, IDataObject, IDataObject[][], number, RegExp]> = [
 		['RFM Segment', 'rfmSegment', { outputMode: 'customers', timeZone: 'Mars/Olympus' }, [[order('O1', 'a', 'CNY')]], 1, /^Unknown time zone "Mars\/Olympus"/],
 		['Visitor Value', 'visitorValue', { outputMode: 'groups', timeZone: 'Mars/Olympus' }, [[channelOrder], [{ date: '2026-06-01', channel: 'live', visitors: 9 }]], 1, /^Unknown time zone "Mars\/Olympus"/],
-		['Coupon Tier', 'couponTier', { timeZone: 'Mars/Olympus' }, [[{ customerId: 'A', segment: 'champions' }]], 5, /^Unknown time zone "Mars\/Olympus"/],
+		['Coupon Tier', 'couponTier', { timeZone: 'Mars/Olympus' }, [[{ customerId: 'A', segment: 'champions' }]], 6, /^Unknown time zone "Mars\/Olympus"/],
 		['Reorder Alert', 'reorderAlert', { asOfMode: 'date', asOfDate: 'soon' }, [[position], [sale]], 2, /^As-Of Date "soon" is not a date/],
 	];
 	const credentials = { couponCodeSecretApi: { secret: 'k7Q2m9Xw4Rt8Vb3Nz6Lp' } };
