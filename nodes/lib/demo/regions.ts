@@ -23,11 +23,6 @@ export const DEMO_REGIONS: Record<string, Array<readonly [province: string, shar
 const PROVINCES = Object.values(DEMO_REGIONS).flat();
 const PROVINCE_CUMULATIVE = cumulative(PROVINCES.map(([, share]) => share));
 
-/** The macro-region of a province in DEMO_REGIONS (east, south, north, central, west). */
-export function macroRegionOf(province: string): string | undefined {
-	return Object.keys(DEMO_REGIONS).find((region) => DEMO_REGIONS[region].some(([p]) => p === province));
-}
-
 /**
  * Share of customers who are price-sensitive (use a coupon whenever they have one): deal
  * hunters among one-off and lapsed buyers, few among the big spenders.
