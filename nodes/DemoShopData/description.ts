@@ -20,10 +20,10 @@ export const demoShopDataProperties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Content Posts', value: 'contentPosts', description: 'Short-video posts with views, clicks and tracked link codes (短视频内容及播放、点击数据)' },
-			{ name: 'Customers', value: 'customers', description: 'One item per customer with platform IDs, birthday and tags (每条一个客户)' },
+			{ name: 'Customers', value: 'customers', description: 'One item per customer with platform IDs, birthday, region (province) and tags (每条一个客户，含平台 ID、生日、地区和标签)' },
 			{ name: 'Daily Sales', value: 'dailySales', description: 'Units sold per SKU, warehouse and day, with sold-out days (每个 SKU 每个仓库每天的销量)' },
 			{ name: 'Inventory', value: 'inventory', description: 'Stock per SKU and warehouse: on hand, on order, lead times (每个 SKU 在每个仓库的库存)' },
-			{ name: 'Orders', value: 'orders', description: 'One item per order across platforms and channels (每条一个订单)' },
+			{ name: 'Orders', value: 'orders', description: 'One item per order across platforms and channels, with the shipping province, coupon codes and each line\'s category (每条一个订单，含收货省份、优惠券和商品品类)' },
 			{ name: 'Traffic', value: 'traffic', description: 'Visitors and sessions per day, platform and channel, matching the orders (每天各平台、各渠道的访客数)' },
 		],
 		default: 'orders',

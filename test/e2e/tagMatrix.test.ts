@@ -1,6 +1,7 @@
 /**
  * Tag Matrix in a real n8n: Demo Shop Data → RFM Segment → Tag Matrix, with the orders on its
- * first input (a Code node adds the coupon codes and regions Demo Shop Data does not emit), RFM
+ * first input (a Code node overwrites their coupon codes and regions with simple ones of its own; the
+ * demo data's own are checked in test/workflows/tagMatrix.workflow.test.ts), RFM
  * Segment's customers on the second and three reviews from a Code node on the third (Chinese
  * with a negation, mixed Chinese/English, an AI score). One user folder, one import, one
  * execution; the run data is checked against the items the other nodes passed it.

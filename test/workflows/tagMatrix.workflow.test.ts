@@ -169,4 +169,45 @@ describe('Demo Shop Data → RFM Segment → Tag Matrix', () => {
 		// Every customer with a paid order has exactly one main platform.
 		expect(platformTags.reduce((sum, row) => sum + (row.customers as number), 0)).toBe(customers.filter((c) => (c.orders as number) > 0).length);
 	});
+
+	it('fires the region, category and coupon tags on demo data, as many as a recount of the demo orders gives', async () => {
+		const shop = { dataset: 'orders', seed: 11, customers: 400, orders: 3000, endDate: '2026-06-30', days: 180 };
+		const workflow = {
+			nodes: [node('Run', 'n8n-nodes-base.manualTrigger'), node('Demo Orders', 'demoShopData', shop), node('Tag Matrix', 'tagMatrix', {})],
+			connections: { Run: { main: [to('Demo Orders')] }, 'Demo Orders': { main: [to('Tag Matrix', 0)] } },
+			settings: { executionOrder: 'v1' as const },
+		};
+		const result = await runWorkflow(workflow);
+		const counted = new Map(result.output('Tag Matrix', 1).map((row) => [String(row.tag), row.customers as number]));
+
+		// The recount, from the raw demo items and the shipped rules' wording: a customer's paid
+		// orders (not pending or cancelled); region of the latest (demo orders come sorted by
+		// time); top category by Σ quantity × unit price if ≥ 50%; coupon on ≥ 50% of ≥ 2 orders.
+		type Line = { category: string; quantity: number; unitPrice: number };
+		const paidOf = new Map<string, IDataObject[]>();
+		for (const o of result.output('Demo Orders')) {
+			if (['pending', 'cancelled'].includes(o.status as string)) continue;
+			paidOf.set(o.customerId as string, [...(paidOf.get(o.customerId as string) ?? []), o]);
+		}
+		const expected = new Map<string, number>();
+		const add = (tag: string) => expected.set(tag, (expected.get(tag) ?? 0) + 1);
+		for (const paid of paidOf.values()) {
+			add(`地区 Region: ${paid[paid.length - 1].region}`);
+			const spend = new Map<string, number>();
+			for (const line of paid.flatMap((o) => o.lines as Line[])) spend.set(line.category, (spend.get(line.category) ?? 0) + line.quantity * line.unitPrice);
+			const total = [...spend.values()].reduce((a, b) => a + b, 0);
+			const [top, topSpend] = [...spend].reduce((best, entry) => (entry[1] > best[1] ? entry : best));
+			if (topSpend / total >= 0.5) add(`偏好 Likes: ${top}`);
+			if (paid.length >= 2 && paid.filter((o) => o.couponCode !== undefined).length / paid.length >= 0.5) add('券敏感 Coupon-sensitive');
+		}
+		const fired = (prefix: string) => new Map([...counted].filter(([tag]) => tag.startsWith(prefix)));
+		const recount = (prefix: string) => new Map([...expected].filter(([tag]) => tag.startsWith(prefix)));
+		for (const prefix of ['地区 Region: ', '偏好 Likes: ', '券敏感 Coupon-sensitive']) {
+			expect(fired(prefix).size).toBeGreaterThan(0);
+			expect(fired(prefix)).toEqual(recount(prefix));
+		}
+		// Many provinces and several categories, not one value for everyone.
+		expect(fired('地区 Region: ').size).toBeGreaterThanOrEqual(10);
+		expect(fired('偏好 Likes: ').size).toBeGreaterThanOrEqual(4);
+	});
 });

@@ -16,6 +16,7 @@ import { formatDayNumber } from '../time';
 import { PAD2, type DemoCalendar, civilFromEpochDay } from './calendar';
 import { DEMO_CHANNELS, DEMO_PLATFORMS, PLATFORM_CHANNEL_WEIGHTS, PLATFORM_CUSTOMER_SHARE } from './catalog';
 import type { DemoShopOptions } from './options';
+import { customerTraits } from './regions';
 import { createRng, cumulative, scramble32, searchCumulative, type Rng } from './random';
 
 export const PERSONAS = ['one_off', 'occasional', 'loyal', 'lapsed', 'big_spender'] as const;
@@ -199,6 +200,8 @@ export function generateCustomerList(options: DemoShopOptions, calendar: DemoCal
 			const daysBefore = rng.chance(0.3) ? rng.int(1, 14) : 0;
 			customer.memberSince = formatDayNumber(calendar.startEpochDay + profile.firstDay - daysBefore);
 		}
+		// From a stream of its own (regions.ts), shared with the orders that ship there.
+		customer.region = customerTraits(options.seed, i, profile.persona).region;
 		customer.tags = [
 			`persona:${profile.persona}`,
 			`source:${DEMO_CHANNELS[profile.acquisitionChannel]}`,

@@ -6,7 +6,7 @@
  * Amounts are integers in fen (cents) while generated — amount = Σ quantity × unitPrice
  * exactly — and written in yuan with two decimals.
  */
-import type { Order, OrderLine, OrderStatus } from '../model';
+import { CONTENT_CATEGORIES, type Order, type OrderLine, type OrderStatus } from '../model';
 import { type DemoCalendar, HOUR_CUMULATIVE, SHOP_UTC_OFFSET, clockText } from './calendar';
 import {
 	type DemoCatalog,
@@ -18,9 +18,11 @@ import {
 	buildCatalog,
 } from './catalog';
 import { CONTENT_PLATFORMS, buildLinkCandidates, pickLinkedPost, planPosts } from './content';
+import { COUPON_CHANCE, COUPON_KINDS, PROMOTION_VIDEO_PERCENT_OFF, applyCoupon, promotionVideoCouponCode } from './coupons';
 import { type CustomerProfile, buildCustomerProfiles } from './customers';
 import { MAIN_PLATFORM_SHARE, YOUZAN, orderCountsOf, privateDomainChance } from './orderMix';
 import type { DemoShopOptions } from './options';
+import { customerTraits } from './regions';
 import { type Rng, createRng, cumulative, searchCumulative } from './random';
 
 export const DEMO_CURRENCY = 'CNY';
@@ -28,6 +30,7 @@ export const DEMO_CURRENCY = 'CNY';
 const CHANNEL_CUMULATIVE_BY_PLATFORM = PLATFORM_CHANNEL_WEIGHTS.map((row) => cumulative(row));
 const CONTENT_PLATFORM_OF = DEMO_PLATFORMS.map((name) => CONTENT_PLATFORMS.findIndex((c) => c.platform === name));
 const SECONDS_PER_DAY = 86400;
+const PROMOTION_POST = CONTENT_CATEGORIES.indexOf('promotion');
 
 /** Repeat orders: the private-domain mall, else the main platform 80% of the time, else another. */
 function repeatPlatform(rng: Rng, profile: CustomerProfile): number {
@@ -88,7 +91,8 @@ function drawBasket(
 	for (let l = 0; l < distinct; l++) {
 		const s = basketSkus[l];
 		const unitCents = Math.max(1, Math.round(catalog.listPriceCents[s] * priceFactor));
-		lines.push({ sku: catalog.skus[s].sku, quantity: basketQuantities[l], unitPrice: unitCents / 100 });
+		const { sku, category } = catalog.skus[s];
+		lines.push({ sku, quantity: basketQuantities[l], unitPrice: unitCents / 100, category });
 		amountCents += unitCents * basketQuantities[l];
 	}
 	return amountCents;
@@ -136,6 +140,8 @@ export function generateOrderList(options: DemoShopOptions, calendar: DemoCalend
 	const candidates = buildLinkCandidates(posts, calendar);
 	const counts = orderCountsOf(options, profiles);
 	const rng = createRng(options.seed, 'orders');
+	// Coupons draw from their own stream: the orders' other fields are those of a shop without them.
+	const couponRng = createRng(options.seed, 'coupons');
 	const lastDay = calendar.days - 1;
 
 	const unsorted = new Array<Order>(total);
@@ -144,6 +150,7 @@ export function generateOrderList(options: DemoShopOptions, calendar: DemoCalend
 	for (let i = 0; i < profiles.length; i++) {
 		const profile = profiles[i];
 		const bigSpender = profile.persona === 'big_spender';
+		const { region, priceSensitive } = customerTraits(options.seed, i, profile.persona);
 		// Repeat orders fall after the first day, within the customer's active span
 		// (or up to the window's end for a one-off buyer given more than one order).
 		let from = profile.firstDay + 1;
@@ -182,11 +189,36 @@ export function generateOrderList(options: DemoShopOptions, calendar: DemoCalend
 				refundedAmount: refundedCents / 100,
 				lines,
 				channel: DEMO_CHANNELS[channel],
+				region,
 			};
 			const contentPlatform = CONTENT_PLATFORM_OF[platform];
+			let promotionPost: string | undefined;
 			if (channel === CHANNEL_INDEX.short_video && contentPlatform >= 0) {
 				const post = pickLinkedPost(rng, candidates[contentPlatform][day]);
-				if (post !== undefined) order.linkCode = posts[post].linkCode;
+				if (post !== undefined) {
+					order.linkCode = posts[post].linkCode;
+					if (posts[post].category === PROMOTION_POST) promotionPost = order.linkCode;
+				}
+			}
+			// The coupon (coupons.ts): the promotion video's, else by the customer and the day.
+			const festival = calendar.promotionPrice[day] < 1;
+			const couponChance =
+				promotionPost !== undefined
+					? COUPON_CHANCE.promotionVideo
+					: (priceSensitive ? COUPON_CHANCE.priceSensitive : COUPON_CHANCE.other) * (festival ? COUPON_CHANCE.festivalBoost : 1);
+			if (couponRng.chance(couponChance)) {
+				const kind =
+					promotionPost !== undefined
+						? { code: promotionVideoCouponCode(promotionPost), percentOff: PROMOTION_VIDEO_PERCENT_OFF }
+						: first
+							? COUPON_KINDS.newCustomer
+							: festival
+								? COUPON_KINDS.festival
+								: channel === CHANNEL_INDEX.private_domain
+									? COUPON_KINDS.member
+									: COUPON_KINDS.shop;
+				order.couponCode = kind.code;
+				order.discount = applyCoupon(lines, kind.percentOff) / 100;
 			}
 			unsorted[n] = order;
 			// Chronological order; ties broken by generation order. Exact below 2^53 (see DEMO_LIMITS).

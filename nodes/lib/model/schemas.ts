@@ -58,6 +58,8 @@ export const orderLineSchema = z.object({
 	sku: nonEmptyId,
 	quantity: z.number().int().positive('a whole number ≥ 1'),
 	unitPrice: money,
+	/** Product category of the SKU, e.g. skincare (Tag Matrix's category affinity reads it). */
+	category: z.string().optional(),
 });
 
 export const orderSchema = z.object({
@@ -77,6 +79,12 @@ export const orderSchema = z.object({
 	channel: z.string().optional(),
 	/** Tracked short-link or UTM code that led to the order. */
 	linkCode: z.string().optional(),
+	/** Where the order ships: the province (or a region), e.g. 浙江. */
+	region: z.string().optional(),
+	/** Code of the coupon used on the order, if any (Tag Matrix's coupon sensitivity reads it). */
+	couponCode: z.string().optional(),
+	/** Coupon discount: Σ quantity × unitPrice − discount = amount (lines show prices before the coupon). */
+	discount: money.optional(),
 	/** When the platform last changed the order (shop connectors set it; an order store upserts by orderId and keeps the latest). */
 	updatedAt: isoDateTimeWithOffset.optional(),
 });
@@ -92,6 +100,8 @@ export const customerSchema = z.object({
 		.regex(/^(\d{4}|--)-?\d{2}-\d{2}$/, 'a birthday YYYY-MM-DD or --MM-DD')
 		.optional(),
 	memberSince: isoDate.optional(),
+	/** Where the customer lives: the province (or a region) orders ship to, e.g. 浙江. */
+	region: z.string().optional(),
 	tags: z.array(z.string()).optional(),
 });
 
