@@ -17,7 +17,7 @@ import {
 	type DemoShopOptions,
 } from '../lib/demo';
 import type { DatasetName } from '../lib/model';
-import { nodeParameters, toNodeError } from '../shared/nodeHelpers';
+import { continueOnNodeError, nodeParameters } from '../shared/nodeHelpers';
 import { demoShopDataProperties } from './description';
 import { demoOptionsFrom } from './settings';
 
@@ -47,20 +47,15 @@ export class DemoShopData implements INodeType {
 		properties: demoShopDataProperties,
 	};
 
+	/** Under "On Error: Continue" a settings error is the node's one error item, not the trigger's item passed on. */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return continueOnNodeError(this, DemoShopData.prototype.generate);
+	}
+
+	async generate(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const { param } = nodeParameters(this);
 		const dataset = param<DatasetName>('dataset');
-		let rows: object[];
-		try {
-			const options = demoOptionsFrom(param, Date.now());
-			rows = GENERATORS[dataset](options);
-		} catch (error) {
-			const nodeError = toNodeError(this, error);
-			// Thrown under "On Error: Continue", n8n would pass the trigger's item on as if it were
-			// data; returned as an error item, it goes to the error output (or is plainly an error).
-			if (this.continueOnFail()) return [[{ json: { error: nodeError.message }, pairedItem: { item: 0 } }]];
-			throw nodeError;
-		}
+		const rows: object[] = GENERATORS[dataset](demoOptionsFrom(param, Date.now()));
 		return [rows.map((json) => ({ json: json as IDataObject, pairedItem: { item: 0 } }))];
 	}
 }

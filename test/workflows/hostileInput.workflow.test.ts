@@ -161,6 +161,7 @@ describe('a node-level error under On Error: Continue is one error item, never t
 		['Visitor Value', 'visitorValue', { outputMode: 'groups', timeZone: 'Mars/Olympus' }, [[channelOrder], [{ date: '2026-06-01', channel: 'live', visitors: 9 }]], 1, /^Unknown time zone "Mars\/Olympus"/],
 		['Coupon Tier', 'couponTier', { timeZone: 'Mars/Olympus' }, [[{ customerId: 'A', segment: 'champions' }]], 6, /^Unknown time zone "Mars\/Olympus"/],
 		['Reorder Alert', 'reorderAlert', { asOfMode: 'date', asOfDate: 'soon' }, [[position], [sale]], 2, /^As-Of Date "soon" is not a date/],
+		['Demo Shop Data', 'demoShopData', { dataset: 'orders', customers: 10, orders: 50, skus: 20, warehouses: 'SH, GZ', days: 30, endDate: 'soon' }, [[{}]], 1, /soon/],
 	];
 	const credentials = { couponCodeSecretApi: { secret: 'k7Q2m9Xw4Rt8Vb3Nz6Lp' } };
 
