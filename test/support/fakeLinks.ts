@@ -34,8 +34,11 @@ export interface FakeLinkServer {
 	requests: FakeRequest[];
 	/** Every link made (a write that created something), in order. */
 	writes: Array<{ id: string; longUrl: string }>;
-	/** The next `count` authorised requests get 429 (with Retry-After seconds when given). */
-	throttleNext(count: number, retryAfterSeconds?: string): void;
+	/**
+	 * After `pass` more authorised requests are answered, the next `count` get 429 (with
+	 * Retry-After seconds when given): throttling in the middle of a run.
+	 */
+	throttleNext(count: number, retryAfterSeconds?: string, pass?: number): void;
 	close(): Promise<void>;
 }
 
@@ -59,7 +62,7 @@ async function startServer(makeHandler: (writes: FakeLinkServer['writes']) => Ha
 	const requests: FakeRequest[] = [];
 	const writes: FakeLinkServer['writes'] = [];
 	const handler = makeHandler(writes);
-	let scripted: { count: number; retryAfter?: string } = { count: 0 };
+	let scripted: { count: number; retryAfter?: string; pass: number } = { count: 0, pass: 0 };
 	const recent: number[] = [];
 	const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
 		const chunks: Buffer[] = [];
@@ -82,7 +85,8 @@ async function startServer(makeHandler: (writes: FakeLinkServer['writes']) => Ha
 			};
 			const refused = handler.authorised(request);
 			if (refused) return answer(refused.status, refused.body);
-			if (scripted.count > 0) {
+			if (scripted.count > 0 && scripted.pass > 0) scripted.pass -= 1;
+			else if (scripted.count > 0) {
 				scripted.count -= 1;
 				return answer(429, { message: 'RATE_LIMIT_EXCEEDED', title: 'Too many requests' }, scripted.retryAfter ? { 'retry-after': scripted.retryAfter } : {});
 			}
@@ -105,8 +109,8 @@ async function startServer(makeHandler: (writes: FakeLinkServer['writes']) => Ha
 		baseUrl: `http://127.0.0.1:${port}`,
 		requests,
 		writes,
-		throttleNext(count, retryAfter) {
-			scripted = { count, retryAfter };
+		throttleNext(count, retryAfter, pass = 0) {
+			scripted = { count, retryAfter, pass };
 		},
 		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 	};
