@@ -72,6 +72,8 @@ export function trackedUrl(longUrl: string, tags: UtmTags): string {
 		.map((key) => [UTM_PARAMETERS[key], tags[key].trim()] as const)
 		.filter(([, value]) => value !== '')
 		.map(([name, value]) => `${name}=${encodeURIComponent(value)}`);
-	url.search = [...kept, ...added].join('&');
+	// The setter drops one leading "?": given without it, a query that itself starts with "?" ("??a") would lose it.
+	const query = [...kept, ...added].join('&');
+	url.search = query === '' ? '' : `?${query}`;
 	return url.href;
 }
