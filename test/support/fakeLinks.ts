@@ -15,6 +15,8 @@
  *   GET /rest/v3/short-urls/{shortCode}/visits?page&itemsPerPage&startDate — visits newest
  *   first, paged, with `pagination {currentPage, pagesCount, itemsPerPage, totalItems}`.
  *
+ * GET /v4/user (Bitly) and GET /rest/v3/short-urls (Shlink) answer the credentials' Test.
+ *
  * Every write is logged (`writes`), every request too (`requests`), so a test can prove that no
  * link was made twice and that throttled requests were sent again.
  */
@@ -48,6 +50,11 @@ interface Options {
 	windowMs?: number;
 	/** Retry-After sent with a 429 from the window limit, in seconds (Bitly sends none: undefined). */
 	retryAfterSeconds?: string;
+	/**
+	 * A refused request's error repeats the credential it got, as some gateways and proxies do,
+	 * so a test can prove the node cuts it out of what it shows.
+	 */
+	echoCredential?: boolean;
 }
 
 export const BITLY_TEST_BEARER = 'bitly-test-token-7f3a9c2e51d04b8a';
@@ -129,8 +136,11 @@ export async function startFakeBitly(options: Options & { clicks?: Record<string
 		const byLongUrl = new Map<string, string>();
 		return {
 			authorised: (request) =>
-				request.headers.authorization === `Bearer ${BITLY_TEST_BEARER}` ? undefined : { status: 403, body: { message: 'FORBIDDEN', description: 'You are currently forbidden to access this resource.' } },
+				request.headers.authorization === `Bearer ${BITLY_TEST_BEARER}`
+					? undefined
+					: { status: 403, body: { message: 'FORBIDDEN', description: `You are currently forbidden to access this resource.${options.echoCredential ? ` (got ${String(request.headers.authorization)})` : ''}` } },
 			handle(method, path, query, body) {
+				if (method === 'GET' && path === '/v4/user') return { status: 200, body: { login: 'shop-ops', default_group_guid: 'Bg1' } };
 				if (method === 'POST' && path === '/v4/bitlinks') {
 					const longUrl = (body as { long_url?: unknown } | undefined)?.long_url;
 					if (!isHttpUrl(longUrl)) return { status: 400, body: { message: 'INVALID_ARG_LONG_URL', errors: [{ field: 'long_url', error_code: 'invalid' }] } };
@@ -172,8 +182,14 @@ export async function startFakeShlink(options: Options & { visits?: Record<strin
 		const byLongUrl = new Map<string, string>();
 		const problem = (status: number, title: string, detail: string) => ({ status, body: { type: `https://shlink.io/api/error/${title.toLowerCase().replace(/ /g, '-')}`, title, detail, status } });
 		return {
-			authorised: (request) => (request.headers['x-api-key'] === SHLINK_TEST_HEADER ? undefined : problem(401, 'Invalid API key', 'Provided API key does not exist or is invalid.')),
+			authorised: (request) =>
+				request.headers['x-api-key'] === SHLINK_TEST_HEADER
+					? undefined
+					: problem(401, 'Invalid API key', `Provided API key does not exist or is invalid.${options.echoCredential ? ` (got ${String(request.headers['x-api-key'])})` : ''}`),
 			handle(method, path, query, body) {
+				if (method === 'GET' && path === '/rest/v3/short-urls') {
+					return { status: 200, body: { shortUrls: { data: [], pagination: { currentPage: 1, pagesCount: 0, itemsPerPage: Number(query.get('itemsPerPage') ?? 10), totalItems: 0 } } } };
+				}
 				if (method === 'POST' && path === '/rest/v3/short-urls') {
 					const b = (body ?? {}) as { longUrl?: unknown; findIfExists?: unknown };
 					if (!isHttpUrl(b.longUrl)) return problem(400, 'Invalid data', 'Provided data is not valid: longUrl');

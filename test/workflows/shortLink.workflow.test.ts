@@ -8,7 +8,9 @@
 import type { IConnections, IDataObject, INode } from 'n8n-workflow';
 
 import { BITLY_TEST_BEARER, SHLINK_TEST_HEADER, startFakeBitly, startFakeShlink, type FakeLinkServer } from '../support/fakeLinks';
-import { node, runWorkflow, type RunResult, type TestCredentials } from '../support/n8n';
+import { BitlyApi } from '../../credentials/BitlyApi.credentials';
+import { ShlinkApi } from '../../credentials/ShlinkApi.credentials';
+import { node, runWorkflow, testCredential, type RunResult, type TestCredentials } from '../support/n8n';
 
 const posts: IDataObject[] = [
 	{ postId: 'p1', platform: 'douyin', linkCode: 'DY-1201-1', url: 'https://shop.example.com/p/101', category: 'knowledge' },
@@ -93,11 +95,13 @@ describe('Short Link → Create on Bitly', () => {
 		expect(server.requests.filter((r) => r.status === 429).length).toBeGreaterThan(0);
 	});
 
-	it('refuses a wrong token with an error naming the item, the token nowhere in it', async () => {
+	it('refuses a wrong token with an error naming the item, the token cut out even where Bitly repeats it', async () => {
+		await server.close();
+		server = await startFakeBitly({ echoCredential: true });
 		const wrong = 'wrong-bitly-token-5566778899aabb';
 		const result = await runWorkflow(linkWorkflow(posts, { operation: 'create' }), bitly(server, wrong));
 		const error = result.errorOf('Short Link');
-		expect(error?.message).toMatch(/Item 0: Bitly refused the credential \(403\)/);
+		expect(error?.message).toBe('Item 0: Bitly refused the credential (403): FORBIDDEN: You are currently forbidden to access this resource. (got Bearer ***)');
 		expect(server.writes).toHaveLength(0);
 		expectNoSecret(result, wrong);
 	});
@@ -179,11 +183,12 @@ describe('Short Link → Create on Shlink', () => {
 		}
 	});
 
-	it('a wrong API key: error, key not shown', async () => {
-		const server = await startFakeShlink();
+	it('a wrong API key: each item an error, the key not shown though Shlink repeats it', async () => {
+		const server = await startFakeShlink({ echoCredential: true });
 		try {
 			const wrong = 'not-the-shlink-key-123456789';
 			const result = await runWorkflow(linkWorkflow(posts, { operation: 'create' }, 'shlink', { onError: 'continueRegularOutput' }), shlink(server, wrong));
+			expect(server.requests).toHaveLength(3);
 			const out = result.output('Short Link');
 			expect(out.map((x) => String(x.error))).toEqual(posts.map((_, i) => expect.stringMatching(new RegExp(`^Item ${i}: Shlink refused the credential \\(401\\): Invalid API key`)) as unknown as string));
 			expectNoSecret(result, wrong);
@@ -225,5 +230,35 @@ describe('Short Link → Attribute Orders (no credential)', () => {
 		expect(stopped.errorOf('Short Link')?.message).toBe('Orders item 4: amount is "lots"');
 		const continued = await runWorkflow(linkWorkflow(clicks, { operation: 'attribute' }, 'bitly', { onError: 'continueRegularOutput' }, bad));
 		expect(continued.output('Short Link').at(-1)).toEqual({ error: 'Orders item 4: amount is "lots"' });
+	});
+});
+
+describe('the credentials\' Test button', () => {
+	it('Bitly: OK with the right token, the refusal with a wrong one', async () => {
+		const server = await startFakeBitly();
+		try {
+			expect(await testCredential(new BitlyApi(), bitly(server).bitlyApi)).toBe('OK');
+			expect(await testCredential(new BitlyApi(), bitly(server, 'wrong-bitly-token-000000').bitlyApi)).not.toBe('OK');
+			expect(server.requests.map((r) => [r.method, r.path, r.status])).toEqual([
+				['GET', '/v4/user', 200],
+				['GET', '/v4/user', 403],
+			]);
+		} finally {
+			await server.close();
+		}
+	});
+
+	it('Shlink: OK with the right key, the refusal with a wrong one', async () => {
+		const server = await startFakeShlink();
+		try {
+			expect(await testCredential(new ShlinkApi(), shlink(server).shlinkApi)).toBe('OK');
+			expect(await testCredential(new ShlinkApi(), shlink(server, 'wrong-shlink-key-000000').shlinkApi)).not.toBe('OK');
+			expect(server.requests.map((r) => [r.path, r.query.itemsPerPage, r.status])).toEqual([
+				['/rest/v3/short-urls', '1', 200],
+				['/rest/v3/short-urls', '1', 401],
+			]);
+		} finally {
+			await server.close();
+		}
 	});
 });
