@@ -9,7 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { UserInputError } from '../lib/errors';
-import { amountField, attributeOrders, boundedText, checkedDays, clicksPerDay, linkIdOf, trackedUrl, type AttributedOrder, type LinkClicks } from '../lib/links';
+import { amountField, attributeOrders, boundedText, checkedDays, clicksPerDay, linkIdOf, sameCurrency, trackedUrl, type AttributedOrder, type LinkClicks } from '../lib/links';
 import { secretRedactor, type SecretRedactor } from '../lib/redact';
 import { createZonedDayNumber } from '../lib/time';
 import { readTimeZone, toNodeError } from '../shared/nodeHelpers';
@@ -175,7 +175,7 @@ async function getClicks(context: IExecuteFunctions, service: LinkService, i: nu
 
 function codeField(json: IDataObject, input: string, i: number, optional: boolean): string | undefined {
 	if ((json.linkCode === undefined || json.linkCode === null || json.linkCode === '') && optional) return undefined;
-	return boundedText(json.linkCode, `${input} linkCode`, i, true);
+	return boundedText(json.linkCode, 'linkCode', i, true, `${input} item`);
 }
 
 function attribute(context: IExecuteFunctions): INodeExecutionData[] {
@@ -195,15 +195,29 @@ function attribute(context: IExecuteFunctions): INodeExecutionData[] {
 		});
 		return rows;
 	};
-	const clicks = read<LinkClicks>(optionalInput(context, 0), 0, (json, i) => ({
-		linkCode: codeField(json, 'Clicks', i, false)!,
-		clicks: amountField(json.clicks, 'clicks', 'Clicks', i, false)!,
-		postId: typeof json.postId === 'string' ? json.postId : undefined,
-		pillar: typeof json.pillar === 'string' ? json.pillar : typeof json.category === 'string' ? json.category : undefined,
-	}));
+	// A post without a link code (an organic post) has no tracked clicks: left out.
+	const clickItems = optionalInput(context, 0);
+	const clicks = read<LinkClicks>(clickItems, 0, (json, i) => {
+		const linkCode = codeField(json, 'Clicks', i, true);
+		if (linkCode === undefined) return undefined;
+		return {
+			linkCode,
+			clicks: amountField(json.clicks, 'clicks', 'Clicks', i, false)!,
+			postId: typeof json.postId === 'string' ? json.postId : undefined,
+			pillar: typeof json.pillar === 'string' ? json.pillar : typeof json.category === 'string' ? json.category : undefined,
+		};
+	});
+	if (clickItems.length > 0 && clicks.length === 0 && errors.length === 0) {
+		throw new NodeOperationError(context.getNode(), `None of the ${clickItems.length} items on the first input has a linkCode. 第一个输入的数据中没有 linkCode（链接码）。`, {
+			description:
+				'Connect Get Clicks\' output, or posts with linkCode and clicks (Demo Shop Data → Content Posts). 请连接“Get Clicks”的输出，或带 linkCode 和 clicks 的帖子数据（如示例数据的 Content Posts）。',
+		});
+	}
+	let currency: string | undefined;
 	const orders = read<AttributedOrder>(optionalInput(context, 1), 1, (json, i) => {
 		const linkCode = codeField(json, 'Orders', i, true);
 		if (linkCode === undefined) return undefined;
+		currency = sameCurrency(json.currency, currency, i);
 		return {
 			linkCode,
 			amount: amountField(json.amount, 'amount', 'Orders', i, false)!,

@@ -4,6 +4,13 @@ const show = (operation: string[]) => ({ show: { operation } });
 
 export const shortLinkProperties: INodeProperties[] = [
 	{
+		displayName:
+			'Each input item is a post: map Long URL to its landing page and Link Code to the code its orders carry. Attribute Orders needs no credential: clicks (or posts with clicks) on the first input, orders on the second. 每条输入是一条帖子：Long URL 填落地页，Link Code 填订单中携带的链接码。订单归因无需凭据：第一个输入接点击（或带点击数的帖子），第二个输入接订单。',
+		name: 'notice',
+		type: 'notice',
+		default: '',
+	},
+	{
 		displayName: 'Service (短链服务)',
 		name: 'service',
 		type: 'options',

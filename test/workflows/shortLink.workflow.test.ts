@@ -262,3 +262,47 @@ describe('the credentials\' Test button', () => {
 		}
 	});
 });
+
+describe('Short Link → Attribute Orders on Demo Shop Data', () => {
+	const shop = { seed: 7, customers: 200, orders: 1500, skus: 8, days: 60, endDate: '2026-06-30' };
+
+	it('attributes every demo order that carries a link code, per pillar, clicks and orders all accounted for', async () => {
+		const workflow = {
+			nodes: [
+				node('Run', 'n8n-nodes-base.manualTrigger'),
+				node('Posts', 'demoShopData', { ...shop, dataset: 'contentPosts' }),
+				node('Orders', 'demoShopData', { ...shop, dataset: 'orders' }),
+				node('Short Link', 'shortLink', { operation: 'attribute', attributeLevel: 'pillar' }),
+			],
+			connections: {
+				Run: { main: [[...to('Posts'), ...to('Orders')]] },
+				Posts: { main: [to('Short Link')] },
+				Orders: { main: [to('Short Link', 1)] },
+			},
+			settings: { executionOrder: 'v1' as const },
+		};
+		const result = await runWorkflow(workflow);
+		expect(result.errorOf('Short Link')).toBeUndefined();
+		const posts = result.output('Posts');
+		const linked = result.output('Orders').filter((o) => typeof o.linkCode === 'string' && o.status !== 'cancelled');
+		const pillars = result.output('Short Link');
+		expect(linked.length).toBeGreaterThan(0);
+		expect(pillars.map((p) => p.pillar).sort()).toEqual(['knowledge', 'promotion', 'scenario']);
+		expect(pillars.reduce((sum, p) => sum + Number(p.orders), 0)).toBe(linked.length);
+		expect(pillars.reduce((sum, p) => sum + Number(p.clicks), 0)).toBe(posts.reduce((sum, p) => sum + Number(p.clicks), 0));
+	});
+
+	it('says what to connect when no item on the first input has a link code', async () => {
+		const result = await runWorkflow(linkWorkflow([{ postId: 'p1', clicks: 3 }, { postId: 'p2' }], { operation: 'attribute' }, 'bitly', {}, [{ linkCode: 'A', amount: 1 }]));
+		expect(result.errorOf('Short Link')?.message).toMatch(/^None of the 2 items on the first input has a linkCode/);
+	});
+
+	it('refuses orders in two currencies (revenue is not converted), naming the order', async () => {
+		const orders = [
+			{ linkCode: 'A', amount: 10, currency: 'CNY' },
+			{ linkCode: 'A', amount: 10, currency: 'USD' },
+		];
+		const result = await runWorkflow(linkWorkflow([{ linkCode: 'A', clicks: 5 }], { operation: 'attribute' }, 'bitly', {}, orders));
+		expect(result.errorOf('Short Link')?.message).toMatch(/^Orders item 1: currency is "USD"; expected CNY/);
+	});
+});

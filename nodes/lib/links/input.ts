@@ -12,11 +12,11 @@ export const MAX_AMOUNT = 1e12;
 
 const shown = (value: unknown) => (value === undefined ? 'missing' : JSON.stringify(value).slice(0, 80));
 
-/** A text parameter or field of item `itemIndex`, trimmed; `required`: not empty. */
-export function boundedText(value: unknown, field: string, itemIndex: number, required: boolean): string {
+/** A text parameter or field of item `itemIndex`, trimmed; `required`: not empty. `where` names the input's items, e.g. "Orders item". */
+export function boundedText(value: unknown, field: string, itemIndex: number, required: boolean, where = 'Item'): string {
 	const text = value === undefined || value === null ? '' : typeof value === 'string' || typeof value === 'number' ? String(value).trim() : undefined;
 	if (text === undefined || (required && text === '') || (text?.length ?? 0) > MAX_ID_LENGTH) {
-		throw new UserInputError(`Item ${itemIndex}: ${field} is ${shown(value)}`, {
+		throw new UserInputError(`${where} ${itemIndex}: ${field} is ${shown(value)}`, {
 			itemIndex,
 			field,
 			expected: `${required ? 'a text of 1' : 'a text of 0'} to ${MAX_ID_LENGTH} characters`,
@@ -68,4 +68,23 @@ export function checkedDays(days: unknown): number {
 		throw new UserInputError(`Days must be a whole number from 1 to 365 (got ${shown(days)})`, { field: 'Days', expected: 'a whole number from 1 to 365' });
 	}
 	return days;
+}
+
+/**
+ * An order's currency against the first one seen: attribution adds amounts as given, without
+ * converting, so orders in two currencies cannot be summed. Returns the currency to compare the
+ * next order with; an order without one passes.
+ */
+export function sameCurrency(value: unknown, first: string | undefined, itemIndex: number): string | undefined {
+	if (value === undefined || value === null || value === '') return first;
+	const currency = String(value).trim().toUpperCase();
+	if (first !== undefined && currency !== first) {
+		throw new UserInputError(`Orders item ${itemIndex}: currency is ${shown(value)}; expected ${first}, the currency of the orders before it (revenue is added up without converting)`, {
+			itemIndex,
+			field: 'currency',
+			expected: `${first}, like the other orders`,
+			hint: 'Convert the orders to one currency before this node, or attribute each currency separately. 请先把订单换算为同一币种，或按币种分别归因。',
+		});
+	}
+	return currency;
 }
