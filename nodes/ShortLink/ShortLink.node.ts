@@ -41,7 +41,8 @@ export class ShortLink implements INodeType {
 		icon: { light: 'file:shortLink.svg', dark: 'file:shortLink.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ { create: "Create tracked link", getClicks: "Get clicks", attribute: "Attribute orders" }[$parameter["operation"]] + ($parameter["operation"] === "attribute" ? "" : " · " + ($parameter["service"] === "shlink" ? "Shlink" : "Bitly")) }}',
+		subtitle:
+			'={{ $parameter["operation"] === "attribute" ? "Attribute orders" : ($parameter["operation"] === "getClicks" ? "Get clicks" : "Create tracked link") + " · " + ($parameter["service"] === "shlink" ? "Shlink" : "Bitly") }}',
 		description:
 			'Tracked short links per post (Bitly or Shlink) with UTM parameters and the post\'s link code, their clicks per day, and orders attributed to posts and content pillars (短链追踪与订单归因)',
 		defaults: { name: 'Short Link' },
