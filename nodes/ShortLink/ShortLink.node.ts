@@ -214,11 +214,11 @@ function attribute(context: IExecuteFunctions): INodeExecutionData[] {
 				'Connect Get Clicks\' output, or posts with linkCode and clicks (Demo Shop Data → Content Posts). 请连接“Get Clicks”的输出，或带 linkCode 和 clicks 的帖子数据（如示例数据的 Content Posts）。',
 		});
 	}
-	let currency: string | undefined;
+	const currency = context.getNodeParameter('currency', 0) as string;
 	const orders = read<AttributedOrder>(optionalInput(context, 1), 1, (json, i) => {
 		const linkCode = codeField(json, 'Orders', i, true);
 		if (linkCode === undefined) return undefined;
-		currency = sameCurrency(json.currency, currency, i);
+		sameCurrency(json.currency, currency, i);
 		return {
 			linkCode,
 			amount: amountField(json.amount, 'amount', 'Orders', i, false)!,

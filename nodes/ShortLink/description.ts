@@ -127,4 +127,12 @@ export const shortLinkProperties: INodeProperties[] = [
 			{ name: 'Pillar (按内容类型)', value: 'pillar', description: 'One item per content pillar (the clicks items\' category or pillar field)' },
 		],
 	},
+	{
+		displayName: 'Currency (币种)',
+		name: 'currency',
+		type: 'string',
+		default: 'CNY',
+		displayOptions: show(['attribute']),
+		description: 'The orders\' currency (ISO 4217). Orders in another one are errors: revenue is added up, not converted (订单币种；其他币种的订单报错，不做换算).',
+	},
 ];

@@ -227,9 +227,9 @@ describe('Short Link → Attribute Orders (no credential)', () => {
 	it('a bad order stops the node naming the input, item and field; under Continue it is an error item', async () => {
 		const bad = [...orders, { orderId: 'o5', linkCode: 'A', amount: 'lots' }];
 		const stopped = await runWorkflow(linkWorkflow(clicks, { operation: 'attribute' }, 'bitly', {}, bad));
-		expect(stopped.errorOf('Short Link')?.message).toBe('Orders item 4: amount is "lots"');
+		expect(stopped.errorOf('Short Link')?.message).toBe('Orders item 4: field "amount" is "lots"');
 		const continued = await runWorkflow(linkWorkflow(clicks, { operation: 'attribute' }, 'bitly', { onError: 'continueRegularOutput' }, bad));
-		expect(continued.output('Short Link').at(-1)).toEqual({ error: 'Orders item 4: amount is "lots"' });
+		expect(continued.output('Short Link').at(-1)).toEqual({ error: 'Orders item 4: field "amount" is "lots"' });
 	});
 });
 
@@ -303,6 +303,6 @@ describe('Short Link → Attribute Orders on Demo Shop Data', () => {
 			{ linkCode: 'A', amount: 10, currency: 'USD' },
 		];
 		const result = await runWorkflow(linkWorkflow([{ linkCode: 'A', clicks: 5 }], { operation: 'attribute' }, 'bitly', {}, orders));
-		expect(result.errorOf('Short Link')?.message).toMatch(/^Orders item 1: currency is "USD"; expected CNY/);
+		expect(result.errorOf('Short Link')?.message).toMatch(/^Orders item 1: field "currency" is "USD"; expected CNY/);
 	});
 });

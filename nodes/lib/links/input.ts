@@ -16,7 +16,7 @@ const shown = (value: unknown) => (value === undefined ? 'missing' : JSON.string
 export function boundedText(value: unknown, field: string, itemIndex: number, required: boolean, where = 'Item'): string {
 	const text = value === undefined || value === null ? '' : typeof value === 'string' || typeof value === 'number' ? String(value).trim() : undefined;
 	if (text === undefined || (required && text === '') || (text?.length ?? 0) > MAX_ID_LENGTH) {
-		throw new UserInputError(`${where} ${itemIndex}: ${field} is ${shown(value)}`, {
+		throw new UserInputError(`${where} ${itemIndex}: ${where === 'Item' ? field : `field "${field}"`} is ${shown(value)}`, {
 			itemIndex,
 			field,
 			expected: `${required ? 'a text of 1' : 'a text of 0'} to ${MAX_ID_LENGTH} characters`,
@@ -30,7 +30,7 @@ export function amountField(value: unknown, field: string, input: string, itemIn
 	if ((value === undefined || value === null || value === '') && optional) return undefined;
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isFinite(number) || number < 0 || number > MAX_AMOUNT) {
-		throw new UserInputError(`${input} item ${itemIndex}: ${field} is ${shown(value)}`, { itemIndex, field, expected: 'a number ≥ 0' });
+		throw new UserInputError(`${input} item ${itemIndex}: field "${field}" is ${shown(value)}`, { itemIndex, field, expected: 'a number ≥ 0' });
 	}
 	return number;
 }
@@ -71,20 +71,19 @@ export function checkedDays(days: unknown): number {
 }
 
 /**
- * An order's currency against the first one seen: attribution adds amounts as given, without
- * converting, so orders in two currencies cannot be summed. Returns the currency to compare the
- * next order with; an order without one passes.
+ * An order's currency against the one the user reports in (the Currency parameter): attribution
+ * adds amounts as given, without converting, so an order in another currency cannot be summed.
+ * An order without a currency field passes.
  */
-export function sameCurrency(value: unknown, first: string | undefined, itemIndex: number): string | undefined {
-	if (value === undefined || value === null || value === '') return first;
-	const currency = String(value).trim().toUpperCase();
-	if (first !== undefined && currency !== first) {
-		throw new UserInputError(`Orders item ${itemIndex}: currency is ${shown(value)}; expected ${first}, the currency of the orders before it (revenue is added up without converting)`, {
+export function sameCurrency(value: unknown, expected: string, itemIndex: number): void {
+	if (value === undefined || value === null || value === '') return;
+	const currency = typeof value === 'string' ? value.trim().toUpperCase() : undefined;
+	if (currency !== expected.trim().toUpperCase()) {
+		throw new UserInputError(`Orders item ${itemIndex}: field "currency" is ${shown(value)}; expected ${expected}, the Currency parameter (revenue is added up without converting)`, {
 			itemIndex,
 			field: 'currency',
-			expected: `${first}, like the other orders`,
-			hint: 'Convert the orders to one currency before this node, or attribute each currency separately. 请先把订单换算为同一币种，或按币种分别归因。',
+			expected,
+			hint: 'Convert the orders to one currency before this node, or set Currency and attribute each currency separately. 请先把订单换算为同一币种，或设置“Currency”后按币种分别归因。',
 		});
 	}
-	return currency;
 }

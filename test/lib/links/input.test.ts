@@ -12,14 +12,14 @@ describe('Short Link input bounds', () => {
 		expect(boundedText(undefined, 'UTM Campaign', 0, false)).toBe('');
 		expect(() => boundedText('', 'Link Code', 3, true)).toThrow('Item 3: Link Code is ""');
 		expect(() => boundedText('x'.repeat(257), 'Link Code', 0, true)).toThrow(UserInputError);
-		expect(() => boundedText({ a: 1 }, 'linkCode', 2, true, 'Orders item')).toThrow('Orders item 2: linkCode is {"a":1}');
+		expect(() => boundedText({ a: 1 }, 'linkCode', 2, true, 'Orders item')).toThrow('Orders item 2: field "linkCode" is {"a":1}');
 	});
 
 	it('amounts: numbers or numeric text ≥ 0, finite, at most 10^12', () => {
 		expect(amountField('88.5', 'amount', 'Orders', 0, false)).toBe(88.5);
 		expect(amountField('', 'refundedAmount', 'Orders', 0, true)).toBeUndefined();
 		for (const bad of [-1, Number.NaN, Infinity, 'lots', 1e13, null, true]) {
-			expect(() => amountField(bad, 'amount', 'Orders', 1, false)).toThrow(/^Orders item 1: amount is/);
+			expect(() => amountField(bad, 'amount', 'Orders', 1, false)).toThrow(/^Orders item 1: field "amount" is/);
 		}
 	});
 
@@ -38,9 +38,10 @@ describe('Short Link input bounds', () => {
 		for (const bad of [0, 366, 1.5, '30']) expect(() => checkedDays(bad)).toThrow(/Days must be a whole number from 1 to 365/);
 	});
 
-	it('currency: every order in the first one\'s currency (case-insensitive), orders without one pass', () => {
-		expect(sameCurrency('cny', undefined, 0)).toBe('CNY');
-		expect(sameCurrency(undefined, 'CNY', 1)).toBe('CNY');
-		expect(() => sameCurrency('USD', 'CNY', 2)).toThrow('Orders item 2: currency is "USD"; expected CNY');
+	it('currency: every order in the Currency parameter\'s (case-insensitive), orders without one pass', () => {
+		expect(() => sameCurrency(' cny', 'CNY', 0)).not.toThrow();
+		expect(() => sameCurrency(undefined, 'CNY', 1)).not.toThrow();
+		expect(() => sameCurrency('USD', 'CNY', 2)).toThrow('Orders item 2: field "currency" is "USD"; expected CNY');
+		expect(() => sameCurrency(156, 'CNY', 3)).toThrow('Orders item 3: field "currency" is 156; expected CNY');
 	});
 });
