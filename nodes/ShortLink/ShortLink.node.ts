@@ -86,7 +86,7 @@ export class ShortLink implements INodeType {
 function itemError(context: IExecuteFunctions, error: unknown, itemIndex: number, redact: SecretRedactor): NodeOperationError {
 	const converted =
 		error instanceof UserInputError
-			? toNodeError(context, new UserInputError(error.message, { ...error, itemIndex }))
+			? toNodeError(context, new UserInputError(/^Item \d+: /.test(error.message) ? error.message : `Item ${itemIndex}: ${error.message}`, { ...error, itemIndex }))
 			: new NodeOperationError(context.getNode(), `Item ${itemIndex}: ${(error as Error).message}`, {
 					itemIndex,
 					description:
