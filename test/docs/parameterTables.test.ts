@@ -29,6 +29,7 @@ import { PinduoduoShop } from '../../nodes/PinduoduoShop/PinduoduoShop.node';
 import { PriceLadder } from '../../nodes/PriceLadder/PriceLadder.node';
 import { ReorderAlert } from '../../nodes/ReorderAlert/ReorderAlert.node';
 import { RfmSegment } from '../../nodes/RfmSegment/RfmSegment.node';
+import { ShortLink } from '../../nodes/ShortLink/ShortLink.node';
 import { ShopifyStore } from '../../nodes/ShopifyStore/ShopifyStore.node';
 import { TagMatrix } from '../../nodes/TagMatrix/TagMatrix.node';
 import { TaobaoShop } from '../../nodes/TaobaoShop/TaobaoShop.node';
@@ -142,6 +143,7 @@ const nodePages: Array<[string, INodeType]> = [
 	['TagMatrix', new TagMatrix()],
 	['KpiDigest', new KpiDigest()],
 	['ContentMix', new ContentMix()],
+	['ShortLink', new ShortLink()],
 	['WeComBot', new WeComBot()],
 	['DingTalkBot', new DingTalkBot()],
 	['FeishuBot', new FeishuBot()],

@@ -73,8 +73,8 @@ describe('every credential with a base URL', () => {
 	});
 	const withBaseUrl = registered.filter((credential) => credential.properties.some((property) => property.name === 'baseUrl'));
 
-	it('are the ten shop and bot credentials', () => {
-		expect(withBaseUrl).toHaveLength(10);
+	it('are the ten shop and bot credentials and the two short-link ones (Bitly, Shlink)', () => {
+		expect(withBaseUrl).toHaveLength(12);
 	});
 
 	it.each(withBaseUrl.map((credential) => [credential.name, credential]))('%s has the one Allow HTTP property, off, right after its base URL', (_name, credential) => {

@@ -1,0 +1,4 @@
+export * from './utm';
+export * from './attribution';
+export * from './dailyClicks';
+export * from './input';
