@@ -12,7 +12,6 @@ import {
 	auditGroups,
 	CLICK_FIELDS,
 	clickRowSchema,
-	clicksByLinkCode,
 	classifyTitle,
 	MAX_TITLE_LENGTH,
 	parseContentMixOptions,
@@ -269,7 +268,7 @@ const CLICKS_INPUT: Pick<ExpectedInput, 'kind' | 'connect'> = {
 /** The Clicks input of the audit, when it has items: clicks per link code; else undefined (the posts' own clicks count). */
 function readLinkClicks(
 	context: IExecuteFunctions,
-): { clicks: Map<string, number> | undefined; errorItems: INodeExecutionData[] } | { notReached: INodeExecutionData[][] } {
+): { clicks: { linkCode: string; clicks: number }[] | undefined; errorItems: INodeExecutionData[] } | { notReached: INodeExecutionData[][] } {
 	const clickItems = optionalInput(context, 2);
 	if (clickItems.length === 0) return { clicks: undefined, errorItems: [] };
 	const mapping = nodeParameters(context).param<FieldMapping>('clickFields');
@@ -279,7 +278,7 @@ function readLinkClicks(
 	if (notReached) return { notReached };
 	const rows = readItems(context, clickItems, CLICK_FIELDS, mapping, clickRowSchema, (row) => row);
 	const errorItems = rows.errorItems.map((item) => ({ ...item, pairedItem: { item: (item.pairedItem as { item: number }).item, input: 2 } }));
-	return { clicks: clicksByLinkCode(rows.records), errorItems };
+	return { clicks: rows.records, errorItems };
 }
 
 /** The Orders input of the audit: each counted order with a link code, its revenue in the base currency. */

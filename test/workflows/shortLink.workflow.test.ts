@@ -263,6 +263,52 @@ describe('the credentials\' Test button', () => {
 	});
 });
 
+describe('Short Link → Create on Demo Shop Data posts', () => {
+	let server: FakeLinkServer;
+	beforeEach(async () => {
+		server = await startFakeBitly();
+	});
+	afterEach(() => server.close());
+
+	it('makes one tracked link per demo post with a link code, from its url with the defaults; organic posts are errors naming Link Code', async () => {
+		const shop = { seed: 7, customers: 200, orders: 1500, skus: 8, days: 14, endDate: '2026-06-30' };
+		const workflow = {
+			nodes: [
+				node('Run', 'n8n-nodes-base.manualTrigger'),
+				node('Posts', 'demoShopData', { ...shop, dataset: 'contentPosts' }),
+				// Every other parameter at its default: Long URL {{ $json.url }}, Link Code {{ $json.linkCode }}, UTM Source {{ $json.platform }}.
+				node('Short Link', 'shortLink', { service: 'bitly', operation: 'create' }, { credentials: { bitlyApi: { id: '1', name: 'Test links' } }, onError: 'continueRegularOutput' }),
+			],
+			connections: { Run: { main: [to('Posts')] }, Posts: { main: [to('Short Link')] } },
+		};
+		const result = await runWorkflow(workflow, bitly(server));
+		const demoPosts = result.output('Posts');
+		const out = result.output('Short Link');
+		const linked = demoPosts.filter((p) => typeof p.linkCode === 'string');
+		expect(linked.length).toBeGreaterThan(10);
+		expect(linked.length).toBeLessThan(demoPosts.length); // a few organic posts, for the error branch
+		expect(out).toHaveLength(demoPosts.length);
+		demoPosts.forEach((post, i) => {
+			if (typeof post.linkCode !== 'string') {
+				expect(out[i].error).toMatch(new RegExp(`^Item ${i}: Link Code is missing`));
+				return;
+			}
+			// The demo url with the UTM parameters appended, written out by hand from docs/nodes/ShortLink.md.
+			expect(out[i]).toMatchObject({
+				postId: post.postId,
+				linkCode: post.linkCode,
+				trackedUrl: `${String(post.url)}?utm_source=${String(post.platform)}&utm_medium=short_video&utm_content=${post.linkCode}`,
+				shortUrl: `https://${String(out[i].linkId)}`,
+				service: 'bitly',
+				created: true,
+			});
+		});
+		// One link per post, none twice.
+		expect(server.writes).toHaveLength(linked.length);
+		expect(new Set(out.filter((o) => o.linkId !== undefined).map((o) => o.linkId)).size).toBe(linked.length);
+	});
+});
+
 describe('Short Link → Attribute Orders on Demo Shop Data', () => {
 	const shop = { seed: 7, customers: 200, orders: 1500, skus: 8, days: 60, endDate: '2026-06-30' };
 

@@ -10,16 +10,16 @@
  * amount paid minus refunds, in the base currency. Conversion = orders ÷ clicks; click-through =
  * clicks ÷ views. Clicks are the posts' own, or, when clicks per link code are given (a clicks
  * input), those of the post's link code — credited, like orders, to the code's first post.
+ * The join by link code is the one the Short Link node's Attribute operation uses
+ * (../links/attribution.ts tallyByLinkCode); this adds who owns a code and the per-pillar view.
  */
+import { type CodedOrder, tallyByLinkCode } from '../links/attribution';
 import type { PostRecord } from './input';
 import type { PillarTarget } from './pillars';
 import type { PostGroup } from './window';
 
-export interface AttributedOrder {
-	linkCode: string;
-	/** Amount paid minus refunds, in the base currency. */
-	revenue: number;
-}
+/** An order with a link code; revenue = amount paid minus refunds, in the base currency. */
+export type AttributedOrder = CodedOrder;
 
 export interface AuditRow {
 	account: string | null;
@@ -49,21 +49,15 @@ export function auditGroups(
 	groups: readonly PostGroup[],
 	targets: readonly PillarTarget[],
 	orders: readonly AttributedOrder[],
-	linkClicks?: ReadonlyMap<string, number>,
+	linkClicks?: readonly { linkCode: string; clicks: number }[],
 ): AuditRow[] {
 	// The post each link code credits: its first post in input order among the window's posts.
 	const postOfCode = new Map<string, PostRecord>();
 	const inputOrder = groups.flatMap((g) => g.posts).sort((a, b) => a.itemIndex - b.itemIndex);
 	for (const post of inputOrder) if (post.linkCode !== undefined && !postOfCode.has(post.linkCode)) postOfCode.set(post.linkCode, post);
-	const ordersOf = new Map<PostRecord, { orders: number; revenue: number }>();
-	for (const order of orders) {
-		const post = postOfCode.get(order.linkCode);
-		if (!post) continue;
-		const sum = ordersOf.get(post) ?? { orders: 0, revenue: 0 };
-		sum.orders += 1;
-		sum.revenue += order.revenue;
-		ordersOf.set(post, sum);
-	}
+	const byCode = tallyByLinkCode(linkClicks ?? [], orders);
+	/** What the post's link code brought, when the post owns its code. */
+	const linkOf = (post: PostRecord) => (post.linkCode !== undefined && postOfCode.get(post.linkCode) === post ? byCode.get(post.linkCode) : undefined);
 
 	const rows: AuditRow[] = [];
 	for (const group of groups) {
@@ -78,13 +72,10 @@ export function auditGroups(
 			let revenue = 0;
 			for (const post of posts) {
 				views += post.views;
-				if (linkClicks === undefined) clicks += post.clicks;
-				else if (post.linkCode !== undefined && postOfCode.get(post.linkCode) === post) clicks += linkClicks.get(post.linkCode) ?? 0;
-				const earned = ordersOf.get(post);
-				if (earned) {
-					orderCount += earned.orders;
-					revenue += earned.revenue;
-				}
+				const link = linkOf(post);
+				clicks += linkClicks === undefined ? post.clicks : (link?.clicks ?? 0);
+				orderCount += link?.orders ?? 0;
+				revenue += link?.revenue ?? 0;
 			}
 			const sharePercent = total > 0 ? (posts.length / total) * 100 : 0;
 			const targetPercent = (targets.find((t) => t.pillar === pillar)?.share ?? 0) * 100;

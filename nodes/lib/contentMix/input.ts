@@ -76,13 +76,6 @@ export const clickRowSchema = z.object({
 	clicks: countField,
 });
 
-/** Clicks per link code over all rows (a link's rows per day add up). */
-export function clicksByLinkCode(rows: readonly { linkCode: string; clicks: number }[]): Map<string, number> {
-	const clicks = new Map<string, number>();
-	for (const row of rows) clicks.set(row.linkCode, (clicks.get(row.linkCode) ?? 0) + row.clicks);
-	return clicks;
-}
-
 /** One post as the audit and the plan read it. */
 export interface PostRecord {
 	itemIndex: number;

@@ -248,6 +248,13 @@ function eventName(calendar: DemoCalendar, day: number): string {
 	return calendar.weekday[day] === 0 || calendar.weekday[day] === 6 ? '周末' : '今日';
 }
 
+/**
+ * The post's landing page: the product page of the SKU it shows, on the demo shop's reserved
+ * example domain (RFC 2606 §3, never a real shop). Short Link → Create adds the UTM parameters.
+ */
+export const DEMO_SHOP_URL = 'https://shop.example.com';
+export const landingUrl = (sku: string) => `${DEMO_SHOP_URL}/products/${encodeURIComponent(sku)}`;
+
 /** Views a post gets regardless of shop size: the platform's first traffic pool (~300 views). */
 const ORGANIC_VIEWS = 300;
 
@@ -297,6 +304,7 @@ export function generateContentPostList(
 			clicks: post.linkCode === undefined ? 0 : clicks[j],
 		};
 		if (post.linkCode !== undefined) item.linkCode = post.linkCode;
+		item.url = landingUrl(sku.sku);
 		return item;
 	});
 }

@@ -52,37 +52,68 @@ export interface PillarResult {
 export const UNKNOWN_PILLAR = 'unassigned';
 
 /** Rounds money to the cent (the sums are of cents already; this removes float dust). */
-const cents = (value: number) => Math.round(value * 100) / 100;
+export const cents = (value: number) => Math.round(value * 100) / 100;
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+
+/** An order as attribution counts it: the link code it carries and what it earned (paid less refunds). */
+export interface CodedOrder {
+	linkCode: string;
+	revenue: number;
+}
+
+/** What one link code brought: its clicks (all its rows added up), orders and revenue. */
+export interface LinkTally {
+	linkCode: string;
+	clicks: number;
+	orders: number;
+	revenue: number;
+}
+
+/**
+ * The one attribution join, shared by the Short Link node's Attribute operation and Content
+ * Mix's audit: clicks rows of a code add up, and an order counts in full, once, for the link
+ * code it carries (last click). Codes come in the order first met, clicks rows first, then codes
+ * only orders carry. Which orders count (status, currency) and who owns a code (the first post
+ * naming it) is the caller's: this only joins by code. Orders with an empty code are left out.
+ */
+export function tallyByLinkCode(clickRows: readonly Pick<LinkClicks, 'linkCode' | 'clicks'>[], orders: readonly CodedOrder[]): Map<string, LinkTally> {
+	const byCode = new Map<string, LinkTally>();
+	const entry = (linkCode: string) => {
+		let found = byCode.get(linkCode);
+		if (!found) byCode.set(linkCode, (found = { linkCode, clicks: 0, orders: 0, revenue: 0 }));
+		return found;
+	};
+	for (const row of clickRows) entry(row.linkCode).clicks += row.clicks;
+	for (const order of orders) {
+		if (order.linkCode === '') continue;
+		const link = entry(order.linkCode);
+		link.orders += 1;
+		link.revenue += order.revenue;
+	}
+	return byCode;
+}
 
 /**
  * Per link (in the order links first appear, clicks rows first, then links only orders name)
  * and per pillar (sorted by revenue, highest first). Orders without a link code are not
- * attributed to any post and are left out.
+ * attributed to any post and are left out; cancelled orders do not count. A link's post and
+ * pillar are the first its clicks rows name.
  */
 export function attributeOrders(clickRows: readonly LinkClicks[], orders: readonly AttributedOrder[]): { links: LinkResult[]; pillars: PillarResult[] } {
-	const byCode = new Map<string, LinkResult>();
-	const entry = (linkCode: string) => {
-		let found = byCode.get(linkCode);
-		if (!found) {
-			found = { linkCode, postId: undefined, pillar: UNKNOWN_PILLAR, clicks: 0, orders: 0, conversionRate: null, revenue: 0 };
-			byCode.set(linkCode, found);
-		}
-		return found;
-	};
+	const counted = orders
+		.filter((order) => order.status !== 'cancelled')
+		.map((order) => ({ linkCode: order.linkCode, revenue: order.amount - (order.refundedAmount ?? 0) }));
+	const named = new Map<string, { postId: string | undefined; pillar: string }>();
 	for (const row of clickRows) {
-		const link = entry(row.linkCode);
-		link.clicks += row.clicks;
+		const link = named.get(row.linkCode) ?? { postId: undefined, pillar: UNKNOWN_PILLAR };
 		if (row.postId !== undefined && row.postId !== '') link.postId ??= row.postId;
 		if (row.pillar !== undefined && row.pillar !== '' && link.pillar === UNKNOWN_PILLAR) link.pillar = row.pillar;
+		named.set(row.linkCode, link);
 	}
-	for (const order of orders) {
-		if (order.linkCode === '' || order.status === 'cancelled') continue;
-		const link = entry(order.linkCode);
-		link.orders += 1;
-		link.revenue += order.amount - (order.refundedAmount ?? 0);
-	}
-	const links = [...byCode.values()].map((link) => ({ ...link, revenue: cents(link.revenue), conversionRate: ratio(link.orders, link.clicks) }));
+	const links = [...tallyByLinkCode(clickRows, counted).values()].map((tally) => {
+		const { postId, pillar } = named.get(tally.linkCode) ?? { postId: undefined, pillar: UNKNOWN_PILLAR };
+		return { linkCode: tally.linkCode, postId, pillar, clicks: tally.clicks, orders: tally.orders, conversionRate: ratio(tally.orders, tally.clicks), revenue: cents(tally.revenue) };
+	});
 	const byPillar = new Map<string, PillarResult>();
 	for (const link of links) {
 		const pillar = byPillar.get(link.pillar) ?? { pillar: link.pillar, links: 0, clicks: 0, orders: 0, conversionRate: null, revenue: 0, revenuePerClick: null };

@@ -141,6 +141,8 @@ export const contentPostSchema = z.object({
 	views: count,
 	clicks: count,
 	linkCode: z.string().optional(),
+	/** The post's landing page (the product it shows): what Short Link → Create shortens. */
+	url: z.string().url().optional(),
 });
 
 /**

@@ -82,6 +82,18 @@ describe('generateContentPosts', () => {
 		expect(about).toHaveLength(posts().length);
 		expect(posts().every((p) => /[\u4e00-\u9fff]/.test(p.title))).toBe(true);
 	});
+
+	it('links each post to the product page of one of the shop\'s SKUs, on the reserved example domain', () => {
+		// What Short Link → Create shortens by default (Long URL = {{ $json.url }}).
+		const pages = new Set(generateSkus(SHOP).map((s) => `https://shop.example.com/products/${s.sku}`));
+		expect(posts().filter((p) => p.url === undefined || !pages.has(p.url))).toEqual([]);
+		// Titled by product name, the page is that product's.
+		const names = new Map(generateSkus(SHOP).map((s) => [s.sku, s.nameZh]));
+		const named = posts().filter((p) => [...names.values()].some((name) => p.title.includes(name)));
+		expect(named.length).toBeGreaterThan(posts().length / 2);
+		const skuOf = (url: string) => url.slice(url.lastIndexOf('/') + 1);
+		expect(named.filter((p) => !p.title.includes(names.get(skuOf(p.url!))!))).toEqual([]);
+	});
 });
 
 describe('link codes: posts ↔ short-video orders', () => {
