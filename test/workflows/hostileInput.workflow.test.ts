@@ -4,6 +4,7 @@
  */
 import type { IDataObject, INode } from 'n8n-workflow';
 
+import { CouponTier } from '../../nodes/CouponTier/CouponTier.node';
 import { chain, node, runWorkflow } from '../support/n8n';
 
 const order = (orderId: string, customerId: string, currency: string, amount = 100): IDataObject => ({
@@ -212,6 +213,11 @@ describe('number settings out of their documented range are settings errors, not
 	const rfmBase = { referenceMode: 'endOfDay', referenceDate: '2026-06-30' };
 	const lifetimeValue = { ...rfmBase, predictLifetimeValue: true, clvTimeUnit: 'week', clvHorizonDays: 90, clvAnnualDiscountRate: 0 };
 	const reorderBase = { asOfMode: 'date', asOfDate: '2026-03-28', onlyNewAlerts: false };
+	/** Coupon Tier's default Tiers (from its description) with one field of one tier changed. */
+	const tiersWith = (key: string, change: IDataObject) => {
+		const tiers = new CouponTier().description.properties.find((p) => p.name === 'tiers')!.default as { tier: IDataObject[] };
+		return { tier: tiers.tier.map((tier) => (tier.key === key ? { ...tier, ...change } : tier)) };
+	};
 	const cases: Array<[string, string, IDataObject, IDataObject[][], string]> = [
 		['RFM Segment', 'rfmSegment', { ...rfmBase, lookbackDays: 1e308 }, [[order('O1', 'a', 'CNY')]], 'Lookback Window (Days) is 1e+308; expected 0 (all orders) to 36,500 days'],
 		['RFM Segment', 'rfmSegment', { ...lifetimeValue, clvHorizonDays: 1e6 }, [[order('O1', 'a', 'CNY')]], 'Lifetime Value Horizon (Days) is 1000000; expected a number of days above 0 up to 36,500, e.g. 90'],
@@ -219,6 +225,9 @@ describe('number settings out of their documented range are settings errors, not
 		['Visitor Value', 'visitorValue', { windowDays: 1e308 }, [[channelOrder], [traffic]], 'Window (Days) is 1e+308; expected 0 (all days) to 36,500 days'],
 		['Coupon Tier', 'couponTier', { campaignBudget: 1e13 }, [[{ customerId: 'A', segment: 'champions' }]], 'Campaign Budget is 10000000000000; expected 0 (no limit) to 1,000,000,000,000'],
 		['Coupon Tier', 'couponTier', { birthdayBenefit: 'days', birthdayDays: 1000 }, [[{ customerId: 'A', segment: 'champions' }]], 'Days Around the Birthday is 1000; expected 0 to 366 days'],
+		['Coupon Tier', 'couponTier', { tiers: tiersWith('active', { amount: 1e10 }) }, [[{ customerId: 'A', segment: 'champions' }]], 'Tiers: Amount Off is 10000000000; expected 0 to 1,000,000,000'],
+		['Coupon Tier', 'couponTier', { tiers: tiersWith('vip', { budget: 1e13 }) }, [[{ customerId: 'A', segment: 'champions' }]], 'Tiers: Budget is 10000000000000; expected 0 to 1,000,000,000,000'],
+		['Coupon Tier', 'couponTier', { tiers: tiersWith('ordinary', { daysValid: 1e6 }) }, [[{ customerId: 'A', segment: 'champions' }]], 'Tiers: Days Valid is 1000000; expected 1 to 36,500 days'],
 		['Coupon Tier', 'couponTier', { birthdayBenefit: 'month', birthdayBonus: 1e10 }, [[{ customerId: 'A', segment: 'champions' }]], 'Birthday Bonus is 10000000000; expected 0 to 1,000,000,000'],
 		['Reorder Alert', 'reorderAlert', { ...reorderBase, orderPolicy: 'orderUpTo', reviewPeriodDays: 1e308 }, [[position], [sale]], 'Review Period (Days): expected a number of days from 0 to 3,660'],
 		['Reorder Alert', 'reorderAlert', { ...reorderBase, orderPolicy: 'eoq', orderingCost: 1e12 }, [[position], [sale]], 'Ordering Cost: expected a cost from 0 to 1,000,000,000'],

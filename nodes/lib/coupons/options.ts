@@ -21,6 +21,10 @@ const text = z.coerce.string().trim();
 /** A switch: on only when it is true (a text "true" is not). */
 const flag = z.unknown().transform((value) => value === true);
 
+/** A money field of a tier, bounded like every per-coupon amount (SETTING_LIMITS.amount). */
+const tierMoney = (displayName: string, max: number = SETTING_LIMITS.amount) =>
+	typedNumber.refine(...atMost(`Tiers: ${displayName}`, max, `0 to ${formatLimit(max)}`));
+
 /** One entry of Tiers: the flat fields of the parameter, the coupon's by its kind. */
 export const tierEntrySchema = z
 	.object({
@@ -28,14 +32,14 @@ export const tierEntrySchema = z
 		labelEn: text,
 		labelZh: text,
 		couponKind: z.coerce.string(),
-		amount: typedNumber,
+		amount: tierMoney('Amount Off'),
 		percent: typedNumber,
-		cap: typedNumber,
-		threshold: typedNumber,
-		reduction: typedNumber,
-		minimumSpend: typedNumber,
-		daysValid: typedNumber,
-		budget: typedNumber,
+		cap: tierMoney('Cap (Largest Discount)'),
+		threshold: tierMoney('Spend X'),
+		reduction: tierMoney('Save Y'),
+		minimumSpend: tierMoney('Minimum Spend'),
+		daysValid: typedNumber.refine(...atMost('Tiers: Days Valid', SETTING_LIMITS.days, `1 to ${formatLimit(SETTING_LIMITS.days)} days`)),
+		budget: tierMoney('Budget', SETTING_LIMITS.budget),
 		reviewInvite: flag,
 		vipAdvisor: flag,
 		presaleAccess: flag,
