@@ -74,10 +74,9 @@ async function ensureOwner(baseUrl, userFolder, settings) {
 	return { credentials, created: true };
 }
 
-/** The templates in `dir` and its `shop/` folder: `[{ file, id, name }]`, top-level ones first. */
+/** The templates in `dir` and its `shop/` and `queue/` folders: `[{ file, id, name }]`, top-level ones first. */
 function templateFiles(dir = WORKFLOWS_DIR) {
-	const shopDir = path.join(dir, 'shop');
-	return [dir, shopDir]
+	return [dir, path.join(dir, 'shop'), path.join(dir, 'queue')]
 		.filter((folder) => fs.existsSync(folder))
 		.flatMap((folder) =>
 			fs

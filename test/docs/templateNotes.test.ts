@@ -14,9 +14,13 @@ interface WorkflowNode {
 }
 
 const dir = join(__dirname, '../../workflows');
-const templates = readdirSync(dir)
-	.filter((file) => file.endsWith('.json'))
-	.map((file) => ({ file, workflow: JSON.parse(readFileSync(join(dir, file), 'utf8')) as { nodes: WorkflowNode[] } }));
+/** The top-level templates and the queue-mode variants (workflows/queue/), which keep the same conventions. */
+const templates = [
+	...readdirSync(dir).filter((file) => file.endsWith('.json')),
+	...readdirSync(join(dir, 'queue'))
+		.filter((file) => file.endsWith('.json'))
+		.map((file) => `queue/${file}`),
+].map((file) => ({ file, workflow: JSON.parse(readFileSync(join(dir, file), 'utf8')) as { nodes: WorkflowNode[] } }));
 
 /**
  * The trigger n8n's editor selects for *Execute workflow* when a workflow has several:

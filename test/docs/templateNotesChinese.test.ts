@@ -1,6 +1,6 @@
 /**
  * Issue 12 item 4: most users are Chinese ops staff, so every sticky note of every template
- * (workflows/ and workflows/shop/) ends with a short Chinese version of what it says, after
+ * (workflows/, workflows/shop/ and workflows/queue/) ends with a short Chinese version of what it says, after
  * the English the end-to-end checks read; and the notes explain instead of naming models or
  * signing schemes (details are in the docs).
  */
@@ -16,9 +16,11 @@ interface WorkflowNode {
 const root = join(__dirname, '../../workflows');
 const files = [
 	...readdirSync(root).filter((f) => f.endsWith('.json')),
-	...readdirSync(join(root, 'shop'))
-		.filter((f) => f.endsWith('.json'))
-		.map((f) => `shop/${f}`),
+	...['shop', 'queue'].flatMap((folder) =>
+		readdirSync(join(root, folder))
+			.filter((f) => f.endsWith('.json'))
+			.map((f) => `${folder}/${f}`),
+	),
 ];
 const notes = files.flatMap((file) => {
 	const { nodes } = JSON.parse(readFileSync(join(root, file), 'utf8')) as { nodes: WorkflowNode[] };
@@ -32,7 +34,7 @@ const chineseCharacters = (text: string) => (text.match(/[\u4e00-\u9fff]/g) ?? [
 
 describe('template sticky notes in Chinese too', () => {
 	it('finds the notes of every template', () => {
-		expect(files).toEqual(expect.arrayContaining(['rfm-segmentation.json', 'restock-alerts.json', 'shop/shop-order-sync.json']));
+		expect(files).toEqual(expect.arrayContaining(['rfm-segmentation.json', 'restock-alerts.json', 'shop/shop-order-sync.json', 'queue/restock-alerts-postgres.json']));
 		expect(notes.length).toBeGreaterThanOrEqual(files.length * 2);
 	});
 

@@ -19,15 +19,19 @@
  *   and saves it after the run (execution-lifecycle-hooks.ts): a second run on the OTHER worker
  *   announces nothing again.
  * - Two runs started at the same moment, one on each worker (each takes one job at a time), must
- *   not announce an alert twice.
+ *   not announce an alert twice. The plain template does (pinned with `it.failing`); its queue-mode
+ *   variant workflows/queue/restock-alerts-postgres.json, which keeps the open alerts in a Postgres
+ *   table claimed with one INSERT … ON CONFLICT (its SQL: alertClaims.test.ts), does not.
  */
 import * as fs from 'fs';
+import * as path from 'path';
 
 import {
 	PACKAGE,
 	execute,
 	explain,
 	freshInstance,
+	importCredentials,
 	importDemoCredentials,
 	importWorkflows,
 	itemsOf,
@@ -59,6 +63,12 @@ const RUN_TIMEOUT_MS = 120_000;
 /** The template whose Reorder node keeps Only New Alerts state. */
 const restock = templates.find(({ workflow }) => workflow.nodes.some((n) => n.parameters?.onlyNewAlerts === true))!;
 const CONCURRENT_SUFFIX = 'C';
+/** The queue-mode variant of the restock template: open alerts in a Postgres table. */
+const restockPostgres = {
+	file: 'queue/restock-alerts-postgres.json',
+	workflow: JSON.parse(fs.readFileSync(path.join(WORKFLOWS_DIR, 'queue/restock-alerts-postgres.json'), 'utf8')) as WorkflowJson,
+};
+const POSTGRES_SUFFIX = 'P';
 
 /** The template with its Manual Trigger turned into a production webhook and no schedule. */
 function queueCopy(workflow: WorkflowJson, suffix = QUEUE_SUFFIX): WorkflowJson {
@@ -172,17 +182,36 @@ describe(`templates through n8n's queue mode: Redis, Postgres, a main and two wo
 			},
 		};
 		await importDemoCredentials(instance);
+		// The variant's alert table lives in the database n8n itself uses, as the template suggests.
+		const credentialsFile = path.join(instance.userFolder, 'alert-claims-credential.json');
+		const pgCredential = (restockPostgres.workflow.nodes.find((n) => n.type === 'n8n-nodes-base.postgres')!.credentials as { postgres: { id: string; name: string } }).postgres;
+		fs.writeFileSync(
+			credentialsFile,
+			JSON.stringify([
+				{
+					...pgCredential,
+					type: 'postgres',
+					data: { host: postgres.host, port: postgres.port, database: postgres.database, user: postgres.user, password: '', ssl: 'disable', allowUnauthorizedCerts: false, maxConnections: 10 },
+				},
+			]),
+		);
+		await importCredentials(instance, credentialsFile);
 		const copies = `${instance.userFolder}/queue-copies`;
 		fs.mkdirSync(copies, { recursive: true });
 		for (const { file, workflow } of templates) fs.writeFileSync(`${copies}/${file}`, JSON.stringify(queueCopy(workflow)));
 		fs.writeFileSync(`${copies}/concurrent-${restock.file}`, JSON.stringify(queueCopy(restock.workflow, CONCURRENT_SUFFIX)));
+		fs.writeFileSync(`${copies}/postgres-${restock.file}`, JSON.stringify(queueCopy(restockPostgres.workflow, POSTGRES_SUFFIX)));
 		expect((await importWorkflows(instance, WORKFLOWS_DIR)).count).toBe(templates.length);
-		expect((await importWorkflows(instance, copies)).count).toBe(templates.length + 1);
+		expect((await importWorkflows(instance, copies)).count).toBe(templates.length + 2);
 		main = await startN8n(instance);
 		session = await ownerSession(main.baseUrl);
 		await publishWorkflows(
 			session,
-			[...templates.map((t) => queueCopy(t.workflow).id), queueCopy(restock.workflow, CONCURRENT_SUFFIX).id],
+			[
+				...templates.map((t) => queueCopy(t.workflow).id),
+				queueCopy(restock.workflow, CONCURRENT_SUFFIX).id,
+				queueCopy(restockPostgres.workflow, POSTGRES_SUFFIX).id,
+			],
 		);
 	});
 
@@ -263,5 +292,48 @@ describe(`templates through n8n's queue mode: Redis, Postgres, a main and two wo
 		const firstAlone = itemsOf(firstRuns.get(restock.file)!.run, reorder.name, 0) ?? [];
 		expect(firstAlone.length).toBeGreaterThan(0);
 		expect(alerts.sort()).toEqual(firstAlone.map((a) => `${a.sku}|${a.warehouse}`).sort());
+	});
+
+	/*
+	 * The fix, as a template variant for queue mode: Reorder Alert reports every current alert, and
+	 * Claim new alerts writes them into the Postgres table in one INSERT … ON CONFLICT statement that
+	 * returns only the rows it wrote; the database lets one run write each SKU + warehouse at a level.
+	 */
+	it('announces each alert once with the Postgres alert table, two runs at the same moment on two workers, and nothing on a later run', async () => {
+		const { workflow } = restockPostgres;
+		const reorder = restock.workflow.nodes.find((n) => n.parameters?.onlyNewAlerts === true)!;
+		const keys = (items: Array<Record<string, unknown>> | undefined) => (items ?? []).map((a) => `${a.sku}|${a.warehouse}`).sort();
+		const expected = keys(itemsOf(firstRuns.get(restock.file)!.run, reorder.name, 0));
+		expect(expected.length).toBeGreaterThan(0);
+
+		await Promise.all([callWebhook(workflow, POSTGRES_SUFFIX), callWebhook(workflow, POSTGRES_SUFFIX)]);
+		const seen = new Set<string>();
+		const runs = [await finishedRun(workflow, seen, POSTGRES_SUFFIX), await finishedRun(workflow, seen, POSTGRES_SUFFIX)];
+		expect({ workers: runs.map((r) => r.worker).sort(), statuses: runs.map((r) => r.run.status) }).toEqual({
+			workers: ['worker-2', 'worker-3'],
+			statuses: ['success', 'success'],
+		});
+		// The two runs overlapped in time (node start to node end), each took its job at once.
+		const span = ({ run }: { run: RunJson }) => {
+			const tasks = Object.values(run.data.resultData.runData).flat() as unknown as Array<{ startTime: number; executionTime: number }>;
+			return [Math.min(...tasks.map((t) => t.startTime)), Math.max(...tasks.map((t) => t.startTime + t.executionTime))];
+		};
+		const [a, b] = runs.map(span);
+		expect({ overlapped: a[0] < b[1] && b[0] < a[1], a, b }).toEqual({ overlapped: true, a, b });
+		// Both runs found every alert; between them they announced each exactly once.
+		for (const { run } of runs) expect(keys(itemsOf(run, 'Check stock levels', 0))).toEqual(expected);
+		const announced = runs.flatMap(({ run }) => itemsOf(run, 'New alerts only') ?? []);
+		expect(keys(announced)).toEqual(expected);
+		expect(keys(runs.flatMap(({ run }) => itemsOf(run, 'Purchase suggestions') ?? []))).toEqual(expected);
+		expect(Number(postgres.sql('SELECT count(*) FROM commerce_ops_alert_claims').trim())).toBe(expected.length);
+
+		// A later run, on whichever worker: the same alerts are still open, nothing is announced.
+		await callWebhook(workflow, POSTGRES_SUFFIX);
+		const later = await finishedRun(workflow, seen, POSTGRES_SUFFIX);
+		expect(later.run.status).toBe('success');
+		expect(keys(itemsOf(later.run, 'Check stock levels', 0))).toEqual(expected);
+		expect(itemsOf(later.run, 'Claim new alerts')).toEqual([{ alerts: [] }]);
+		expect(itemsOf(later.run, 'New alerts only') ?? []).toEqual([]);
+		expect(itemsOf(later.run, 'Purchase suggestions')).toBeUndefined();
 	});
 });
