@@ -2,8 +2,7 @@ import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import { collectionValues } from '../shared/nodeHelpers';
 import { rfmSegmentProperties } from '../RfmSegment/description';
-
-const rfmTimeZone = rfmSegmentProperties.find((p) => p.name === 'timeZone')!;
+import { fromRfmSegment, rfmOption } from '../VisitorValue/description';
 
 /** One default rule; thresholds of shares are in percent. */
 function rule(family: string, tagName: string, metric: string, condition: string, extra: INodeParameters = {}): INodeParameters {
@@ -138,7 +137,7 @@ export const tagMatrixProperties: INodeProperties[] = [
 			},
 		],
 	},
-	{ ...rfmTimeZone, displayOptions: undefined, description: 'Time zone of the shop, e.g. Asia/Shanghai: decides the hour an order counts in for Preferred Order Hour (店铺所在时区，决定“最常下单时段”按哪个小时计)' },
+	{ ...fromRfmSegment('timeZone'), description: 'Time zone of the shop, e.g. Asia/Shanghai: decides the hour an order counts in for Preferred Order Hour (店铺所在时区，决定“最常下单时段”按哪个小时计)' },
 	{
 		displayName: 'Field Mapping (Orders)',
 		name: 'orderFields',
@@ -198,6 +197,6 @@ export const tagMatrixProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: (rfmSegmentProperties.find((p) => p.name === 'options')!.options as INodeProperties[]).filter((o) => o.name === 'baseCurrency' || o.name === 'currencyRates'),
+		options: [rfmOption('baseCurrency'), rfmOption('currencyRates')],
 	},
 ];
