@@ -7,26 +7,16 @@
 'use strict';
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
+
+const { freePort } = require('./n8n-runtime/util');
 
 function binDir() {
 	const root = '/usr/lib/postgresql';
 	const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb'))) : [];
 	if (versions.length === 0) throw new Error('PostgreSQL is not installed: apt-get install postgresql (.ci/run does it)');
 	return path.join(root, versions.sort((a, b) => Number(b) - Number(a))[0], 'bin');
-}
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 /** Starts a cluster with a database `commerce_ops`; resolves with its address, `sql()` (psql, unaligned rows) and `stop()`. */

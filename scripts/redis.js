@@ -11,6 +11,8 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
+const { freePort } = require('./n8n-runtime/util');
+
 function serverBinary() {
 	for (const candidate of ['/usr/bin/redis-server', '/usr/local/bin/redis-server']) {
 		if (fs.existsSync(candidate)) return candidate;
@@ -20,17 +22,6 @@ function serverBinary() {
 	} catch {
 		throw new Error('Redis is not installed: apt-get install redis-server (.ci/run does it)');
 	}
-}
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 /** One PING over a fresh connection: true once the server answers +PONG. */
