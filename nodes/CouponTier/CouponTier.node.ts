@@ -144,7 +144,7 @@ export class CouponTier implements INodeType {
 		const outputs: INodeExecutionData[][] = COUPON_TIER_OUTPUTS.map(() => []);
 		plan.customers.forEach((customerPlan, i) => {
 			const { itemIndex } = customers[i];
-			const json = customerItem(customerPlan, items[itemIndex].json) as unknown as IDataObject;
+			const json = customerItem(customerPlan, items[itemIndex].json, settings.campaign.language) as unknown as IDataObject;
 			const item = (): INodeExecutionData => ({ json, pairedItem: { item: itemIndex } });
 			if (customerPlan.couponStatus === 'issued') outputs[0].push(item());
 			if (customerPlan.actions.includes('reviewInvite')) outputs[1].push(item());

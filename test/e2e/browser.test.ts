@@ -248,13 +248,11 @@ describe(`the editor of n8n ${n8nVersion()} in Chromium`, () => {
 	});
 
 	/*
-	 * KNOWN GAP (issue 12 item 3, open): one customer fills the pane. Coupon Tier's items keep what a
-	 * person scans at the top level and the rest in one nested `details` object, and n8n's table
-	 * view draws a nested object as a fully opened tree inside its cell (coupon-tier-output.png), so
-	 * each row is as tall as `details`. `it.failing` passes while that is so and fails the day
-	 * several customers fit: then make it a plain `it`. The fix is flat scalar fields on the item.
+	 * Issue 12 item 3: n8n's table view draws a nested object as a fully opened tree inside its
+	 * cell, so when Coupon Tier kept its details in one nested object, one customer filled the pane
+	 * (it.failing pinned that). Its items are flat now: several customers show at once.
 	 */
-	it.failing('shows several Coupon Tier customers at once in that table', () => {
+	it('shows several Coupon Tier customers at once in that table', () => {
 		expect(couponPane.rows).toBeGreaterThan(0);
 		expect(couponPane.fullyShown).toBeGreaterThanOrEqual(5);
 	});

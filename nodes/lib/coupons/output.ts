@@ -2,10 +2,13 @@
  * Coupon Tier's items as a person reads them in the output pane (issue 12: "two customers
  * fill the output pane"; "the campaign summary mixes tier rows and a campaign row").
  *
- * - A customer item puts first what an ops person scans — who, which segment and tier, the
- *   coupon's code, value and last day — and everything else (the rule that matched, the
- *   actions, the full coupon terms, the budget decision, the benefits, and the customer item
- *   that came in) in one nested `details` object.
+ * - A customer item is **flat**: scalar fields only, so n8n's table view gives each customer
+ *   one line. n8n 2.8.4 draws a nested object as a fully opened tree inside its table cell,
+ *   which made one customer fill the pane when the details were one nested object (measured
+ *   in test/e2e/browser.test.ts). First what an ops person scans — who, which segment and
+ *   tier, the coupon's code, value and last day — then why (the rule, the actions, the budget
+ *   decision), then the coupon's full terms as `coupon…` fields, then the customer item that
+ *   came in, field by field (Coupon Tier's own fields win a name clash).
  * - The Summary output has one item per tier, every item with the same fields.
  * - The Totals output has one item: the campaign's totals. Customers the budget left out
  *   are a count and a count per reason there; the customers themselves are the items with
@@ -13,29 +16,35 @@
  */
 import type { LeftOutReason } from './budget';
 import type { CampaignPlan, CustomerPlan, IssuedCoupon, TierSummary } from './campaign';
-import type { TierAction } from './tiers';
+import type { Language } from './couponTerms';
 
-export interface CustomerDetails {
-	matchedRule: string;
-	actions: TierAction[];
-	actionLabels: string[];
-	/** The coupon's full terms and validity; null when none was issued. */
-	coupon: IssuedCoupon | null;
-	leftOutReason: LeftOutReason | null;
-	leftOutExplanation: string | null;
-	/** Place in the budget's priority order (1 = first); null when the tier gives no coupon. */
-	priorityRank: number | null;
-	presaleAccess: boolean;
-	birthdayBenefit: boolean;
-	birthdayDate: string | null;
-	memberDay: string | null;
-	campaignId: string;
-	period: string;
-	/** The customer item that came in (RFM scores, lifetime value, contact fields…), unchanged. */
-	customer: Record<string, unknown>;
-}
+/**
+ * The coupon's terms as flat item fields: term → field. The one map both sides use — Coupon Tier
+ * writes the fields with it, a shop's Coupon → Issue reads them back with it — so the two can
+ * never drift apart.
+ */
+export const COUPON_TERM_FIELDS = {
+	code: 'couponCode',
+	kind: 'couponKind',
+	description: 'couponDescription',
+	faceValue: 'couponValue',
+	amount: 'couponAmount',
+	percent: 'couponPercent',
+	cap: 'couponCap',
+	threshold: 'couponThreshold',
+	reduction: 'couponReduction',
+	minimumSpend: 'couponMinimumSpend',
+	birthdayBonus: 'couponBirthdayBonus',
+	currency: 'couponCurrency',
+	validFrom: 'couponValidFrom',
+	validUntil: 'couponValidUntil',
+	campaignId: 'campaignId',
+} as const satisfies Partial<Record<keyof IssuedCoupon, string>>;
 
-export interface CustomerItem {
+type CouponTermField = (typeof COUPON_TERM_FIELDS)[keyof typeof COUPON_TERM_FIELDS];
+type Scalar = string | number | boolean | null;
+
+export type CustomerItem = {
 	customerId: string;
 	/** The input's `segment` field (RFM Segment's segment), or null. */
 	segment: string | null;
@@ -49,39 +58,59 @@ export interface CustomerItem {
 	couponValue: number | null;
 	/** Last day the coupon is valid, YYYY-MM-DD in the shop's time zone. */
 	validUntilDate: string | null;
-	details: CustomerDetails;
-}
+	/** The actions taken, comma-separated ("coupon, vipAdvisor"): `$json.actions.includes('coupon')` reads it. */
+	actions: string;
+	/** The same in the chosen language, "、"-separated in Chinese. */
+	actionLabels: string;
+	matchedRule: string;
+	/** Place in the budget's priority order (1 = first); null when the tier gives no coupon. */
+	priorityRank: number | null;
+	leftOutReason: LeftOutReason | null;
+	leftOutExplanation: string | null;
+	presaleAccess: boolean;
+	birthdayBenefit: boolean;
+	birthdayDate: string | null;
+	memberDay: string | null;
+	period: string;
+	/** First day the coupon is valid, YYYY-MM-DD in the shop's time zone. */
+	validFromDate: string | null;
+} & Record<CouponTermField, Scalar> &
+	Record<string, unknown>;
 
-/** One customer's item: the scan-first fields on top, the rest in `details`. */
-export function customerItem(plan: CustomerPlan, input: Record<string, unknown>): CustomerItem {
+/** One customer's item: scan-first fields, then why, then the coupon's terms, then the input's fields. */
+export function customerItem(plan: CustomerPlan, input: Record<string, unknown>, language: Language = 'en'): CustomerItem {
 	const segment = input.segment;
-	return {
+	const coupon = plan.coupon;
+	const own: Record<string, unknown> = {
 		customerId: plan.customerId,
 		segment: typeof segment === 'string' && segment !== '' ? segment : null,
 		tier: plan.tier,
 		tierLabel: plan.tierLabel,
 		couponStatus: plan.couponStatus,
 		couponCode: plan.couponCode,
-		couponDescription: plan.coupon?.description ?? null,
-		couponValue: plan.coupon?.faceValue ?? null,
-		validUntilDate: plan.coupon?.validUntilDate ?? null,
-		details: {
-			matchedRule: plan.matchedRule,
-			actions: plan.actions,
-			actionLabels: plan.actionLabels,
-			coupon: plan.coupon,
-			leftOutReason: plan.leftOutReason,
-			leftOutExplanation: plan.leftOutExplanation,
-			priorityRank: plan.priorityRank,
-			presaleAccess: plan.presaleAccess,
-			birthdayBenefit: plan.birthdayBenefit,
-			birthdayDate: plan.birthdayDate,
-			memberDay: plan.memberDay,
-			campaignId: plan.campaignId,
-			period: plan.period,
-			customer: input,
-		},
+		couponDescription: coupon?.description ?? null,
+		couponValue: coupon?.faceValue ?? null,
+		validUntilDate: coupon?.validUntilDate ?? null,
+		actions: plan.actions.join(', '),
+		actionLabels: plan.actionLabels.join(language === 'zh' ? '、' : ', '),
+		matchedRule: plan.matchedRule,
+		priorityRank: plan.priorityRank,
+		leftOutReason: plan.leftOutReason,
+		leftOutExplanation: plan.leftOutExplanation,
+		presaleAccess: plan.presaleAccess,
+		birthdayBenefit: plan.birthdayBenefit,
+		birthdayDate: plan.birthdayDate,
+		memberDay: plan.memberDay,
+		campaignId: plan.campaignId,
+		period: plan.period,
+		validFromDate: coupon?.validFromDate ?? null,
 	};
+	// The rest of the coupon's terms (code, description and value are already on top).
+	for (const [term, field] of Object.entries(COUPON_TERM_FIELDS) as Array<[keyof typeof COUPON_TERM_FIELDS, CouponTermField]>) {
+		if (!(field in own)) own[field] = coupon ? coupon[term] : null;
+	}
+	for (const [field, value] of Object.entries(input)) if (!(field in own)) own[field] = value;
+	return own as CustomerItem;
 }
 
 /** A Summary row: every tier the same fields (null where a tier has no budget). */

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 
 import { COUPON_KINDS, minimumOrder } from '../coupons/couponTerms';
+import { COUPON_TERM_FIELDS } from '../coupons/output';
 import { isoDateTimeWithOffset } from '../model';
 
 const ISSUABLE_KINDS = COUPON_KINDS.filter((kind) => kind !== 'none') as ['fixedAmount', 'percentage', 'spendThreshold'];
@@ -32,16 +33,16 @@ export const couponTermsSchema = z.object({
 });
 
 /**
- * Coupon Tier keeps the coupon's full terms in the item's `details` (what a person scans is on
- * top: code, value, last day); an item that carries them at the top level (a sheet, an older
- * run) is read as well.
+ * Coupon Tier's items carry the coupon's terms as flat fields (`couponCode`, `couponKind`,
+ * `couponValue`…, named by COUPON_TERM_FIELDS, the map Coupon Tier writes them with); an item
+ * that carries them as one `coupon` object (a sheet, an older run) is read as well.
  */
 const couponTermsAtTop = (value: unknown): unknown => {
 	if (typeof value !== 'object' || value === null || 'coupon' in value) return value;
-	const details = (value as { details?: unknown }).details;
-	return typeof details === 'object' && details !== null && 'coupon' in details
-		? { ...value, coupon: (details as { coupon: unknown }).coupon }
-		: value;
+	const item = value as Record<string, unknown>;
+	const coupon: Record<string, unknown> = {};
+	for (const [term, field] of Object.entries(COUPON_TERM_FIELDS)) if (item[field] !== undefined) coupon[term] = item[field];
+	return { ...item, coupon };
 };
 
 export const couponToIssueSchema = z.preprocess(
@@ -51,6 +52,19 @@ export const couponToIssueSchema = z.preprocess(
 		coupon: couponTermsSchema,
 	}),
 );
+
+/**
+ * The field a person sees for a problem the schema found: `couponKind` for the term `kind` when
+ * the item carries flat fields, `coupon.kind` when it carries a `coupon` object.
+ */
+export function couponFieldName(path: ReadonlyArray<string | number>, item: unknown): string {
+	const flat = typeof item === 'object' && item !== null && !('coupon' in item);
+	const [head, term] = path;
+	if (flat && head === 'coupon' && typeof term === 'string' && term in COUPON_TERM_FIELDS) {
+		return COUPON_TERM_FIELDS[term as keyof typeof COUPON_TERM_FIELDS];
+	}
+	return path.join('.');
+}
 
 export type CouponTerms = z.infer<typeof couponTermsSchema>;
 export type CouponToIssue = z.infer<typeof couponToIssueSchema> & {

@@ -29,8 +29,6 @@ function couponSection({ items }) {
 	const campaign = (items('Coupon Tier', 5) ?? [])[0] ?? {};
 	const labelOf = tierLabels();
 	const tiers = summary.map((t) => ({ ...t, en: labelOf(t.tier, t.tierLabel).en, zh: labelOf(t.tier, t.tierLabel).zh }));
-	// A customer item shows code, value and last day on top; terms, priority and the RFM item are in details.
-	const customerOf = (c) => c.details?.customer ?? {};
 	const model = (items('Score customers (RFM + CLV)', 1) ?? [])[0]?.lifetimeValueModel;
 	const currency = campaign.currency ?? 'CNY';
 	const actionText = (t) =>
@@ -58,17 +56,17 @@ function couponSection({ items }) {
 		couponCode: c.couponCode,
 		coupon: c.couponDescription,
 		faceValue: c.couponValue,
-		minimumSpend: c.details?.coupon?.minimumSpend,
-		validFrom: c.details?.coupon?.validFrom,
-		validUntil: c.details?.coupon?.validUntil,
-		predictedClv: customerOf(c).predictedClv,
-		priorityRank: c.details?.priorityRank,
+		minimumSpend: c.couponMinimumSpend,
+		validFrom: c.couponValidFrom,
+		validUntil: c.couponValidUntil,
+		predictedClv: c.predictedClv,
+		priorityRank: c.priorityRank,
 	}));
 	// Left out by the budget: the customer items saying so, on their tier's other outputs or No Action.
 	const leftOutById = new Map();
 	for (const output of [1, 2, 3]) {
 		for (const c of items('Coupon Tier', output) ?? []) {
-			if (c.couponStatus === 'leftOut') leftOutById.set(c.customerId, { customerId: c.customerId, tier: c.tier, reason: c.details?.leftOutReason, priorityRank: c.details?.priorityRank });
+			if (c.couponStatus === 'leftOut') leftOutById.set(c.customerId, { customerId: c.customerId, tier: c.tier, reason: c.leftOutReason, priorityRank: c.priorityRank });
 		}
 	}
 	const leftOutRows = [...leftOutById.values()].sort((a, b) => a.priorityRank - b.priorityRank);
@@ -90,8 +88,8 @@ function couponSection({ items }) {
 			: []),
 	];
 
-	const topVips = advisors
-		.map((c) => ({ ...customerOf(c), customerId: c.customerId, couponCode: c.couponCode }))
+	// Coupon Tier's items carry the RFM item's fields (predictedClv, segmentLabel…) flat.
+	const topVips = [...advisors]
 		.sort((a, b) => b.predictedClv - a.predictedClv)
 		.slice(0, 12);
 	const firstDigest = (items('VIP advisors (WeCom preview)') ?? [])[0];

@@ -13,8 +13,8 @@ type Item = Record<string, unknown>;
 const PACK = 'n8n-nodes-commerce-ops';
 const CODE = /^CO-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{10}$/;
 const OUTPUT = { coupon: 0, reviewInvite: 1, vipAdvisor: 2, noAction: 3, summary: 4, campaign: 5 } as const;
-/** A Coupon Tier customer item's nested details (actions, coupon terms, budget decision, the RFM item). */
-const details = (item: Item) => item.details as Item;
+/** The actions a Coupon Tier customer item lists ("coupon, vipAdvisor"). */
+const actionsOf = (item: Item) => String(item.actions).split(', ');
 /** Face value of each tier's coupon in the template (VIP 15 % capped at 100, Active 10 off, Ordinary 20 off). */
 const FACE_VALUE: Record<string, number> = { vip: 100, active: 10, ordinary: 20 };
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
@@ -58,6 +58,7 @@ export const couponCampaign = (run: RunJson, workflow: WorkflowJson): void => {
 
 	// RFM with lifetime value: every customer has the four figures, finite and in range.
 	const customers = itemsOf(run, rfm.name, 0) ?? [];
+	const customerById = new Map(customers.map((c) => [String(c.customerId), c as Item]));
 	expect(customers.length).toBeGreaterThan(1000);
 	for (const c of customers) {
 		for (const key of ['probabilityAlive', 'expectedPurchases', 'expectedAverageOrderValue', 'predictedClv']) {
@@ -95,11 +96,13 @@ export const couponCampaign = (run: RunJson, workflow: WorkflowJson): void => {
 	const all = [...new Map([...coupons, ...invites, ...advisors, ...none].map((c) => [String(c.customerId), c])).values()];
 	for (const c of all) {
 		const id = String(c.customerId);
-		expect({ id, outputs: routedTo.get(id) }).toEqual({ id, outputs: details(c).actions });
-		expect({ id, tier: c.tier }).toEqual({ id, tier: expectedTier(details(c).customer as Item) });
+		expect({ id, outputs: routedTo.get(id) }).toEqual({ id, outputs: actionsOf(c) });
+		expect({ id, tier: c.tier }).toEqual({ id, tier: expectedTier(customerById.get(id)!) });
+		// The RFM item's fields come along unchanged.
+		expect({ id, item: c }).toMatchObject({ id, item: customerById.get(id)! });
 		const wants = { vip: ['coupon', 'vipAdvisor'], active: ['coupon', 'reviewInvite'], ordinary: ['coupon'], lost: [] }[String(c.tier)]!;
 		const gets = wants.filter((a) => a !== 'coupon' || c.couponStatus === 'issued');
-		expect({ id, actions: details(c).actions }).toEqual({ id, actions: gets.length > 0 ? gets : ['noAction'] });
+		expect({ id, actions: actionsOf(c) }).toEqual({ id, actions: gets.length > 0 ? gets : ['noAction'] });
 		if (c.couponStatus !== 'issued') expect({ id, status: c.couponStatus }).toEqual({ id, status: c.tier === 'lost' ? 'none' : 'leftOut' });
 	}
 	// Codes: signed, one per coupon, no two alike; the coupon's terms and validity.
@@ -107,12 +110,11 @@ export const couponCampaign = (run: RunJson, workflow: WorkflowJson): void => {
 	for (const code of codes) expect(code).toMatch(CODE);
 	expect(new Set(codes).size).toBe(codes.length);
 	for (const c of coupons) {
-		const coupon = details(c).coupon as Item;
-		expect({ value: c.couponValue, last: c.validUntilDate }).toEqual({ value: coupon.faceValue, last: coupon.validUntilDate });
-		expect(coupon).toMatchObject({ code: c.couponCode, campaignId: tierNode.parameters.campaignId, period: campaign.period, currency: 'CNY' });
-		expect(Date.parse(String(coupon.validUntil))).toBeGreaterThan(Date.parse(String(coupon.validFrom)));
-		expect(String(coupon.validFrom)).toMatch(/T00:00:00\+08:00$/);
-		expect(Number(coupon.faceValue)).toBe(FACE_VALUE[String(c.tier)]);
+		expect(String(c.validUntilDate)).toBe(String(c.couponValidUntil).slice(0, 10));
+		expect(c).toMatchObject({ campaignId: tierNode.parameters.campaignId, period: campaign.period, couponCurrency: 'CNY' });
+		expect(Date.parse(String(c.couponValidUntil))).toBeGreaterThan(Date.parse(String(c.couponValidFrom)));
+		expect(String(c.couponValidFrom)).toMatch(/T00:00:00\+08:00$/);
+		expect(Number(c.couponValue)).toBe(FACE_VALUE[String(c.tier)]);
 	}
 
 	// Budget: replaying the stated rule (by priority rank, fund what still fits) gives the same split.
@@ -125,8 +127,8 @@ export const couponCampaign = (run: RunJson, workflow: WorkflowJson): void => {
 	expect(leftOut.length).toBeGreaterThan(0);
 	expect(campaign.leftOutByReason).toEqual({ tierBudget: 0, campaignBudget: leftOut.length });
 	const requests = [
-		...coupons.map((c) => ({ rank: Number(details(c).priorityRank), cost: Number(c.couponValue), funded: true })),
-		...leftOut.map((l) => ({ rank: Number(details(l).priorityRank), cost: FACE_VALUE[String(l.tier)], funded: false })),
+		...coupons.map((c) => ({ rank: Number(c.priorityRank), cost: Number(c.couponValue), funded: true })),
+		...leftOut.map((l) => ({ rank: Number(l.priorityRank), cost: FACE_VALUE[String(l.tier)], funded: false })),
 	].sort((a, b) => a.rank - b.rank);
 	expect(requests.map((r) => r.rank)).toEqual(requests.map((_, i) => i + 1));
 	let left = Math.round(budget * 100);
@@ -137,7 +139,7 @@ export const couponCampaign = (run: RunJson, workflow: WorkflowJson): void => {
 	}
 	// Priority = predicted CLV, highest first.
 	const clvOf = new Map(customers.map((c) => [c.customerId, Number(c.predictedClv)]));
-	const rankOf = (c: Item) => details(c).priorityRank;
+	const rankOf = (c: Item) => c.priorityRank;
 	const byRank = [...coupons, ...none.filter((c) => rankOf(c) !== null)].sort((a, b) => Number(rankOf(a)) - Number(rankOf(b)));
 	for (let i = 1; i < byRank.length; i++) expect(clvOf.get(byRank[i - 1].customerId)!).toBeGreaterThanOrEqual(clvOf.get(byRank[i].customerId)!);
 

@@ -160,13 +160,13 @@ describe('planning a campaign', () => {
 		expect(active).toMatchObject({ customers: 2, couponsIssued: 1, couponsLeftOut: 1, couponValue: 10, budget: 10, budgetLeft: 0, reviewInvites: 2 });
 
 		// As the node outputs it: the Totals item counts the two left out per reason, without the list;
-		// F's item says why in details, C's too; the tier rows all have the same fields.
+		// F's item says why, C's too; the tier rows all have the same fields.
 		const totals = campaignItem(plan);
 		expect(totals).toMatchObject({ couponsLeftOut: 2, leftOutByReason: { tierBudget: 1, campaignBudget: 1 } });
 		expect(totals).not.toHaveProperty('leftOutCustomers');
 		const fItem = customerItem(f, rows[5]);
 		expect(fItem).toMatchObject({ customerId: 'F', segment: 'potential_loyalists', tier: 'active', couponStatus: 'leftOut', couponCode: null, couponValue: null });
-		expect(fItem.details).toMatchObject({ leftOutReason: 'tierBudget', priorityRank: 3, customer: rows[5] });
+		expect(fItem).toMatchObject({ leftOutReason: 'tierBudget', priorityRank: 3, couponKind: null, ...rows[5] });
 		const tierRows = tierItems(plan);
 		expect(tierRows.map((t) => t.tier)).toEqual(['vip', 'active', 'ordinary', 'lost']);
 		for (const row of tierRows) expect(Object.keys(row)).toEqual(Object.keys(tierRows[0]));
@@ -179,7 +179,15 @@ describe('planning a campaign', () => {
 		expect(a).toMatchObject({ customerId: 'A', segment: 'champions', tier: 'vip', couponStatus: 'issued', couponValue: 100 });
 		expect(a.couponCode).toBe(plan.customers[0].couponCode);
 		expect(a.validUntilDate).toBe(plan.customers[0].coupon?.validUntilDate);
-		expect(a.details.coupon?.faceValue).toBe(100);
+		expect(a).toMatchObject({ couponKind: 'percentage', couponPercent: 15, couponCap: 100 });
+	});
+
+	it("a customer item is flat, and Coupon Tier's own fields win over the input's of the same name", () => {
+		const plan = planCampaign(customers(), settings(), sign);
+		// An input that went through Coupon Tier before (a re-run fed its own output) carries stale values.
+		const a = customerItem(plan.customers[0], { ...rows[0], tier: 'stale', couponCode: 'OLD-CODE', note: 'kept' });
+		expect(a).toMatchObject({ tier: 'vip', couponCode: plan.customers[0].couponCode, note: 'kept' });
+		for (const [field, value] of Object.entries(a)) expect({ field, nested: typeof value === 'object' && value !== null }).toEqual({ field, nested: false });
 	});
 
 	it('summarises every tier, empty ones too', () => {

@@ -5,6 +5,7 @@
  */
 import {
 	advanceCursor,
+	couponFieldName,
 	couponToIssueSchema,
 	decimalToCents,
 	discountOf,
@@ -221,12 +222,37 @@ describe('coupon items from Coupon Tier', () => {
 		expect(termsKey(a)).not.toBe(termsKey(c));
 	});
 
-	it("reads Coupon Tier's item as it comes: the terms in details.coupon", () => {
-		const { coupon, ...top } = item;
-		const parsed = couponToIssueSchema.parse({ ...top, couponCode: coupon.code, details: { matchedRule: 'x', coupon } });
-		expect(parsed.coupon.code).toBe(coupon.code);
+	it("reads Coupon Tier's item as it comes: the terms as flat coupon… fields", () => {
+		// The fields Coupon Tier writes (docs/nodes/CouponTier.md, "Outputs"), typed out here by hand.
+		const flat = {
+			customerId: 'c1',
+			couponCode: 'CO-7K2M9QX4TB',
+			couponKind: 'spendThreshold',
+			couponDescription: 'Spend ¥99, save ¥20',
+			couponValue: 25,
+			couponAmount: null,
+			couponPercent: null,
+			couponCap: null,
+			couponThreshold: 99,
+			couponReduction: 20,
+			couponMinimumSpend: 0,
+			couponBirthdayBonus: 5,
+			couponCurrency: 'CNY',
+			couponValidFrom: '2026-12-02T00:00:00+08:00',
+			couponValidUntil: '2026-12-15T23:59:59+08:00',
+			campaignId: 'member-coupons',
+			segment: 'champions',
+		};
+		const parsed = couponToIssueSchema.parse(flat);
+		expect(parsed.coupon.code).toBe('CO-7K2M9QX4TB');
 		expect(discountOf(parsed.coupon)).toEqual({ type: 'amountOff', amount: 25, minimumSpend: 99 });
-		expect(couponToIssueSchema.safeParse({ customerId: 'c1', details: { coupon: null } }).success).toBe(false);
+		expect(termsKey(parsed.coupon)).toBe(termsKey(couponToIssueSchema.parse(item).coupon));
+		// A problem is named by the field the item has.
+		const bad = couponToIssueSchema.safeParse({ ...flat, couponKind: 'bogus' });
+		expect(bad.success).toBe(false);
+		if (!bad.success) expect(couponFieldName(bad.error.issues[0].path, { ...flat, couponKind: 'bogus' })).toBe('couponKind');
+		// A customer the budget left out has no coupon terms.
+		expect(couponToIssueSchema.safeParse({ customerId: 'c1', couponCode: null, couponKind: null }).success).toBe(false);
 	});
 
 	it('an item that is not a coupon says which field is wrong', () => {

@@ -6,7 +6,7 @@
  */
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
-import { couponToIssueSchema, ShopPlatformError, type CouponToIssue, type IssueOutcome } from '../../../../lib/shop';
+import { couponFieldName, couponToIssueSchema, ShopPlatformError, type CouponToIssue, type IssueOutcome } from '../../../../lib/shop';
 import type { ShopConnector } from '../../connector';
 import { createShopApi, failedItem, toNodeError } from '../../transport';
 
@@ -43,7 +43,7 @@ export async function execute(this: IExecuteFunctions, connector: ShopConnector)
 		const parsed = couponToIssueSchema.safeParse(json);
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];
-			const field = issue.path.join('.');
+			const field = couponFieldName(issue.path, json);
 			const error = new NodeOperationError(
 				this.getNode(),
 				`Item ${itemIndex}: field "${field}" ${issue.code === 'invalid_type' && issue.received === 'undefined' ? 'is missing' : 'is not valid'}; expected ${issue.message === 'Required' ? `a ${(issue as { expected?: string }).expected ?? 'value'}` : issue.message}. Connect Coupon Tier's Coupon output here.`,
