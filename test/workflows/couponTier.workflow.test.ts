@@ -147,7 +147,8 @@ describe('Demo Shop Data → RFM Segment → Coupon Tier', () => {
 		// Every row has the same fields, none undefined (a tier without a budget says null).
 		for (const t of tiers) expect(Object.keys(t)).toEqual(Object.keys(tiers[0]));
 		for (const t of tiers) for (const value of Object.values(t)) expect(value).not.toBeUndefined();
-		expect(tiers[0]).toMatchObject({ campaignId: '2026-07-members', period: '2026-07', budget: null, budgetLeft: null });
+		expect(tiers[0]).toMatchObject({ campaignId: '2026-07-members', period: '2026-07', actions: 'coupon, vipAdvisor', budget: null, budgetLeft: null });
+		for (const t of tiers) for (const value of Object.values(t)) expect(typeof value === 'object' && value !== null).toBe(false);
 		expect(tiers.reduce((n, t) => n + (t.customers as number), 0)).toBe(result.output('Score Customers').length);
 		expect(total).toMatchObject({ campaignId: '2026-07-members', period: '2026-07', couponsIssued: out(result, 'coupon').length, codePrefix: 'CO-', codeLength: 10 });
 		const value = out(result, 'coupon').reduce((sum, c) => sum + (c.couponValue as number), 0);

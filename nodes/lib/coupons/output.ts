@@ -113,11 +113,14 @@ export function customerItem(plan: CustomerPlan, input: Record<string, unknown>,
 	return own as CustomerItem;
 }
 
-/** A Summary row: every tier the same fields (null where a tier has no budget). */
-export type TierItem = { campaignId: string; period: string } & TierSummary;
+/**
+ * A Summary row: every tier the same fields (null where a tier has no budget), scalars only, and
+ * `actions` written as on the customer items ("coupon, reviewInvite").
+ */
+export type TierItem = { campaignId: string; period: string } & Omit<TierSummary, 'actions'> & { actions: string };
 
 export function tierItems(plan: CampaignPlan): TierItem[] {
-	return plan.tiers.map((tier) => ({ campaignId: plan.campaign.campaignId, period: plan.campaign.period, ...tier }));
+	return plan.tiers.map((tier) => ({ campaignId: plan.campaign.campaignId, period: plan.campaign.period, ...tier, actions: tier.actions.join(', ') }));
 }
 
 export interface CampaignItem {
