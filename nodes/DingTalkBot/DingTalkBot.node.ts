@@ -12,7 +12,7 @@ import { dingTalk } from '../lib/chat/platforms';
 
 export class DingTalkBot implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'DingTalk Custom Bot',
+		displayName: 'DingTalk Custom Bot (钉钉自定义机器人)',
 		name: 'dingTalkBot',
 		icon: { light: 'file:dingTalkBot.svg', dark: 'file:dingTalkBot.dark.svg' },
 		group: ['output'],

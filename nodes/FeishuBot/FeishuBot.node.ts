@@ -12,7 +12,7 @@ import { feishu } from '../lib/chat/platforms';
 
 export class FeishuBot implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Feishu / Lark Custom Bot',
+		displayName: 'Feishu / Lark Custom Bot (飞书自定义机器人)',
 		name: 'feishuBot',
 		icon: { light: 'file:feishuBot.svg', dark: 'file:feishuBot.dark.svg' },
 		group: ['output'],

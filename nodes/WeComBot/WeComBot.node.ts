@@ -12,7 +12,7 @@ import { weCom } from '../lib/chat/platforms';
 
 export class WeComBot implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'WeCom Group Bot',
+		displayName: 'WeCom Group Bot (企业微信群机器人)',
 		name: 'weComBot',
 		icon: { light: 'file:weComBot.svg', dark: 'file:weComBot.dark.svg' },
 		group: ['output'],

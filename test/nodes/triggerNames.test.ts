@@ -9,25 +9,14 @@
  * for the workflows saved with it.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-
-import type { INodeType } from 'n8n-workflow';
+import { join } from 'node:path';
 
 import { ReorderAlert } from '../../nodes/ReorderAlert/ReorderAlert.node';
 import { ReorderTrigger } from '../../nodes/ReorderTrigger/ReorderTrigger.node';
+import { manifest, packNodes as loadPackNodes } from '../support/packNodes';
 
 const root = join(__dirname, '../..');
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
-
-/** Each node n8n loads: the class named as its file (n8n's loader requires that), with its source folder. */
-const packNodes = manifest.n8n.nodes.map((dist) => {
-	const source = join(root, dist.replace(/^dist\//, '').replace(/\.js$/, ''));
-	const className = basename(source, '.node');
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const NodeClass = (require(source) as Record<string, new () => INodeType>)[className];
-	if (typeof NodeClass !== 'function') throw new Error(`${dist}: no class ${className}`);
-	return { dist, folder: dirname(source), description: new NodeClass().description };
-});
+const packNodes = loadPackNodes();
 
 const mentionsTrigger = (text: string | undefined) => (text ?? '').toLowerCase().includes('trigger');
 
