@@ -69,21 +69,3 @@ export function checkedDays(days: unknown): number {
 	}
 	return days;
 }
-
-/**
- * An order's currency against the one the user reports in (the Currency parameter): attribution
- * adds amounts as given, without converting, so an order in another currency cannot be summed.
- * An order without a currency field passes.
- */
-export function sameCurrency(value: unknown, expected: string, itemIndex: number): void {
-	if (value === undefined || value === null || value === '') return;
-	const currency = typeof value === 'string' ? value.trim().toUpperCase() : undefined;
-	if (currency !== expected.trim().toUpperCase()) {
-		throw new UserInputError(`Orders item ${itemIndex}: field "currency" is ${shown(value)}; expected ${expected}, the Currency parameter (revenue is added up without converting)`, {
-			itemIndex,
-			field: 'currency',
-			expected,
-			hint: 'Convert the orders to one currency before this node, or set Currency and attribute each currency separately. 请先把订单换算为同一币种，或设置“Currency”后按币种分别归因。',
-		});
-	}
-}
