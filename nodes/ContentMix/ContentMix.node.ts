@@ -53,6 +53,7 @@ function isShown(name: string, switches: IDataObject): boolean {
 
 const money = (x: number) => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const count = (x: number) => x.toLocaleString('en-US');
+const plural = (x: number, noun: string) => `${count(x)} ${noun}${x === 1 ? '' : 's'}`;
 const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(1)}`;
 
 export class ContentMix implements INodeType {
@@ -250,7 +251,7 @@ function hintUnassigned(context: IExecuteFunctions, unassigned: UnassignedLinks,
 		type: 'info',
 		location: 'outputPane',
 		message:
-			`${count(unassigned.orders)} orders (${revenue}) and ${count(unassigned.clicks)} clicks came through ${count(unassigned.linkCodes)} link codes no post of the window has (older posts, or codes missing from the posts): not in these rows. Short Link → Attribute Orders lists them under "unassigned". ` +
+			`${plural(unassigned.orders, 'order')} (${revenue}) and ${plural(unassigned.clicks, 'click')} came through ${plural(unassigned.linkCodes, 'link code')} no post of the window has (older posts, or codes missing from the posts): not in these rows. Short Link → Attribute Orders lists them under "unassigned". ` +
 			`${count(unassigned.orders)} 个订单（${revenue}）和 ${count(unassigned.clicks)} 次点击来自 ${count(unassigned.linkCodes)} 个不属于本窗口任何内容的链接码（较早的内容，或内容数据中缺少的链接码），未计入上面各行；可用 Short Link（短链追踪）的“订单归因”按 unassigned 查看。`,
 	});
 }
