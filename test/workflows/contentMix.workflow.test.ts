@@ -282,7 +282,12 @@ describe('the Weekly content plan template (workflows/weekly-content-plan.json),
 		const nodes = template.nodes.filter((n) => !['n8n-nodes-base.stickyNote', 'n8n-nodes-base.scheduleTrigger'].includes(n.type));
 		const connections = Object.fromEntries(Object.entries(template.connections).filter(([name]) => nodes.some((n) => n.name === name)));
 		const result = await runWorkflow({ ...template, nodes, connections });
+		// Clicks (Short Link) is off: n8n passes the demo posts through it to the Clicks input, whose
+		// rows without a link code (organic posts) are left out, so the audit runs without a credential.
+		expect(template.nodes.find((n) => n.name === 'Clicks (Short Link)')).toMatchObject({ disabled: true, parameters: { operation: 'getClicks' } });
+		expect(result.output('Clicks (Short Link)')).toEqual(result.output('Demo posts'));
 		const audit = result.output('Audit content mix');
+		expect(new Set(audit.map((r) => r.clicksFrom))).toEqual(new Set(['clicksInput']));
 		expect(audit.map((r) => `${r.platform}/${r.pillar}`)).toEqual([
 			'douyin/knowledge', 'douyin/scenario', 'douyin/promotion',
 			'xiaohongshu/knowledge', 'xiaohongshu/scenario', 'xiaohongshu/promotion',
