@@ -9,7 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { UserInputError } from '../lib/errors';
-import { amountField, attributeOrders, boundedText, checkedDays, clicksPerDay, linkIdOf, trackedUrl, type LinkClicks } from '../lib/links';
+import { amountField, attributeOrders, boundedText, checkedDays, clicksPerDay, linkIdOf, parseAttributeSettings, trackedUrl, type LinkClicks } from '../lib/links';
 import { secretRedactor, type SecretRedactor } from '../lib/redact';
 import { createZonedDayNumber } from '../lib/time';
 import { optionalInput, readAttributedOrders } from '../shared/attributedOrders';
@@ -178,7 +178,15 @@ function codeField(json: IDataObject, input: string, i: number, optional: boolea
  * and the one join of nodes/lib/links.
  */
 function attribute(context: IExecuteFunctions): INodeExecutionData[][] {
-	const level = context.getNodeParameter('attributeLevel', 0) as 'post' | 'pillar';
+	let settings;
+	try {
+		settings = parseAttributeSettings({
+			attributeLevel: context.getNodeParameter('attributeLevel', 0) as 'post' | 'pillar',
+			countedStatuses: context.getNodeParameter('countedStatuses', 0) as string[] as never,
+		});
+	} catch (error) {
+		throw toNodeError(context, error);
+	}
 	const errors: INodeExecutionData[] = [];
 	// A post without a link code (an organic post) has no tracked clicks: left out.
 	const clickItems = optionalInput(context, 0);
@@ -206,11 +214,10 @@ function attribute(context: IExecuteFunctions): INodeExecutionData[][] {
 				'Connect Get Clicks\' output, or posts with linkCode and clicks (Demo Shop Data → Content Posts). 请连接“Get Clicks”的输出，或带 linkCode 和 clicks 的帖子数据（如示例数据的 Content Posts）。',
 		});
 	}
-	const counted = context.getNodeParameter('countedStatuses', 0) as string[];
-	const orders = readAttributedOrders(context, 1, readTimeZone(context), counted);
+	const orders = readAttributedOrders(context, 1, readTimeZone(context), settings.countedStatuses);
 	if ('notReached' in orders) return orders.notReached;
 	const { links, pillars } = attributeOrders(clicks, orders.orders);
-	const rows = (level === 'post' ? links : pillars) as unknown as IDataObject[];
+	const rows = (settings.attributeLevel === 'post' ? links : pillars) as unknown as IDataObject[];
 	const currency = orders.currency ?? null;
 	return [[...rows.map((row) => ({ json: { ...(JSON.parse(JSON.stringify(row)) as IDataObject), currency } })), ...errors, ...orders.errorItems]];
 }

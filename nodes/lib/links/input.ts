@@ -3,7 +3,10 @@
  * and codes ≤ 256 characters, numbers finite). Pure: no n8n; a bad value is a UserInputError
  * naming the item and field, which the node turns into its per-item NodeOperationError.
  */
+import { z } from 'zod';
+
 import { UserInputError } from '../errors';
+import { ORDER_STATUSES, parseSettings } from '../model';
 
 /** Ids and link codes longer than this are refused. */
 export const MAX_ID_LENGTH = 256;
@@ -68,4 +71,19 @@ export function checkedDays(days: unknown): number {
 		throw new UserInputError(`Days must be a whole number from 1 to 365 (got ${shown(days)})`, { field: 'Days', expected: 'a whole number from 1 to 365' });
 	}
 	return days;
+}
+
+/**
+ * Attribute Orders' settings, defined once with zod (no defaults: the description holds them):
+ * the report level and the Statuses That Count, as the other order-reading nodes parse them.
+ */
+const STATUSES_EXPECTED = `Statuses That Count: a list of order statuses, each one of ${ORDER_STATUSES.join(', ')}`;
+
+export const attributeSettingsSchema = z.object({
+	attributeLevel: z.enum(['post', 'pillar'], { errorMap: () => ({ message: 'Report Per: Post or Pillar' }) }),
+	countedStatuses: z.array(z.enum(ORDER_STATUSES, { errorMap: () => ({ message: STATUSES_EXPECTED }) }), { invalid_type_error: STATUSES_EXPECTED }),
+});
+
+export function parseAttributeSettings(input: z.input<typeof attributeSettingsSchema>): z.output<typeof attributeSettingsSchema> {
+	return parseSettings(attributeSettingsSchema, input);
 }
