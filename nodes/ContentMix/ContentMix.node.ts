@@ -21,23 +21,16 @@ import {
 	postInputSchema,
 	selectWindow,
 	zonedInstant,
-	type AttributedOrder,
+	unassignedLinks,
 	type ContentMixOptionsInput,
 	type PostRecord,
+	type UnassignedLinks,
 } from '../lib/contentMix';
-import { createFieldReader, sourcePathOf, type FieldMapping, type InputIssue } from '../lib/model';
-import { orderGroupOf } from '../lib/visitorValue/input';
+import { sourcePathOf, type FieldMapping, type InputIssue } from '../lib/model';
 import { createOffsetLookup, createZonedDayNumber, createZonedIsoFormatter, isoDateToDayNumber } from '../lib/time';
+import { optionalInput, readAttributedOrders } from '../shared/attributedOrders';
 import { readItems } from '../shared/inputItems';
-import {
-	checkInputsCarryFields,
-	nodeParameters,
-	readCurrencyRates,
-	readTimeZone,
-	toNodeError,
-	type ExpectedInput,
-} from '../shared/nodeHelpers';
-import { ORDER_INPUT, readOrderItems } from '../shared/orderItems';
+import { checkInputsCarryFields, nodeParameters, readTimeZone, toNodeError, type ExpectedInput } from '../shared/nodeHelpers';
 import { contentMixProperties } from './description';
 
 type Operation = 'classify' | 'audit' | 'plan';
@@ -60,6 +53,7 @@ function isShown(name: string, switches: IDataObject): boolean {
 
 const money = (x: number) => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const count = (x: number) => x.toLocaleString('en-US');
+const plural = (x: number, noun: string) => `${count(x)} ${noun}${x === 1 ? '' : 's'}`;
 const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(1)}`;
 
 export class ContentMix implements INodeType {
@@ -183,11 +177,12 @@ export class ContentMix implements INodeType {
 		const accountOf = (account: string | null) => (accountField ? account : null);
 
 		if (operation === 'audit') {
-			const attributed = readAttributedOrders(this, timeZone, settings.countedStatuses ?? []);
+			const attributed = readAttributedOrders(this, 1, timeZone, settings.countedStatuses ?? []);
 			if ('notReached' in attributed) return attributed.notReached;
 			const linkClicks = readLinkClicks(this);
 			if ('notReached' in linkClicks) return linkClicks.notReached;
 			const rows = auditGroups(window.groups, targets, attributed.orders, linkClicks.clicks);
+			hintUnassigned(this, unassignedLinks(window.groups, attributed.orders, linkClicks.clicks), attributed.currency);
 			const items: INodeExecutionData[] = rows.map((row) => ({
 				json: {
 					...row,
@@ -245,16 +240,20 @@ export class ContentMix implements INodeType {
 }
 
 /**
- * The items of an input nothing may be connected to. n8n-core's getInputData returns undefined for
- * an unconnected input just past the connected ones, and throws ("Could not get input with given
- * index") for one further on — the Clicks input when only Posts is connected.
+ * Orders and clicks through codes no post of the window has are no audit row (they belong to no
+ * account or platform of it), but never vanish without a word: the output pane says what they
+ * brought (Short Link → Attribute Orders lists them per code, under `unassigned`).
  */
-function optionalInput(context: IExecuteFunctions, inputIndex: number): INodeExecutionData[] {
-	try {
-		return context.getInputData(inputIndex) ?? [];
-	} catch {
-		return [];
-	}
+function hintUnassigned(context: IExecuteFunctions, unassigned: UnassignedLinks, currency: string | undefined): void {
+	if (unassigned.orders === 0 && unassigned.clicks === 0) return;
+	const revenue = `${currency ? `${currency} ` : ''}${money(unassigned.revenue)}`;
+	context.addExecutionHints({
+		type: 'info',
+		location: 'outputPane',
+		message:
+			`${plural(unassigned.orders, 'order')} (${revenue}) and ${plural(unassigned.clicks, 'click')} came through ${plural(unassigned.linkCodes, 'link code')} no post of the window has (older posts, or codes missing from the posts): not in these rows. Short Link → Attribute Orders lists them under "unassigned". ` +
+			`${count(unassigned.orders)} 个订单（${revenue}）和 ${count(unassigned.clicks)} 次点击来自 ${count(unassigned.linkCodes)} 个不属于本窗口任何内容的链接码（较早的内容，或内容数据中缺少的链接码），未计入上面各行；可用 Short Link（短链追踪）的“订单归因”按 unassigned 查看。`,
+	});
 }
 
 const CLICKS_INPUT: Pick<ExpectedInput, 'kind' | 'connect'> = {
@@ -278,39 +277,7 @@ function readLinkClicks(
 	if (notReached) return { notReached };
 	const rows = readItems(context, clickItems, CLICK_FIELDS, mapping, clickRowSchema, (row) => row);
 	const errorItems = rows.errorItems.map((item) => ({ ...item, pairedItem: { item: (item.pairedItem as { item: number }).item, input: 2 } }));
-	return { clicks: rows.records, errorItems };
-}
-
-/** The Orders input of the audit: each counted order with a link code, its revenue in the base currency. */
-function readAttributedOrders(
-	context: IExecuteFunctions,
-	timeZone: string,
-	countedStatuses: readonly string[],
-): { orders: AttributedOrder[]; errorItems: INodeExecutionData[]; currency: string | undefined } | { notReached: INodeExecutionData[][] } {
-	const orderItems = optionalInput(context, 1);
-	const { param } = nodeParameters(context);
-	const mapping = param<FieldMapping>('orderFields');
-	const options = param<IDataObject>('options');
-	const notReached = checkInputsCarryFields(context, [
-		{ ...ORDER_INPUT, items: orderItems, mapping, mappingParameter: 'Field Mapping (Orders)', inputName: 'Orders', inputIndex: 1 },
-	]);
-	if (notReached) return { notReached };
-	const linkCodePath = String(param<string>('orderLinkCodeField')).trim() || 'linkCode';
-	const readLinkCode = createFieldReader(['linkCode'], { linkCode: linkCodePath });
-	const counted = new Set(countedStatuses);
-	const pending: { linkCode: string; net: number; currency: string | undefined }[] = [];
-	const read = readOrderItems(
-		context,
-		orderItems,
-		{ mapping, timeZone, baseCurrency: String(options.baseCurrency ?? '').trim() || undefined, rates: readCurrencyRates(context, options) },
-		(order) => {
-			const linkCode = orderGroupOf(readLinkCode(orderItems[order.itemIndex].json).linkCode, order.itemIndex, linkCodePath, '');
-			if (typeof linkCode !== 'string') return linkCode;
-			if (linkCode !== '' && counted.has(order.status)) pending.push({ linkCode, net: order.amount - order.refundedAmount, currency: order.currency });
-			return undefined;
-		},
-	);
-	const orders = pending.map((o) => ({ linkCode: o.linkCode, revenue: o.net * read.rateOf(o.currency) }));
-	const errorItems = read.errorItems.map((item) => ({ ...item, pairedItem: { item: (item.pairedItem as { item: number }).item, input: 1 } }));
-	return { orders, errorItems, currency: read.currency };
+	// Rows without a link code (organic posts) are nobody's clicks: left out, as in Short Link.
+	const clicks = rows.records.filter((row): row is { linkCode: string; clicks: number } => row.linkCode !== undefined);
+	return { clicks, errorItems };
 }

@@ -25,6 +25,38 @@ export const DEFAULT_KEYWORD_RULES = [
 	},
 ];
 
+/**
+ * The order parameters of attribution, one definition for Content Mix's Audit and Short Link's
+ * Attribute Orders (issue 10: one attribution rule; read by nodes/shared/attributedOrders.ts):
+ * the statuses, order field mapping, base currency and rates as RFM Segment has them, and the
+ * order field holding the link code. Each node places them in its own list.
+ */
+export function attributionProperties(displayOptions: INodeProperties['displayOptions']) {
+	return {
+		countedStatuses: { ...fromRfmSegment('countedStatuses'), displayOptions },
+		orderLinkCodeField: {
+			displayName: 'Order Link Code Field',
+			name: 'orderLinkCodeField',
+			type: 'string',
+			default: 'linkCode',
+			displayOptions,
+			description: 'Order field holding the tracked link\'s code (or UTM code) that led to the order, as the posts\' link codes (订单中的链接码字段，用于把订单归因到内容)',
+		} satisfies INodeProperties,
+		orderFields: { ...fromRfmSegment('orderFields'), displayName: 'Field Mapping (Orders)', displayOptions },
+		options: {
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions,
+			options: [rfmOption('baseCurrency'), rfmOption('currencyRates')],
+		} satisfies INodeProperties,
+	};
+}
+
+const ATTRIBUTION = attributionProperties(AUDIT);
+
 export const contentMixProperties: INodeProperties[] = [
 	{
 		displayName:
@@ -132,7 +164,7 @@ export const contentMixProperties: INodeProperties[] = [
 		description: 'Last day of the window. Empty: the day of the latest post (窗口最后一天；留空取最新一条内容的日期).',
 	},
 	{ ...fromRfmSegment('timeZone'), description: 'Shop time zone (IANA), for the days of the window and the plan (店铺时区)' },
-	{ ...fromRfmSegment('countedStatuses'), displayOptions: AUDIT },
+	ATTRIBUTION.countedStatuses,
 	{
 		displayName: 'Posts to Plan',
 		name: 'postsToPlan',
@@ -199,14 +231,7 @@ export const contentMixProperties: INodeProperties[] = [
 		placeholder: 'account',
 		description: 'Post field naming the account, when you run several accounts per platform. Empty: one account per platform (账号字段；留空按平台汇总).',
 	},
-	{
-		displayName: 'Order Link Code Field',
-		name: 'orderLinkCodeField',
-		type: 'string',
-		default: 'linkCode',
-		displayOptions: AUDIT,
-		description: 'Order field holding the tracked link\'s code (or UTM code) that led to the order, as the posts\' link codes (订单中的链接码字段，用于把订单归因到内容)',
-	},
+	ATTRIBUTION.orderLinkCodeField,
 	{
 		displayName: 'Field Mapping (Posts)',
 		name: 'postFields',
@@ -224,7 +249,7 @@ export const contentMixProperties: INodeProperties[] = [
 			{ displayName: 'Views Field', name: 'views', type: 'string', default: 'views' },
 		],
 	},
-	{ ...fromRfmSegment('orderFields'), displayName: 'Field Mapping (Orders)', displayOptions: AUDIT },
+	ATTRIBUTION.orderFields,
 	{
 		displayName: 'Field Mapping (Clicks)',
 		name: 'clickFields',
@@ -238,13 +263,5 @@ export const contentMixProperties: INodeProperties[] = [
 			{ displayName: 'Link Code Field', name: 'linkCode', type: 'string', default: 'linkCode' },
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: AUDIT,
-		options: [rfmOption('baseCurrency'), rfmOption('currencyRates')],
-	},
+	ATTRIBUTION.options,
 ];

@@ -9,9 +9,10 @@ import {
 } from 'n8n-workflow';
 
 import { UserInputError } from '../lib/errors';
-import { amountField, attributeOrders, boundedText, checkedDays, clicksPerDay, linkIdOf, sameCurrency, trackedUrl, type AttributedOrder, type LinkClicks } from '../lib/links';
+import { amountField, attributeOrders, boundedText, checkedDays, clicksPerDay, linkIdOf, parseAttributeSettings, trackedUrl, type LinkClicks } from '../lib/links';
 import { secretRedactor, type SecretRedactor } from '../lib/redact';
 import { createZonedDayNumber } from '../lib/time';
+import { optionalInput, readAttributedOrders } from '../shared/attributedOrders';
 import { readTimeZone, toNodeError } from '../shared/nodeHelpers';
 import { shortLinkProperties } from './description';
 import { CREDENTIAL_TYPES, linkRequest, type LinkService } from './transport';
@@ -20,14 +21,6 @@ import { CREDENTIAL_TYPES, linkRequest, type LinkService } from './transport';
 const SHLINK_PAGE_SIZE = 500;
 const SHLINK_MAX_PAGES = 1_000;
 const MS_PER_DAY = 86_400_000;
-
-function optionalInput(context: IExecuteFunctions, index: number): INodeExecutionData[] {
-	try {
-		return context.getInputData(index);
-	} catch {
-		return [];
-	}
-}
 
 /**
  * Short Link (短链追踪): one tracked short link per post on Bitly or a self-hosted Shlink, its
@@ -61,7 +54,7 @@ export class ShortLink implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const operation = this.getNodeParameter('operation', 0) as string;
-		if (operation === 'attribute') return [attribute(this)];
+		if (operation === 'attribute') return attribute(this);
 		const service = this.getNodeParameter('service', 0) as LinkService;
 		const credentials = await this.getCredentials(CREDENTIAL_TYPES[service]);
 		const redact = secretRedactor([credentials.accessToken, credentials.apiKey]);
@@ -179,34 +172,41 @@ function codeField(json: IDataObject, input: string, i: number, optional: boolea
 	return boundedText(json.linkCode, 'linkCode', i, true, `${input} item`);
 }
 
-function attribute(context: IExecuteFunctions): INodeExecutionData[] {
-	const level = context.getNodeParameter('attributeLevel', 0) as 'post' | 'pillar';
-	const errors: INodeExecutionData[] = [];
-	const read = <T>(items: INodeExecutionData[], input: number, parse: (json: IDataObject, i: number) => T | undefined): T[] => {
-		const rows: T[] = [];
-		items.forEach((item, i) => {
-			try {
-				const row = parse(item.json, i);
-				if (row !== undefined) rows.push(row);
-			} catch (error) {
-				const nodeError = toNodeError(context, error);
-				if (!context.continueOnFail()) throw nodeError;
-				errors.push({ json: { error: nodeError.message }, pairedItem: { item: i, input } });
-			}
+/**
+ * Attribute Orders: the clicks rows (first input) read here, the orders (second input) through
+ * the reader Content Mix's Audit uses — the same Statuses That Count, base currency and rates —
+ * and the one join of nodes/lib/links.
+ */
+function attribute(context: IExecuteFunctions): INodeExecutionData[][] {
+	let settings;
+	try {
+		settings = parseAttributeSettings({
+			attributeLevel: context.getNodeParameter('attributeLevel', 0) as 'post' | 'pillar',
+			countedStatuses: context.getNodeParameter('countedStatuses', 0) as string[] as never,
 		});
-		return rows;
-	};
+	} catch (error) {
+		throw toNodeError(context, error);
+	}
+	const errors: INodeExecutionData[] = [];
 	// A post without a link code (an organic post) has no tracked clicks: left out.
 	const clickItems = optionalInput(context, 0);
-	const clicks = read<LinkClicks>(clickItems, 0, (json, i) => {
-		const linkCode = codeField(json, 'Clicks', i, true);
-		if (linkCode === undefined) return undefined;
-		return {
-			linkCode,
-			clicks: amountField(json.clicks, 'clicks', 'Clicks', i, false)!,
-			postId: typeof json.postId === 'string' ? json.postId : undefined,
-			pillar: typeof json.pillar === 'string' ? json.pillar : typeof json.category === 'string' ? json.category : undefined,
-		};
+	const clicks: LinkClicks[] = [];
+	clickItems.forEach((item, i) => {
+		try {
+			const json = item.json;
+			const linkCode = codeField(json, 'Clicks', i, true);
+			if (linkCode === undefined) return;
+			clicks.push({
+				linkCode,
+				clicks: amountField(json.clicks, 'clicks', 'Clicks', i, false)!,
+				postId: typeof json.postId === 'string' ? json.postId : undefined,
+				pillar: typeof json.pillar === 'string' ? json.pillar : typeof json.category === 'string' ? json.category : undefined,
+			});
+		} catch (error) {
+			const nodeError = toNodeError(context, error);
+			if (!context.continueOnFail()) throw nodeError;
+			errors.push({ json: { error: nodeError.message }, pairedItem: { item: i, input: 0 } });
+		}
 	});
 	if (clickItems.length > 0 && clicks.length === 0 && errors.length === 0) {
 		throw new NodeOperationError(context.getNode(), `None of the ${clickItems.length} items on the first input has a linkCode. 第一个输入的数据中没有 linkCode（链接码）。`, {
@@ -214,19 +214,10 @@ function attribute(context: IExecuteFunctions): INodeExecutionData[] {
 				'Connect Get Clicks\' output, or posts with linkCode and clicks (Demo Shop Data → Content Posts). 请连接“Get Clicks”的输出，或带 linkCode 和 clicks 的帖子数据（如示例数据的 Content Posts）。',
 		});
 	}
-	const currency = context.getNodeParameter('currency', 0) as string;
-	const orders = read<AttributedOrder>(optionalInput(context, 1), 1, (json, i) => {
-		const linkCode = codeField(json, 'Orders', i, true);
-		if (linkCode === undefined) return undefined;
-		sameCurrency(json.currency, currency, i);
-		return {
-			linkCode,
-			amount: amountField(json.amount, 'amount', 'Orders', i, false)!,
-			refundedAmount: amountField(json.refundedAmount, 'refundedAmount', 'Orders', i, true),
-			status: typeof json.status === 'string' ? json.status : undefined,
-		};
-	});
-	const { links, pillars } = attributeOrders(clicks, orders);
-	const rows = (level === 'post' ? links : pillars) as unknown as IDataObject[];
-	return [...rows.map((json) => ({ json: JSON.parse(JSON.stringify(json)) as IDataObject })), ...errors];
+	const orders = readAttributedOrders(context, 1, readTimeZone(context), settings.countedStatuses);
+	if ('notReached' in orders) return orders.notReached;
+	const { links, pillars } = attributeOrders(clicks, orders.orders);
+	const rows = (settings.attributeLevel === 'post' ? links : pillars) as unknown as IDataObject[];
+	const currency = orders.currency ?? null;
+	return [[...rows.map((row) => ({ json: { ...(JSON.parse(JSON.stringify(row)) as IDataObject), currency } })), ...errors, ...orders.errorItems]];
 }

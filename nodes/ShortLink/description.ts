@@ -1,11 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { attributionProperties } from '../ContentMix/description';
+
 const show = (operation: string[]) => ({ show: { operation } });
+
+/** The order parameters Content Mix's Audit has, the same definitions: one attribution rule. */
+const ATTRIBUTION = attributionProperties(show(['attribute']));
 
 export const shortLinkProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Each input item is a post: map Long URL to its landing page and Link Code to the code its orders carry. Attribute Orders needs no credential: clicks (or posts with clicks) on the first input, orders on the second. 每条输入是一条帖子：Long URL 填落地页，Link Code 填订单中携带的链接码。订单归因无需凭据：第一个输入接点击（或带点击数的帖子），第二个输入接订单。',
+			'Each input item is a post: map Long URL to its landing page and Link Code to the code its orders carry. Attribute Orders needs no credential: clicks (or posts with clicks) on the first input, orders on the second, counted and converted as Content Mix counts them. 每条输入是一条帖子：Long URL 填落地页，Link Code 填订单中携带的链接码。订单归因无需凭据：第一个输入接点击（或带点击数的帖子），第二个输入接订单，计入规则与“内容配比”相同。',
 		name: 'notice',
 		type: 'notice',
 		default: '',
@@ -113,8 +118,9 @@ export const shortLinkProperties: INodeProperties[] = [
 		name: 'timeZone',
 		type: 'string',
 		default: 'Asia/Shanghai',
-		displayOptions: show(['getClicks']),
-		description: 'The shop\'s time zone, where a day begins. Shlink visits are counted per day in it; Bitly counts its days itself, in UTC (店铺时区；Bitly 按 UTC 日统计).',
+		displayOptions: show(['getClicks', 'attribute']),
+		description:
+			'The shop\'s time zone, where a day begins. Shlink visits are counted per day in it (Bitly counts its days itself, in UTC); order times without an offset are read in it (店铺时区；Bitly 按 UTC 日统计；不带时区的订单时间按此时区读取).',
 	},
 	{
 		displayName: 'Report Per (汇总层级)',
@@ -127,12 +133,8 @@ export const shortLinkProperties: INodeProperties[] = [
 			{ name: 'Pillar (按内容类型)', value: 'pillar', description: 'One item per content pillar (the clicks items\' category or pillar field)' },
 		],
 	},
-	{
-		displayName: 'Currency (币种)',
-		name: 'currency',
-		type: 'string',
-		default: 'CNY',
-		displayOptions: show(['attribute']),
-		description: 'The orders\' currency (ISO 4217). Orders in another one are errors: revenue is added up, not converted (订单币种；其他币种的订单报错，不做换算).',
-	},
+	ATTRIBUTION.countedStatuses,
+	ATTRIBUTION.orderLinkCodeField,
+	ATTRIBUTION.orderFields,
+	ATTRIBUTION.options,
 ];

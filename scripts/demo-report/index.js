@@ -14,15 +14,16 @@ const { renderReportHtml } = require('./page');
 const { rfmSection } = require('./sections/rfm');
 const { restockSection } = require('./sections/restock');
 const { couponSection } = require('./sections/coupons');
+const { kpiDigestSection } = require('./sections/kpiDigest');
+const { contentPlanSection } = require('./sections/contentPlan');
 
-/**
- * The report's sections, in page order. Each entry names the template whose run it reads.
- * Later issues: content mix.
- */
+/** The report's sections, in page order. Each entry names the template whose run it reads. */
 const SECTIONS = [
 	{ template: 'rfm-segmentation.json', build: rfmSection },
 	{ template: 'restock-alerts.json', build: restockSection },
 	{ template: 'rfm-coupon-campaign.json', build: couponSection },
+	{ template: 'daily-kpi-digest.json', build: kpiDigestSection },
+	{ template: 'weekly-content-plan.json', build: contentPlanSection },
 ];
 
 module.exports = { SECTIONS, toCsv, renderReportHtml };

@@ -261,23 +261,23 @@ describe(`the editor of n8n ${n8nVersion()} in Chromium`, () => {
 		expect(outsideRequests).toEqual([]);
 	});
 
-	it("`npm run demo` prints the three summaries and writes report.html, results.json and a CSV per table", async () => {
+	it("`npm run demo` prints the five summaries and writes report.html, results.json and a CSV per table", async () => {
 		const out = path.join(shots, 'demo');
 		fs.rmSync(out, { recursive: true, force: true });
 		const args = ['scripts/demo.js', '--no-build', `--out=${out}`, `--n8n-version=${n8nVersion()}`, `--name=e2e-${n8nVersion()}-demo`];
 		if (process.env.E2E_PACK_TARBALL) args.push(`--tarball=${process.env.E2E_PACK_TARBALL}`);
 		const demo = await run(process.execPath, args, PROJECT_ROOT);
 		expect({ code: demo.code, stderr: demo.code === 0 ? '' : demo.stderr.slice(-2000) }).toEqual({ code: 0, stderr: '' });
-		for (const heading of ['RFM segments · RFM 客户分层 —', 'Restock alerts · 补货预警 —', 'Coupons · 分层发券 —', 'Output folder:', 'Done in']) {
+		for (const heading of ['RFM segments · RFM 客户分层 —', 'Restock alerts · 补货预警 —', 'Coupons · 分层发券 —', 'Daily KPI digest · 每日数据晨会 —', 'Weekly content plan · 每周内容计划 —', 'Output folder:', 'Done in']) {
 			expect(demo.stdout).toContain(heading);
 		}
 
 		// results.json holds every table; each table is also a CSV with one line per row.
 		const results = JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8'));
-		expect(Object.keys(results.sections)).toEqual(['rfm', 'restock', 'coupons']);
+		expect(Object.keys(results.sections)).toEqual(['rfm', 'restock', 'coupons', 'kpiDigest', 'contentPlan']);
 		const tables: Record<string, unknown[]> = Object.assign({}, ...Object.values(results.sections).map((s) => (s as { tables: object }).tables));
 		expect(Object.keys(tables).sort()).toEqual(
-			['coupon-tiers', 'coupons', 'coupons-left-out', 'restock-positions', 'restock-suggestions', 'rfm-customers', 'rfm-segments'],
+			['content-mix', 'content-plan', 'coupon-tiers', 'coupons', 'coupons-left-out', 'kpi-channels', 'kpi-movers', 'kpi-platforms', 'restock-positions', 'restock-suggestions', 'rfm-customers', 'rfm-segments'],
 		);
 		for (const [name, rows] of Object.entries(tables)) {
 			const lines = fs.readFileSync(path.join(out, `${name}.csv`), 'utf8').trim().split(/\r?\n/);
@@ -309,6 +309,8 @@ describe(`the editor of n8n ${n8nVersion()} in Chromium`, () => {
 		for (const [id, words] of [
 			['restock', ['补货']],
 			['coupons', ['分层发券']],
+			['kpiDigest', ['每日数据晨会', '分平台']],
+			['contentPlan', ['每周内容计划', '下周排期']],
 		] as const) {
 			const section = reportPage.locator(`section#${id}`);
 			expect({ id, charts: (await section.locator('svg.chart').count()) > 0 }).toEqual({ id, charts: true });

@@ -1,7 +1,6 @@
 /**
- * Tag Matrix in a real n8n: Demo Shop Data → RFM Segment → Tag Matrix, with the orders on its
- * first input (a Code node overwrites their coupon codes and regions with simple ones of its own; the
- * demo data's own are checked in test/workflows/tagMatrix.workflow.test.ts), RFM
+ * Tag Matrix in a real n8n: Demo Shop Data → RFM Segment → Tag Matrix, with the demo orders
+ * straight on its first input (they carry their coupon codes and the customers' regions), RFM
  * Segment's customers on the second and three reviews from a Code node on the third (Chinese
  * with a negation, mixed Chinese/English, an AI score). One user folder, one import, one
  * execution; the run data is checked against the items the other nodes passed it.
@@ -15,9 +14,6 @@ function node(name: string, type: string, position: [number, number], parameters
 }
 const to = (target: string, index = 0) => [{ node: target, type: 'main', index }];
 
-// Every third order used a coupon; regions by customer.
-const ADD_COUPONS_AND_REGIONS = `const regions = ['广东', '浙江', '上海'];
-return $input.all().map((item, i) => ({ json: { ...item.json, couponCode: i % 3 === 0 ? 'C' + i : '', region: regions[item.json.customerId.charCodeAt(item.json.customerId.length - 1) % 3] } }));`;
 const REVIEWS = `const ids = [...new Set($input.all().map((item) => item.json.customerId))];
 return [
   { json: { customerId: ids[0], text: '质量不好，不推荐' } },
@@ -31,7 +27,6 @@ const WORKFLOW: WorkflowJson = {
 	nodes: [
 		node('Run now', 'n8n-nodes-base.manualTrigger', [0, 0]),
 		node('Demo shop orders', 'n8n-nodes-commerce-ops.demoShopData', [200, 0], { dataset: 'orders', seed: 7, customers: 80, orders: 400, days: 120, endDate: '2026-06-30' }),
-		{ ...node('Add coupons and regions', 'n8n-nodes-base.code', [400, -150], { jsCode: ADD_COUPONS_AND_REGIONS }), typeVersion: 2 },
 		node('RFM Segment', 'n8n-nodes-commerce-ops.rfmSegment', [400, 0], { inputKind: 'orders', referenceMode: 'latestOrder', outputMode: 'customers', labelLanguage: 'zh' }),
 		{ ...node('Reviews', 'n8n-nodes-base.code', [400, 150], { jsCode: REVIEWS }), typeVersion: 2 },
 		node('Tag Matrix', 'n8n-nodes-commerce-ops.tagMatrix', [650, 0], { timeZone: 'Asia/Shanghai' }),
@@ -40,8 +35,7 @@ const WORKFLOW: WorkflowJson = {
 	],
 	connections: {
 		'Run now': { main: [to('Demo shop orders')] },
-		'Demo shop orders': { main: [[...to('Add coupons and regions'), ...to('RFM Segment'), ...to('Reviews')]] },
-		'Add coupons and regions': { main: [to('Tag Matrix', 0)] },
+		'Demo shop orders': { main: [[...to('Tag Matrix', 0), ...to('RFM Segment'), ...to('Reviews')]] },
 		'RFM Segment': { main: [to('Tag Matrix', 1)] },
 		Reviews: { main: [to('Tag Matrix', 2)] },
 		'Tag Matrix': { main: [to('Tagged customers'), to('Tag counts')] },
@@ -65,21 +59,29 @@ describe(`Demo Shop Data → RFM Segment → Tag Matrix in n8n ${n8nVersion()}`,
 		expect({ ok: execution.ok, why: execution.ok ? '' : explain(execution) }).toEqual({ ok: true, why: '' });
 		customers = itemsOf(execution.run, 'Tagged customers') ?? [];
 		counts = itemsOf(execution.run, 'Tag counts') ?? [];
-		orders = itemsOf(execution.run, 'Add coupons and regions') ?? [];
+		orders = itemsOf(execution.run, 'Demo shop orders') ?? [];
 		segments = new Map((itemsOf(execution.run, 'RFM Segment') ?? []).map((c) => [c.customerId, c.segmentLabel]));
 		reviews = itemsOf(execution.run, 'Reviews') ?? [];
 	});
 
-	it('gives every customer of the orders one item, its RFM segment (in Chinese) and coupon share recomputed from the orders', () => {
+	it('gives every customer of the orders one item, its RFM segment (in Chinese), region and coupon share recomputed from the orders', () => {
 		expect(orders).toHaveLength(400);
+		// The demo orders carry what the tags read: some with a coupon code, every one with the customer's region.
+		const withCode = orders.filter((o) => typeof o.couponCode === 'string' && o.couponCode !== '').length;
+		expect(withCode).toBeGreaterThan(0);
+		expect(withCode).toBeLessThan(orders.length);
+		expect(orders.every((o) => typeof o.region === 'string' && o.region !== '')).toBe(true);
 		expect(customers).toHaveLength(new Set(orders.map((o) => o.customerId)).size);
 		expect(segments.size).toBeGreaterThan(0);
 		for (const c of customers) {
+			// Demo orders come sorted by time: the last paid one is the latest.
 			const paid = orders.filter((o) => o.customerId === c.customerId && !['pending', 'cancelled'].includes(o.status as string));
 			expect(c.orders).toBe(paid.length);
 			if (paid.length > 0) {
-				const withCoupon = paid.filter((o) => o.couponCode !== '').length;
+				const withCoupon = paid.filter((o) => o.couponCode !== undefined && o.couponCode !== '').length;
 				expect(c.couponShare).toBeCloseTo(withCoupon / paid.length, 4);
+				expect(c.region).toBe(paid[paid.length - 1].region);
+				expect(c.tags).toContain(`地区 Region: ${String(paid[paid.length - 1].region)}`);
 				expect(c.tags).toContain(`平台 Platform: ${c.mainPlatform}`);
 				if (paid.length >= 2 && withCoupon / paid.length >= 0.5) expect(c.behaviourTags).toContain('券敏感 Coupon-sensitive');
 			}
@@ -106,6 +108,12 @@ describe(`Demo Shop Data → RFM Segment → Tag Matrix in n8n ${n8nVersion()}`,
 			expect(row.totalCustomers).toBe(customers.length);
 		}
 		expect(counts.reduce((sum, row) => sum + (row.customers as number), 0)).toBe(customers.reduce((sum, c) => sum + (c.tags as string[]).length, 0));
-		expect(counts.find((row) => row.tag === '地区 Region: 广东')).toBeDefined();
+		// Each region the paying customers live in is a tag row, with that many customers.
+		const regionOf = new Map(customers.filter((c) => (c.orders as number) > 0).map((c) => [c.customerId, String(c.region)]));
+		const regions = [...new Set(regionOf.values())];
+		expect(regions.length).toBeGreaterThan(1);
+		for (const region of regions) {
+			expect(counts.find((row) => row.tag === `地区 Region: ${region}`)?.customers).toBe([...regionOf.values()].filter((r) => r === region).length);
+		}
 	});
 });

@@ -193,6 +193,47 @@ describe('Content Mix audit with a Clicks input (third input)', () => {
 		]);
 	});
 
+	it('a clicks row without a link code (an organic post passed along) is left out, not an error, as in Short Link', async () => {
+		const result = await run([...clickRows, { n: 50 }, { code: '', n: 60 }]);
+		expect(result.errorOf('Content Mix')).toBeUndefined();
+		expect(result.output('Content Mix').map((r) => [r.pillar, r.clicks])).toEqual([
+			['knowledge', 22],
+			['scenario', 0],
+			['promotion', 0],
+		]);
+	});
+
+	it('says in the output pane what codes no window post has brought (lc-elsewhere: 100 clicks, 1 order of 30)', async () => {
+		const at = { customerId: 'c1', createdAt: '2026-06-01T20:00:00+08:00', currency: 'CNY' };
+		const result = await runWorkflow({
+			nodes: [
+				node('Run', 'n8n-nodes-base.manualTrigger'),
+				fixture('Posts', posts),
+				fixture('Orders', [
+					{ ...at, orderId: 'o1', amount: 20, status: 'paid', linkCode: 'lc-a' },
+					{ ...at, orderId: 'o2', amount: 30, status: 'paid', linkCode: 'lc-elsewhere' },
+				]),
+				fixture('Clicks', clickRows),
+				node('Content Mix', 'contentMix', { operation: 'audit', clickFields: { linkCode: 'code', clicks: 'n' } }),
+			],
+			connections: {
+				Run: { main: [[{ node: 'Posts', type: 'main', index: 0 }, { node: 'Orders', type: 'main', index: 0 }, { node: 'Clicks', type: 'main', index: 0 }]] },
+				Posts: { main: [[{ node: 'Content Mix', type: 'main', index: 0 }]] },
+				Orders: { main: [[{ node: 'Content Mix', type: 'main', index: 1 }]] },
+				Clicks: { main: [[{ node: 'Content Mix', type: 'main', index: 2 }]] },
+			},
+			settings: { executionOrder: 'v1' },
+		});
+		expect(result.errorOf('Content Mix')).toBeUndefined();
+		expect(result.output('Content Mix').map((r) => [r.pillar, r.orders, r.revenue])).toEqual([
+			['knowledge', 1, 20],
+			['scenario', 0, 0],
+			['promotion', 0, 0],
+		]);
+		const hints = (result.run.data.resultData.runData['Content Mix'][0].hints ?? []).map((h) => h.message);
+		expect(hints).toContainEqual(expect.stringMatching(/^1 order \(CNY 30\.00\) and 100 clicks came through 1 link code no post of the window has/));
+	});
+
 	it('a bad clicks row goes to the error output under Continue, paired with the Clicks input', async () => {
 		const result = await run([...clickRows, { code: 'lc-a', n: -4 }], { onError: 'continueErrorOutput' });
 		expect(result.output('Content Mix', 1).map((e) => e.error)).toEqual([expect.stringMatching(/^Item 4: field "n" is -4; expected a whole number/)]);
@@ -241,7 +282,12 @@ describe('the Weekly content plan template (workflows/weekly-content-plan.json),
 		const nodes = template.nodes.filter((n) => !['n8n-nodes-base.stickyNote', 'n8n-nodes-base.scheduleTrigger'].includes(n.type));
 		const connections = Object.fromEntries(Object.entries(template.connections).filter(([name]) => nodes.some((n) => n.name === name)));
 		const result = await runWorkflow({ ...template, nodes, connections });
+		// Clicks (Short Link) is off: n8n passes the demo posts through it to the Clicks input, whose
+		// rows without a link code (organic posts) are left out, so the audit runs without a credential.
+		expect(template.nodes.find((n) => n.name === 'Clicks (Short Link)')).toMatchObject({ disabled: true, parameters: { operation: 'getClicks' } });
+		expect(result.output('Clicks (Short Link)')).toEqual(result.output('Demo posts'));
 		const audit = result.output('Audit content mix');
+		expect(new Set(audit.map((r) => r.clicksFrom))).toEqual(new Set(['clicksInput']));
 		expect(audit.map((r) => `${r.platform}/${r.pillar}`)).toEqual([
 			'douyin/knowledge', 'douyin/scenario', 'douyin/promotion',
 			'xiaohongshu/knowledge', 'xiaohongshu/scenario', 'xiaohongshu/promotion',

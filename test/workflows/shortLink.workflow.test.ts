@@ -11,6 +11,7 @@ import { BITLY_TEST_BEARER, SHLINK_TEST_HEADER, startFakeBitly, startFakeShlink,
 import { BitlyApi } from '../../credentials/BitlyApi.credentials';
 import { ShlinkApi } from '../../credentials/ShlinkApi.credentials';
 import { node, runWorkflow, testCredential, type RunResult, type TestCredentials } from '../support/n8n';
+import { DEFAULT_COUNTED_STATUSES } from '../../nodes/lib/orders';
 
 const posts: IDataObject[] = [
 	{ postId: 'p1', platform: 'douyin', linkCode: 'DY-1201-1', url: 'https://shop.example.com/p/101', category: 'knowledge' },
@@ -204,18 +205,21 @@ describe('Short Link → Attribute Orders (no credential)', () => {
 		{ linkCode: 'A', clicks: 20, postId: 'p1', category: 'knowledge' },
 		{ linkCode: 'B', clicks: 25, postId: 'p2', category: 'promotion' },
 	];
+	// Orders as every order-reading node reads them (id, customer, time), in CNY unless said.
+	const order = (orderId: string, fields: IDataObject) => ({ orderId, customerId: `c-${orderId}`, createdAt: '2026-06-01T10:00:00+08:00', ...fields });
 	const orders = [
-		{ orderId: 'o1', linkCode: 'A', amount: 100, status: 'paid' },
-		{ orderId: 'o2', linkCode: 'B', amount: '88.5', status: 'completed' },
-		{ orderId: 'o3', amount: 70 }, // no link code: not attributed
-		{ orderId: 'o4', linkCode: 'B', amount: 40, refundedAmount: 40, status: 'refunded' },
+		order('o1', { linkCode: 'A', amount: 100, status: 'paid' }),
+		order('o2', { linkCode: 'B', amount: '88.5', status: 'completed' }),
+		order('o3', { amount: 70 }), // no link code: not attributed
+		order('o4', { linkCode: 'B', amount: 40, refundedAmount: 40, status: 'refunded' }), // not a status that counts by default
+		order('o5', { linkCode: 'A', amount: 50, status: 'cancelled' }), // nor this one
 	];
 
-	it('per post and per pillar, by hand: A 1 order / 50 clicks = 0.02, B 2 / 25 = 0.08, revenue 88.5 + 0', async () => {
+	it('per post and per pillar, by hand: A 1 order / 50 clicks = 0.02, B 1 / 25 = 0.04 (refunded and cancelled orders do not count)', async () => {
 		const posts = await runWorkflow(linkWorkflow(clicks, { operation: 'attribute', attributeLevel: 'post' }, 'bitly', {}, orders));
 		expect(posts.output('Short Link')).toEqual([
-			{ linkCode: 'A', postId: 'p1', pillar: 'knowledge', clicks: 50, orders: 1, conversionRate: 0.02, revenue: 100 },
-			{ linkCode: 'B', postId: 'p2', pillar: 'promotion', clicks: 25, orders: 2, conversionRate: 0.08, revenue: 88.5 },
+			{ linkCode: 'A', postId: 'p1', pillar: 'knowledge', clicks: 50, orders: 1, conversionRate: 0.02, revenue: 100, currency: null },
+			{ linkCode: 'B', postId: 'p2', pillar: 'promotion', clicks: 25, orders: 1, conversionRate: 0.04, revenue: 88.5, currency: null },
 		]);
 		const pillars = await runWorkflow(linkWorkflow(clicks, { operation: 'attribute', attributeLevel: 'pillar' }, 'bitly', {}, orders));
 		expect(pillars.output('Short Link').map((p) => [p.pillar, p.revenue, p.revenuePerClick])).toEqual([
@@ -224,12 +228,24 @@ describe('Short Link → Attribute Orders (no credential)', () => {
 		]);
 	});
 
-	it('a bad order stops the node naming the input, item and field; under Continue it is an error item', async () => {
-		const bad = [...orders, { orderId: 'o5', linkCode: 'A', amount: 'lots' }];
+	it('Statuses That Count: the same option as Content Mix; with Refunded added, B\'s refunded order counts, revenue 40 − 40 = 0', async () => {
+		const result = await runWorkflow(
+			linkWorkflow(clicks, { operation: 'attribute', countedStatuses: ['paid', 'completed', 'refunded'] }, 'bitly', {}, orders),
+		);
+		expect(result.output('Short Link').map((r) => [r.linkCode, r.orders, r.revenue])).toEqual([
+			['A', 1, 100],
+			['B', 2, 88.5],
+		]);
+	});
+
+	it('a bad order stops the node naming the item and field; under Continue it is an error item paired with the Orders input', async () => {
+		const bad = [...orders, order('o6', { linkCode: 'A', amount: 'lots' })];
 		const stopped = await runWorkflow(linkWorkflow(clicks, { operation: 'attribute' }, 'bitly', {}, bad));
-		expect(stopped.errorOf('Short Link')?.message).toBe('Orders item 4: field "amount" is "lots"');
+		expect(stopped.errorOf('Short Link')?.message).toMatch(/^Item 5: field "amount" is "lots"; expected /);
 		const continued = await runWorkflow(linkWorkflow(clicks, { operation: 'attribute' }, 'bitly', { onError: 'continueRegularOutput' }, bad));
-		expect(continued.output('Short Link').at(-1)).toEqual({ error: 'Orders item 4: field "amount" is "lots"' });
+		const out = continued.output('Short Link');
+		expect(out.map((r) => r.linkCode ?? r.error)).toEqual(['A', 'B', expect.stringMatching(/^Item 5: field "amount" is "lots"/)]);
+		expect(continued.run.data.resultData.runData['Short Link'][0].data!.main[0]![2].pairedItem).toEqual({ item: 5, input: 1 });
 	});
 });
 
@@ -330,7 +346,7 @@ describe('Short Link → Attribute Orders on Demo Shop Data', () => {
 		const result = await runWorkflow(workflow);
 		expect(result.errorOf('Short Link')).toBeUndefined();
 		const posts = result.output('Posts');
-		const linked = result.output('Orders').filter((o) => typeof o.linkCode === 'string' && o.status !== 'cancelled');
+		const linked = result.output('Orders').filter((o) => typeof o.linkCode === 'string' && DEFAULT_COUNTED_STATUSES.includes(o.status as never));
 		const pillars = result.output('Short Link');
 		expect(linked.length).toBeGreaterThan(0);
 		expect(pillars.map((p) => p.pillar).sort()).toEqual(['knowledge', 'promotion', 'scenario']);
@@ -339,16 +355,35 @@ describe('Short Link → Attribute Orders on Demo Shop Data', () => {
 	});
 
 	it('says what to connect when no item on the first input has a link code', async () => {
-		const result = await runWorkflow(linkWorkflow([{ postId: 'p1', clicks: 3 }, { postId: 'p2' }], { operation: 'attribute' }, 'bitly', {}, [{ linkCode: 'A', amount: 1 }]));
+		const result = await runWorkflow(linkWorkflow([{ postId: 'p1', clicks: 3 }, { postId: 'p2' }], { operation: 'attribute' }, 'bitly', {}, [{ orderId: 'o1', customerId: 'c1', createdAt: '2026-06-01T10:00:00+08:00', linkCode: 'A', amount: 1 }]));
 		expect(result.errorOf('Short Link')?.message).toMatch(/^None of the 2 items on the first input has a linkCode/);
 	});
 
-	it('refuses orders in two currencies (revenue is not converted), naming the order', async () => {
+	it('converts orders in another currency with Currency Rates into the Base Currency, as Content Mix does', async () => {
+		const at = { customerId: 'c1', createdAt: '2026-06-01T10:00:00+08:00' };
 		const orders = [
-			{ linkCode: 'A', amount: 10, currency: 'CNY' },
-			{ linkCode: 'A', amount: 10, currency: 'USD' },
+			{ ...at, orderId: 'o1', linkCode: 'A', amount: 10, currency: 'CNY' },
+			{ ...at, orderId: 'o2', linkCode: 'A', amount: 10, currency: 'USD' },
 		];
-		const result = await runWorkflow(linkWorkflow([{ linkCode: 'A', clicks: 5 }], { operation: 'attribute' }, 'bitly', {}, orders));
-		expect(result.errorOf('Short Link')?.message).toMatch(/^Orders item 1: field "currency" is "USD"; expected CNY/);
+		const parameters = { operation: 'attribute', options: { baseCurrency: 'CNY', currencyRates: 'USD=7.1' } };
+		const result = await runWorkflow(linkWorkflow([{ linkCode: 'A', clicks: 5 }], parameters, 'bitly', {}, orders));
+		// 10 + 10 × 7.1 = 81 CNY over 2 orders and 5 clicks.
+		expect(result.output('Short Link')).toEqual([{ linkCode: 'A', pillar: 'unassigned', clicks: 5, orders: 2, conversionRate: 0.4, revenue: 81, currency: 'CNY' }]);
+		const noRate = await runWorkflow(linkWorkflow([{ linkCode: 'A', clicks: 5 }], { operation: 'attribute', options: { baseCurrency: 'CNY' } }, 'bitly', {}, orders));
+		expect(noRate.errorOf('Short Link')?.message).toMatch(/^Item 1: field "currency"/);
+	});
+
+	it('an order through a code no post has: shown under the pillar unassigned, not dropped', async () => {
+		const at = { customerId: 'c1', createdAt: '2026-06-01T10:00:00+08:00' };
+		const result = await runWorkflow(
+			linkWorkflow([{ linkCode: 'A', clicks: 5, postId: 'p1', category: 'knowledge' }], { operation: 'attribute' }, 'bitly', {}, [
+				{ ...at, orderId: 'o1', linkCode: 'A', amount: 20 },
+				{ ...at, orderId: 'o2', linkCode: 'OLD-7', amount: 30 },
+			]),
+		);
+		expect(result.output('Short Link')).toEqual([
+			{ linkCode: 'A', postId: 'p1', pillar: 'knowledge', clicks: 5, orders: 1, conversionRate: 0.2, revenue: 20, currency: null },
+			{ linkCode: 'OLD-7', pillar: 'unassigned', clicks: 0, orders: 1, conversionRate: null, revenue: 30, currency: null },
+		]);
 	});
 });

@@ -45,16 +45,51 @@ export interface AuditRow {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+/** The post each link code credits: its first post in input order among the window's posts. */
+function ownersOfCodes(groups: readonly PostGroup[]): Map<string, PostRecord> {
+	const postOfCode = new Map<string, PostRecord>();
+	const inputOrder = groups.flatMap((g) => g.posts).sort((a, b) => a.itemIndex - b.itemIndex);
+	for (const post of inputOrder) if (post.linkCode !== undefined && !postOfCode.has(post.linkCode)) postOfCode.set(post.linkCode, post);
+	return postOfCode;
+}
+
+/** What the link codes no post of the window has brought (Short Link's `unassigned`). */
+export interface UnassignedLinks {
+	/** How many such codes. */
+	linkCodes: number;
+	/** Their clicks on the Clicks input (0 without one: the posts' own clicks always have a post). */
+	clicks: number;
+	orders: number;
+	revenue: number;
+}
+
+/**
+ * The same join as the audit, for the codes no post of the window has: a post before the window
+ * still selling, or a code missing from the posts. They belong to no account or platform of the
+ * window, so they are no audit row; the node reports them beside the rows, and Short Link's
+ * Attribute Orders lists them under the pillar `unassigned` (one rule: shown, never dropped
+ * without a word).
+ */
+export function unassignedLinks(groups: readonly PostGroup[], orders: readonly AttributedOrder[], linkClicks?: readonly { linkCode: string; clicks: number }[]): UnassignedLinks {
+	const owned = ownersOfCodes(groups);
+	const result: UnassignedLinks = { linkCodes: 0, clicks: 0, orders: 0, revenue: 0 };
+	for (const tally of tallyByLinkCode(linkClicks ?? [], orders).values()) {
+		if (owned.has(tally.linkCode)) continue;
+		result.linkCodes += 1;
+		result.clicks += tally.clicks;
+		result.orders += tally.orders;
+		result.revenue += tally.revenue;
+	}
+	return { ...result, revenue: round2(result.revenue) };
+}
+
 export function auditGroups(
 	groups: readonly PostGroup[],
 	targets: readonly PillarTarget[],
 	orders: readonly AttributedOrder[],
 	linkClicks?: readonly { linkCode: string; clicks: number }[],
 ): AuditRow[] {
-	// The post each link code credits: its first post in input order among the window's posts.
-	const postOfCode = new Map<string, PostRecord>();
-	const inputOrder = groups.flatMap((g) => g.posts).sort((a, b) => a.itemIndex - b.itemIndex);
-	for (const post of inputOrder) if (post.linkCode !== undefined && !postOfCode.has(post.linkCode)) postOfCode.set(post.linkCode, post);
+	const postOfCode = ownersOfCodes(groups);
 	const byCode = tallyByLinkCode(linkClicks ?? [], orders);
 	/** What the post's link code brought, when the post owns its code. */
 	const linkOf = (post: PostRecord) => (post.linkCode !== undefined && postOfCode.get(post.linkCode) === post ? byCode.get(post.linkCode) : undefined);

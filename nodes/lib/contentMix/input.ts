@@ -68,11 +68,15 @@ export function postInputSchema(timeZone: string, now: number = Date.now()) {
 
 export type PostInput = z.output<ReturnType<typeof postInputSchema>>;
 
-/** A clicks input's rows: clicks on a tracked link (e.g. a short-link service's report, per day or in total). */
+/**
+ * A clicks input's rows: clicks on a tracked link (e.g. a short-link service's report, per day or
+ * in total). A row without a link code (an organic post passed along) is nobody's clicks and is
+ * left out, as Short Link's Attribute Orders leaves it out: missing or empty reads as undefined.
+ */
 export const CLICK_FIELDS = ['linkCode', 'clicks'] as const;
 
 export const clickRowSchema = z.object({
-	linkCode: idField('link code'),
+	linkCode: optionalId('link code'),
 	clicks: countField,
 });
 

@@ -7,7 +7,9 @@
  * Last-click, single-touch attribution: an order counts for the one link code it carries, in
  * full (the model the platforms' own "带货" reports use; Google Analytics calls it last click,
  * https://support.google.com/analytics/answer/10596866). Revenue is what the customer paid less
- * what was refunded; cancelled orders bring none and do not count as orders.
+ * what was refunded, in the base currency. Which orders count (the *Statuses That Count*) and
+ * the conversion into the base currency are decided before this, the same way for both nodes
+ * (nodes/shared/attributedOrders.ts).
  */
 
 /** One link's clicks (a Get Clicks row, or a post with a clicks total). Rows of one link add up. */
@@ -17,13 +19,6 @@ export interface LinkClicks {
 	postId?: string;
 	/** The post's content pillar, e.g. knowledge / scenario / promotion. */
 	pillar?: string;
-}
-
-export interface AttributedOrder {
-	linkCode: string;
-	amount: number;
-	refundedAmount?: number;
-	status?: string;
 }
 
 export interface LinkResult {
@@ -48,7 +43,10 @@ export interface PillarResult {
 	revenuePerClick: number | null;
 }
 
-/** The pillar of a link no row names one for. */
+/**
+ * The pillar of a link no clicks row names one for — above all a code only orders carry, which
+ * no post has: shown, not dropped, so the user sees orders (and clicks) whose post is unknown.
+ */
 export const UNKNOWN_PILLAR = 'unassigned';
 
 /** Rounds money to the cent (the sums are of cents already; this removes float dust). */
@@ -95,14 +93,12 @@ export function tallyByLinkCode(clickRows: readonly Pick<LinkClicks, 'linkCode' 
 
 /**
  * Per link (in the order links first appear, clicks rows first, then links only orders name)
- * and per pillar (sorted by revenue, highest first). Orders without a link code are not
- * attributed to any post and are left out; cancelled orders do not count. A link's post and
- * pillar are the first its clicks rows name.
+ * and per pillar (sorted by revenue, highest first), from the counted orders (revenue net of
+ * refunds, in the base currency). Orders without a link code are not attributed to any post and
+ * are left out. A link's post and pillar are the first its clicks rows name; a code no clicks row
+ * names is listed under UNKNOWN_PILLAR.
  */
-export function attributeOrders(clickRows: readonly LinkClicks[], orders: readonly AttributedOrder[]): { links: LinkResult[]; pillars: PillarResult[] } {
-	const counted = orders
-		.filter((order) => order.status !== 'cancelled')
-		.map((order) => ({ linkCode: order.linkCode, revenue: order.amount - (order.refundedAmount ?? 0) }));
+export function attributeOrders(clickRows: readonly LinkClicks[], counted: readonly CodedOrder[]): { links: LinkResult[]; pillars: PillarResult[] } {
 	const named = new Map<string, { postId: string | undefined; pillar: string }>();
 	for (const row of clickRows) {
 		const link = named.get(row.linkCode) ?? { postId: undefined, pillar: UNKNOWN_PILLAR };

@@ -3,7 +3,10 @@
  * and codes ≤ 256 characters, numbers finite). Pure: no n8n; a bad value is a UserInputError
  * naming the item and field, which the node turns into its per-item NodeOperationError.
  */
+import { z } from 'zod';
+
 import { UserInputError } from '../errors';
+import { ORDER_STATUSES, parseSettings } from '../model';
 
 /** Ids and link codes longer than this are refused. */
 export const MAX_ID_LENGTH = 256;
@@ -71,19 +74,16 @@ export function checkedDays(days: unknown): number {
 }
 
 /**
- * An order's currency against the one the user reports in (the Currency parameter): attribution
- * adds amounts as given, without converting, so an order in another currency cannot be summed.
- * An order without a currency field passes.
+ * Attribute Orders' settings, defined once with zod (no defaults: the description holds them):
+ * the report level and the Statuses That Count, as the other order-reading nodes parse them.
  */
-export function sameCurrency(value: unknown, expected: string, itemIndex: number): void {
-	if (value === undefined || value === null || value === '') return;
-	const currency = typeof value === 'string' ? value.trim().toUpperCase() : undefined;
-	if (currency !== expected.trim().toUpperCase()) {
-		throw new UserInputError(`Orders item ${itemIndex}: field "currency" is ${shown(value)}; expected ${expected}, the Currency parameter (revenue is added up without converting)`, {
-			itemIndex,
-			field: 'currency',
-			expected,
-			hint: 'Convert the orders to one currency before this node, or set Currency and attribute each currency separately. 请先把订单换算为同一币种，或设置“Currency”后按币种分别归因。',
-		});
-	}
+const STATUSES_EXPECTED = `Statuses That Count: a list of order statuses, each one of ${ORDER_STATUSES.join(', ')}`;
+
+export const attributeSettingsSchema = z.object({
+	attributeLevel: z.enum(['post', 'pillar'], { errorMap: () => ({ message: 'Report Per: Post or Pillar' }) }),
+	countedStatuses: z.array(z.enum(ORDER_STATUSES, { errorMap: () => ({ message: STATUSES_EXPECTED }) }), { invalid_type_error: STATUSES_EXPECTED }),
+});
+
+export function parseAttributeSettings(input: z.input<typeof attributeSettingsSchema>): z.output<typeof attributeSettingsSchema> {
+	return parseSettings(attributeSettingsSchema, input);
 }

@@ -1,6 +1,6 @@
 /**
- * weekly-content-plan.json: Demo posts + Demo orders → Audit content mix / Plan next posts →
- * WeCom previews. The audit is recomputed here from the demo nodes' items (window: the 7 days up
+ * weekly-content-plan.json: Demo posts (+ through the switched-off Clicks (Short Link)) + Demo
+ * orders → Audit content mix / Plan next posts → WeCom previews. The audit is recomputed here from the demo nodes' items (window: the 7 days up
  * to the latest post's day; orders joined on link code); the plan is checked for its slots,
  * pillars and "no two promotions in a row"; each preview carries every line in order.
  */
@@ -23,6 +23,14 @@ export const contentPlan: TemplateCheck = (run, workflow) => {
 	const window = posts.filter((p) => dayOf(p) >= start && dayOf(p) <= end);
 
 	const audit = itemsOf(run, 'Audit content mix') ?? [];
+	// Clicks (Short Link) is off and wired into the audit's Clicks input, so switching to real
+	// clicks is one step (turn it on, pick the credential); off, n8n passes the demo posts through
+	// and the audit counts their own clicks (rows without a link code left out).
+	const clicksNode = workflow.nodes.find((n) => n.name === 'Clicks (Short Link)');
+	expect(clicksNode).toMatchObject({ type: 'n8n-nodes-commerce-ops.shortLink', disabled: true, parameters: { operation: 'getClicks' } });
+	expect(workflow.connections['Clicks (Short Link)']).toEqual({ main: [[{ node: 'Audit content mix', type: 'main', index: 2 }]] });
+	expect(itemsOf(run, 'Clicks (Short Link)')).toHaveLength(posts.length);
+	expect(new Set(audit.map((r) => r.clicksFrom))).toEqual(new Set(['clicksInput']));
 	const platforms = [...new Set(window.map((p) => String(p.platform)))].sort();
 	expect(audit.map((r) => `${r.platform}/${r.pillar}`)).toEqual(platforms.flatMap((p) => Object.keys(TARGET).map((pillar) => `${p}/${pillar}`)));
 	for (const row of audit) {

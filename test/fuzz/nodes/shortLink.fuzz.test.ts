@@ -15,13 +15,15 @@ const CODES = ['A', 'B', 'constructor', '__proto__', '抖-1'];
 const attribute = (parameters: IDataObject): NodeUnderTest => ({
 	name: 'Short Link',
 	mainOutputs: 1,
-	inputOf: (label) => (label === 'Orders' ? 'orders' : 'clicks'),
+	// Clicks rows are named "Clicks item …"; orders, read as every order-reading node reads them, "Item …".
+	inputOf: (label) => (label === 'Clicks' ? 'clicks' : 'orders'),
 	workflow: (inputs, extra: Partial<INode>) => ({
 		nodes: [
 			node('Start', 'n8n-nodes-base.manualTrigger'),
 			fixtureNode('Clicks', inputs.clicks),
 			fixtureNode('Orders', inputs.orders),
-			node('Short Link', 'shortLink', { operation: 'attribute', ...parameters }, extra),
+			// Base Currency set: with it unset the most common currency would be the base, and three bad USD orders could outnumber the good.
+			node('Short Link', 'shortLink', { operation: 'attribute', options: { baseCurrency: 'CNY' }, ...parameters }, extra),
 		],
 		connections: {
 			Start: { main: [[{ node: 'Clicks', type: 'main', index: 0 }, { node: 'Orders', type: 'main', index: 0 }]] },
@@ -40,6 +42,8 @@ const clicks = (drawn: Array<Drawn<typeof goodClick>>): IDataObject[] =>
 const orders = (drawn: Array<Drawn<typeof goodOrder>>): IDataObject[] =>
 	drawn.map((o, i) => ({
 		orderId: `O${i}`,
+		customerId: `C${i % 4}`,
+		createdAt: '2026-06-01T10:00:00+08:00',
 		currency: 'CNY',
 		amount: o.cents / 100,
 		...(o.code !== '' && { linkCode: o.code }),
@@ -74,11 +78,9 @@ describe('Short Link (Attribute Orders), property-based (issue 14)', () => {
 		await fc.assert(
 			fc.asyncProperty(arbitrary, async (drawn) => {
 				const good = { clicks: clicks(drawn.goodClicks), orders: orders(drawn.goodOrders) };
-				// A bad order value only counts where the order carries a link code (others are not read).
-				const linked = good.orders.filter((o) => o.linkCode !== undefined);
-				const badOrders = linked.length === 0 ? [] : drawn.badOrders;
+				// Every order is read (validated) as an order, with or without a link code, as Content Mix reads them.
 				const mixedClicks = mixIn('clicks', good.clicks, drawn.badClicks.map((b) => ({ base: good.clicks[b.baseIndex % good.clicks.length], bad: b.bad, at: b.at })));
-				const mixedOrders = mixIn('orders', good.orders, badOrders.map((b) => ({ base: linked[b.baseIndex % linked.length], bad: b.bad, at: b.at })));
+				const mixedOrders = mixIn('orders', good.orders, drawn.badOrders.map((b) => ({ base: good.orders[b.baseIndex % good.orders.length], bad: b.bad, at: b.at })));
 				await checkNode(subject, { clicks: mixedClicks.items, orders: mixedOrders.items }, good, [...mixedClicks.badItems, ...mixedOrders.badItems]);
 			}),
 			fuzzParameters,

@@ -3,7 +3,7 @@
  * ≤ 256 characters, amounts finite and ≥ 0, link ids in the shape each service gives them.
  */
 import { UserInputError } from '../../../nodes/lib/errors';
-import { amountField, boundedText, checkedDays, linkIdOf, sameCurrency } from '../../../nodes/lib/links';
+import { amountField, boundedText, checkedDays, linkIdOf, parseAttributeSettings } from '../../../nodes/lib/links';
 
 describe('Short Link input bounds', () => {
 	it('texts: trimmed, numbers as text, at most 256 characters, required ones not empty', () => {
@@ -38,10 +38,10 @@ describe('Short Link input bounds', () => {
 		for (const bad of [0, 366, 1.5, '30']) expect(() => checkedDays(bad)).toThrow(/Days must be a whole number from 1 to 365/);
 	});
 
-	it('currency: every order in the Currency parameter\'s (case-insensitive), orders without one pass', () => {
-		expect(() => sameCurrency(' cny', 'CNY', 0)).not.toThrow();
-		expect(() => sameCurrency(undefined, 'CNY', 1)).not.toThrow();
-		expect(() => sameCurrency('USD', 'CNY', 2)).toThrow('Orders item 2: field "currency" is "USD"; expected CNY');
-		expect(() => sameCurrency(156, 'CNY', 3)).toThrow('Orders item 3: field "currency" is 156; expected CNY');
+	it('Attribute Orders\' settings: a report level and order statuses the order reader knows', () => {
+		expect(parseAttributeSettings({ attributeLevel: 'pillar', countedStatuses: ['paid', 'refunded'] })).toEqual({ attributeLevel: 'pillar', countedStatuses: ['paid', 'refunded'] });
+		expect(() => parseAttributeSettings({ attributeLevel: 'post', countedStatuses: ['paid', 'lost'] as never })).toThrow(/^Statuses That Count: a list of order statuses, each one of pending, paid/);
+		expect(() => parseAttributeSettings({ attributeLevel: 'post', countedStatuses: 'paid' as never })).toThrow(/^Statuses That Count: a list/);
+		expect(() => parseAttributeSettings({ attributeLevel: 'day' as never, countedStatuses: [] })).toThrow('Report Per: Post or Pillar');
 	});
 });

@@ -4,8 +4,8 @@
  * two nodes' calculations, given the same posts and orders, report the same clicks, orders and
  * revenue per pillar.
  */
-import { auditGroups, type PostRecord } from '../../../nodes/lib/contentMix';
-import { attributeOrders, tallyByLinkCode } from '../../../nodes/lib/links';
+import { auditGroups, unassignedLinks, type PostRecord } from '../../../nodes/lib/contentMix';
+import { attributeOrders, tallyByLinkCode, UNKNOWN_PILLAR } from '../../../nodes/lib/links';
 
 describe('tallyByLinkCode: the join by link code both nodes use', () => {
 	it('adds up a code\'s clicks rows and counts each order in full for its code (last click)', () => {
@@ -50,7 +50,7 @@ describe('Short Link and Content Mix agree on the same posts and orders', () => 
 		linkCode,
 	});
 	const posts = [post(0, 'knowledge', 100, 'A'), post(1, 'knowledge', 50, 'B'), post(2, 'promotion', 20, 'C'), post(3, 'scenario', 10, 'D')];
-	// Net of refunds, as Content Mix's glue gives them (Short Link's takes amount and refundedAmount).
+	// Net of refunds, as the shared order reader (nodes/shared/attributedOrders.ts) gives them to both.
 	const orders = [
 		{ linkCode: 'A', amount: 99.9 },
 		{ linkCode: 'A', amount: 200, refundedAmount: 50 },
@@ -70,7 +70,7 @@ describe('Short Link and Content Mix agree on the same posts and orders', () => 
 
 	it('Short Link → Attribute Orders per pillar', () => {
 		const clicks = posts.map((p) => ({ linkCode: p.linkCode!, clicks: p.clicks, postId: p.postId, pillar: p.pillar }));
-		const { pillars } = attributeOrders(clicks, orders);
+		const { pillars } = attributeOrders(clicks, net);
 		expect(Object.fromEntries(pillars.map((p) => [p.pillar, { clicks: p.clicks, orders: p.orders, revenue: p.revenue }]))).toEqual(expected);
 	});
 
@@ -86,5 +86,46 @@ describe('Short Link and Content Mix agree on the same posts and orders', () => 
 		for (const rows of [fromPosts, fromClicksInput]) {
 			expect(Object.fromEntries(rows.map((r) => [r.pillar, { clicks: r.clicks, orders: r.orders, revenue: r.revenue }]))).toEqual(expected);
 		}
+	});
+});
+
+describe('a link code no post has: shown by both, never dropped', () => {
+	const post = (itemIndex: number, linkCode: string | undefined): PostRecord => ({
+		itemIndex,
+		postId: `p${itemIndex}`,
+		platform: 'douyin',
+		account: undefined,
+		publishedAtMs: Date.UTC(2026, 11, 1, itemIndex),
+		pillar: 'knowledge',
+		views: 100,
+		clicks: 10,
+		linkCode,
+	});
+	const posts = [post(0, 'A'), post(1, undefined)]; // p1 is organic: no code
+	// Z and Y belong to no post (an older post's codes): 2 orders 30 + 12.5, and Z's 7 + 3 clicks on a clicks input.
+	const orders = [
+		{ linkCode: 'A', revenue: 99 },
+		{ linkCode: 'Z', revenue: 30 },
+		{ linkCode: 'Y', revenue: 12.5 },
+	];
+	const clickRows = [
+		{ linkCode: 'A', clicks: 10 },
+		{ linkCode: 'Z', clicks: 7 },
+		{ linkCode: 'Z', clicks: 3 },
+	];
+
+	it('Short Link lists them under the pillar unassigned', () => {
+		// A's clicks row names its post and pillar (a post with clicks); Z's rows name none (a link report's rows).
+		const { pillars } = attributeOrders(clickRows.map((r) => (r.linkCode === 'A' ? { ...r, postId: 'p0', pillar: 'knowledge' } : r)), orders);
+		expect(pillars.find((p) => p.pillar === UNKNOWN_PILLAR)).toEqual({ pillar: UNKNOWN_PILLAR, links: 2, clicks: 10, orders: 2, conversionRate: 0.2, revenue: 42.5, revenuePerClick: 4.25 });
+	});
+
+	it('Content Mix reports the same clicks, orders and revenue beside its rows, which hold only the window\'s codes', () => {
+		const groups = [{ account: null, platform: 'douyin', posts }];
+		expect(unassignedLinks(groups, orders, clickRows)).toEqual({ linkCodes: 2, clicks: 10, orders: 2, revenue: 42.5 });
+		// Without a clicks input the posts' own clicks always have a post: only the orders are unassigned.
+		expect(unassignedLinks(groups, orders)).toEqual({ linkCodes: 2, clicks: 0, orders: 2, revenue: 42.5 });
+		const rows = auditGroups(groups, [{ pillar: 'knowledge', share: 1 }], orders, clickRows);
+		expect(rows.map((r) => [r.pillar, r.clicks, r.orders, r.revenue])).toEqual([['knowledge', 10, 1, 99]]);
 	});
 });
