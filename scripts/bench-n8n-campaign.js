@@ -16,7 +16,7 @@
  *   garbage collector, natives such as JSON.stringify).
  *
  *   npm run build && node scripts/bench-n8n-campaign.js [--orders=1000000] [--heap-mb=8192]
- *       [--save=none|all] [--n8n-version=2.8.4]
+ *       [--save=none|all] [--via=subworkflow] [--n8n-version=2.8.4]
  *
  * Heavy (minutes, several GB): `npm run bench` runs it only with BENCH_N8N_CAMPAIGN=1. Prints a
  * summary and one JSON line; asserts nothing about time. The settings it passes to n8n, and why,
@@ -31,7 +31,7 @@ const readline = require('node:readline');
 const { PROJECT_ROOT, PACK_NAME, freePort } = require('./n8n-runtime/util');
 const { ensureRuntime } = require('./n8n-runtime/install');
 const { createUserFolder, installPack, packPack } = require('./n8n-runtime/pack');
-const { importCredentials, importWorkflows } = require('./n8n-runtime/run');
+const { importCredentials, importWorkflows, runN8n } = require('./n8n-runtime/run');
 const { cleanEnv } = require('./n8n-runtime/env');
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
@@ -39,14 +39,38 @@ const ORDERS = Number(args.orders ?? 1_000_000);
 const CUSTOMERS = Math.max(1, Math.round(ORDERS / 5));
 const HEAP_MB = Number(args['heap-mb'] ?? 8192);
 const SAVE = args.save ?? 'none';
+const VIA_SUBWORKFLOW = args.via === 'subworkflow';
 const WORKFLOW_ID = 'Campaign1MBench';
+const PARENT_ID = 'Campaign1MCaller';
 
 /** The template as shipped, its demo data scaled up; nothing else changed. */
 function campaignWorkflow() {
 	const wf = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'workflows', 'rfm-coupon-campaign.json'), 'utf8'));
 	const demo = wf.nodes.find((n) => n.type === `${PACK_NAME}.demoShopData`);
 	demo.parameters = { ...demo.parameters, orders: ORDERS, customers: CUSTOMERS };
+	if (VIA_SUBWORKFLOW) {
+		// Callable by the Execute Workflow node: n8n starts a sub-workflow at this trigger.
+		wf.nodes.push({ id: 'bench-called', name: 'Called by the bench', type: 'n8n-nodes-base.executeWorkflowTrigger', typeVersion: 1, position: [0, 600], parameters: {} });
+		wf.connections['Called by the bench'] = { main: [[{ node: demo.name, type: 'main', index: 0 }]] };
+	}
 	return { ...wf, id: WORKFLOW_ID, name: `Campaign, ${ORDERS.toLocaleString('en')} orders (bench)` };
+}
+
+/**
+ * --via=subworkflow: a caller that runs the campaign as a sub-workflow and keeps only what its
+ * last node returns, so that `n8n execute` prints (and holds after the run) a small result.
+ */
+function callerWorkflow() {
+	return {
+		id: PARENT_ID,
+		name: 'Campaign caller (bench)',
+		nodes: [
+			{ id: 'start', name: 'Run now', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{ id: 'call', name: 'Run the campaign', type: 'n8n-nodes-base.executeWorkflow', typeVersion: 1, position: [220, 0], parameters: { source: 'database', workflowId: WORKFLOW_ID } },
+		],
+		connections: { 'Run now': { main: [[{ node: 'Run the campaign', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
 }
 
 /** pid and every descendant (the task runner n8n starts), from /proc. */
@@ -123,7 +147,13 @@ async function main() {
 	const dir = path.join(userFolder, 'bench-workflows');
 	fs.mkdirSync(dir, { recursive: true });
 	fs.writeFileSync(path.join(dir, `${WORKFLOW_ID}.json`), JSON.stringify(campaignWorkflow()));
+	if (VIA_SUBWORKFLOW) fs.writeFileSync(path.join(dir, `${PARENT_ID}.json`), JSON.stringify(callerWorkflow()));
 	await importWorkflows(runtime, userFolder, dir);
+	// n8n 2 runs only the published version of a sub-workflow ("Workflow is not active and cannot be executed").
+	if (VIA_SUBWORKFLOW) {
+		const published = await runN8n(runtime, userFolder, ['publish:workflow', `--id=${WORKFLOW_ID}`]);
+		if (published.code !== 0) throw new Error(`n8n publish:workflow failed:\n${published.stdout}\n${published.stderr}`);
+	}
 
 	const profileDir = path.join(userFolder, 'cpu-profiles');
 	fs.mkdirSync(profileDir, { recursive: true });
@@ -137,7 +167,7 @@ async function main() {
 	const elapsed = () => Number(process.hrtime.bigint() - started) / 1e6;
 	// Node flags on n8n's own command line: NODE_OPTIONS refuses --cpu-prof (exit 9).
 	const nodeFlags = [`--max-old-space-size=${HEAP_MB}`, '--cpu-prof', `--cpu-prof-dir=${profileDir}`];
-	const child = childProcess.spawn(runtime.nodeBin, [...nodeFlags, runtime.n8nEntry, 'execute', `--id=${WORKFLOW_ID}`, '--rawOutput'], {
+	const child = childProcess.spawn(runtime.nodeBin, [...nodeFlags, runtime.n8nEntry, 'execute', `--id=${VIA_SUBWORKFLOW ? PARENT_ID : WORKFLOW_ID}`, '--rawOutput'], {
 		cwd: userFolder,
 		env,
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -183,7 +213,7 @@ async function main() {
 	const summaries = profiles.map((f) => ({ file: f, ...summariseProfile(path.join(profileDir, f)) })).sort((a, b) => b.totalMs - a.totalMs);
 
 	const load = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-	console.log(`Campaign template in a real n8n ${runtime.version} (n8n execute --id), ${ORDERS.toLocaleString('en')} demo orders, ${CUSTOMERS.toLocaleString('en')} customers; load average ${load}`);
+	console.log(`Campaign template in a real n8n ${runtime.version} (n8n execute --id${VIA_SUBWORKFLOW ? ', called as a sub-workflow' : ''}), ${ORDERS.toLocaleString('en')} demo orders, ${CUSTOMERS.toLocaleString('en')} customers; load average ${load}`);
 	console.log(`exit ${exit.code ?? exit.signal}; wall ${(wallMs / 1000).toFixed(1)} s (n8n start-up until the first node ${(firstStart / 1000).toFixed(1)} s; workflow finished at ${finished ? (finished / 1000).toFixed(1) : '?'} s)`);
 	console.log(`peak memory: VmHWM ${Math.round(peakHwm)} MB (largest process), summed VmRSS ${Math.round(peakSummedRss)} MB (n8n + task runner); heap limit ${HEAP_MB} MB; EXECUTIONS_DATA_SAVE_ON_SUCCESS=${SAVE}`);
 	for (const { node, ms } of nodes) console.log(`  ${node.padEnd(34)} ${(ms / 1000).toFixed(2).padStart(8)} s`);
@@ -195,7 +225,7 @@ async function main() {
 		console.log('  top functions (self time):');
 		for (const { fn, ms } of s.top) console.log(`    ${(ms / 1000).toFixed(2).padStart(7)} s  ${fn}`);
 	}
-	console.log(JSON.stringify({ orders: ORDERS, customers: CUSTOMERS, n8n: runtime.version, load, exit, wallMs: Math.round(wallMs), firstNodeMs: Math.round(firstStart), finishedMs: finished && Math.round(finished), peakHwmMb: Math.round(peakHwm), peakSummedRssMb: Math.round(peakSummedRss), heapMb: HEAP_MB, save: SAVE, nodes, outputChars, errors: errors.slice(0, 8), profiles: summaries.map(({ file, totalMs, byWhere, top }) => ({ file, totalMs, byWhere, top: top.slice(0, 8) })) }));
+	console.log(JSON.stringify({ orders: ORDERS, customers: CUSTOMERS, n8n: runtime.version, load, exit, wallMs: Math.round(wallMs), firstNodeMs: Math.round(firstStart), finishedMs: finished && Math.round(finished), peakHwmMb: Math.round(peakHwm), peakSummedRssMb: Math.round(peakSummedRss), heapMb: HEAP_MB, save: SAVE, via: VIA_SUBWORKFLOW ? 'subworkflow' : 'template', nodes, outputChars, errors: errors.slice(0, 8), profiles: summaries.map(({ file, totalMs, byWhere, top }) => ({ file, totalMs, byWhere, top: top.slice(0, 8) })) }));
 }
 
 main().catch((error) => {
