@@ -11,8 +11,9 @@
  *
  * rfmClv: `node` is RFM Segment with Predict Lifetime Value on, `rfm` the same node without it,
  * so their difference is what the lifetime value costs. `--cpu-share` also samples the run with
- * node:inspector's profiler and reports the share of self time spent in lib/clv (the fit and
- * the predictions) — the issue asks that the CLV fit not dominate.
+ * node:inspector's profiler and reports the share of CPU time spent in the node's lifetime-value
+ * step (the fits and the predictions) and in garbage collection — the issue asks that the CLV
+ * fit not dominate.
  *
  * The table of every node at 10k / 100k / 1M items (with RFM Segment from scripts/bench-rfm.js
  * and Reorder Alert from scripts/bench-reorder.js) is `node scripts/bench-scale.js`.
@@ -204,7 +205,11 @@ async function rfmClvNode(items, clv) {
 	return { task, out: task.data.main[0].length };
 }
 
-/** Share of sampled self time in code under nodes/lib/clv (node:inspector's profiler). */
+/**
+ * Share of the sampled CPU time (idle excluded) spent inside RFM Segment's lifetime-value step
+ * — everything called from its predictLifetimeValue (the BG/NBD and Gamma-Gamma fits, the
+ * predictions) — and in garbage collection, which V8 samples apart from any caller.
+ */
 async function withCpuShare(run) {
 	const inspector = require('node:inspector');
 	const session = new inspector.Session();
@@ -217,15 +222,29 @@ async function withCpuShare(run) {
 	const { profile } = await post('Profiler.stop');
 	const self = new Map();
 	for (let i = 0; i < profile.samples.length; i++) self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + profile.timeDeltas[i]);
+	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+	const subtree = (id) => {
+		const node = byId.get(id);
+		return (self.get(id) ?? 0) + (node.children ?? []).reduce((sum, child) => sum + subtree(child), 0);
+	};
 	let total = 0;
-	let clv = 0;
 	let gc = 0;
 	for (const node of profile.nodes) {
 		const us = self.get(node.id) ?? 0;
 		if (node.callFrame.functionName === '(idle)') continue;
 		total += us;
-		if (/[\\/]lib[\\/]clv[\\/]/.test(node.callFrame.url)) clv += us;
 		if (node.callFrame.functionName === '(garbage collector)') gc += us;
+	}
+	// The outermost lifetime-value frames (the node's predictLifetimeValue), each counted once.
+	const isClvStep = (node) => node.callFrame.functionName === 'predictLifetimeValue' && /RfmSegment/.test(node.callFrame.url);
+	const parentOf = new Map();
+	for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+	let clv = 0;
+	for (const node of profile.nodes) {
+		if (!isClvStep(node)) continue;
+		let outer = true;
+		for (let id = parentOf.get(node.id); id !== undefined; id = parentOf.get(id)) if (isClvStep(byId.get(id))) outer = false;
+		if (outer) clv += subtree(node.id);
 	}
 	return { ...result, cpuShare: { clv: Number((clv / total).toFixed(3)), gc: Number((gc / total).toFixed(3)), sampledSeconds: Number((total / 1e6).toFixed(2)) } };
 }

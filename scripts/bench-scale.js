@@ -21,7 +21,7 @@ const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
-const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
+const args = Object.fromEntries(process.argv.slice(2).map((a) => { const [key, value = 'true'] = a.replace(/^--/, '').split('='); return [key, value]; }));
 const SIZES = (args.sizes ?? '10000,100000,1000000').split(',').map(Number);
 const ONLY = args.only ? new Set(args.only.split(',')) : null;
 

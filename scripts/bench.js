@@ -9,7 +9,7 @@
  * - Lifetime value fit, 100k customers (scripts/bench-clv.js).
  * - The order store: n8n Data Table vs Postgres in a real n8n (scripts/bench-order-store.js).
  * - Visitor Value (1M orders), Coupon Tier (100k customers) and RFM Segment with Predict Lifetime
- *   Value (100k orders: the share of CPU time in lib/clv) against plain-loop baselines
+ *   Value (100k orders: the share of CPU time in its lifetime-value step) against plain-loop baselines
  *   (scripts/bench-nodes.js); the full 10k/100k/1M table is scripts/bench-scale.js (docs/scale.md).
  * - With BENCH_N8N_CAMPAIGN=1: the campaign template on 1M demo orders in a real n8n by CLI
  *   (scripts/bench-n8n-campaign.js; minutes and ~5 GB).
@@ -110,9 +110,9 @@ for (const name of ['bench-reorder.js', 'bench-clv.js']) {
 	const withoutClv = bench('rfmClv', 'rfm', 100_000);
 	line('RFM + lifetime value', '100k orders', withClv, withoutClv);
 	console.log(
-		`${''.padEnd(26)} | (baseline here: the same node without lifetime value) lib/clv ${(100 * withClv.cpuShare.clv).toFixed(0)}% of the sampled CPU time, garbage collection ${(100 * withClv.cpuShare.gc).toFixed(0)}%`,
+		`${''.padEnd(26)} | (baseline here: the same node without lifetime value) the lifetime-value step ${(100 * withClv.cpuShare.clv).toFixed(0)}% of the sampled CPU time, garbage collection ${(100 * withClv.cpuShare.gc).toFixed(0)}%`,
 	);
-	targets.push({ what: 'RFM Segment + Predict Lifetime Value, 100k orders: share of CPU time in the lifetime-value code (must not dominate)', limit: '< 50 %', value: `${(100 * withClv.cpuShare.clv).toFixed(0)} %`, ok: withClv.cpuShare.clv < 0.5 });
+	targets.push({ what: 'RFM Segment + Predict Lifetime Value, 100k orders: share of CPU time in the lifetime-value step (must not dominate)', limit: '< 50 %', value: `${(100 * withClv.cpuShare.clv).toFixed(0)} %`, ok: withClv.cpuShare.clv < 0.5 });
 	console.log('(the table at 10k / 100k / 1M items: node scripts/bench-scale.js --markdown, docs/scale.md)\n');
 }
 
