@@ -106,13 +106,15 @@ for (const name of ['bench-reorder.js', 'bench-clv.js']) {
 	line('Coupon Tier', '100k customers', ctNode, ctBase);
 	const tiers = (r) => JSON.stringify([Object.entries(r.counts).sort(), r.coupons]);
 	if (tiers(ctNode.result) !== tiers(ctBase.result)) throw new Error(`Coupon Tier: node and baseline disagree: ${tiers(ctNode.result)} vs ${tiers(ctBase.result)}`);
-	const withClv = bench('rfmClv', 'node', 100_000, '--cpu-share');
+	const withClv = bench('rfmClv', 'node', 100_000);
 	const withoutClv = bench('rfmClv', 'rfm', 100_000);
 	line('RFM + lifetime value', '100k orders', withClv, withoutClv);
+	// A third run under the sampling profiler (which slows it down) for the share.
+	const { cpuShare } = bench('rfmClv', 'node', 100_000, '--cpu-share');
 	console.log(
-		`${''.padEnd(26)} | (baseline here: the same node without lifetime value) the lifetime-value step ${(100 * withClv.cpuShare.clv).toFixed(0)}% of the sampled CPU time, garbage collection ${(100 * withClv.cpuShare.gc).toFixed(0)}%`,
+		`${''.padEnd(26)} | (baseline here: the same node without lifetime value) the lifetime-value step ${(100 * cpuShare.clv).toFixed(0)}% of the sampled CPU time, garbage collection ${(100 * cpuShare.gc).toFixed(0)}%`,
 	);
-	targets.push({ what: 'RFM Segment + Predict Lifetime Value, 100k orders: share of CPU time in the lifetime-value step (must not dominate)', limit: '< 50 %', value: `${(100 * withClv.cpuShare.clv).toFixed(0)} %`, ok: withClv.cpuShare.clv < 0.5 });
+	targets.push({ what: 'RFM Segment + Predict Lifetime Value, 100k orders: share of CPU time in the lifetime-value step (must not dominate)', limit: '< 50 %', value: `${(100 * cpuShare.clv).toFixed(0)} %`, ok: cpuShare.clv < 0.5 });
 	console.log('(the table at 10k / 100k / 1M items: node scripts/bench-scale.js --markdown, docs/scale.md)\n');
 }
 
