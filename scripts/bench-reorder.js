@@ -11,6 +11,10 @@
  *
  *   npx tsc -p tsconfig.json && node --expose-gc scripts/bench-reorder.js [positions] [days]
  *   node --expose-gc scripts/bench-reorder.js --node [positions] [days]   (node path only, one JSON line)
+ *   node --expose-gc scripts/bench-reorder.js --baseline [positions] [days]
+ *       (the plain loop on the same items as the node path, in its own process: one JSON line)
+ *   node --expose-gc scripts/bench-reorder.js --items-only [positions] [days]
+ *       (only builds the node path's input items: what they alone take)
  *
  * Requires the compiled pack in dist/. Prints wall times (best of three runs after a warm-up
  * for the library; one run for the node), the resident memory the input itself takes, and
@@ -26,6 +30,8 @@ const inventory = require(path.join(dist, 'lib', 'inventory'));
 const { defaultReorderSettings } = require(path.join(dist, 'ReorderAlert', 'settings.js'));
 
 const NODE_MODE = process.argv.includes('--node');
+const BASELINE_MODE = process.argv.includes('--baseline');
+const ITEMS_ONLY_MODE = process.argv.includes('--items-only');
 const ARGS = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const POSITIONS = Number(ARGS[0] ?? 50_000);
 const DAYS = Number(ARGS[1] ?? 90);
@@ -265,7 +271,36 @@ async function nodeMain() {
 	process.exit(0);
 }
 
-if (NODE_MODE) {
+/**
+ * The node path's input items, and the plain loop on them (the Code-node version, as
+ * baseline() above), or nothing more (--items-only): one JSON line with its own peak RSS.
+ */
+function itemsMain() {
+	gc();
+	const rssBefore = rssMb();
+	const { positions, sales } = generate();
+	const inventoryItems = positions.map((json) => ({ json, pairedItem: { item: 0 } }));
+	const salesItems = sales.map((json) => ({ json, pairedItem: { item: 0 } }));
+	gc();
+	const inputMb = Math.round(rssMb() - rssBefore);
+	let ms = null;
+	let alerts = null;
+	if (BASELINE_MODE) {
+		const start = process.hrtime.bigint();
+		const out = baseline(
+			inventoryItems.map((item) => item.json),
+			salesItems.map((item) => item.json),
+			inventory.serviceLevelToZ(0.95),
+		);
+		ms = Math.round(Number(process.hrtime.bigint() - start) / 1e6);
+		alerts = out.filter((r) => r.reorder).length;
+	}
+	console.log(JSON.stringify({ ms, alerts, inputMb, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+}
+
+if (BASELINE_MODE || ITEMS_ONLY_MODE) {
+	itemsMain();
+} else if (NODE_MODE) {
 	nodeMain().catch((error) => {
 		console.error(error);
 		process.exit(1);

@@ -8,6 +8,11 @@
  * - Reorder maths, 50k sku-warehouse positions × 90 days (scripts/bench-reorder.js).
  * - Lifetime value fit, 100k customers (scripts/bench-clv.js).
  * - The order store: n8n Data Table vs Postgres in a real n8n (scripts/bench-order-store.js).
+ * - Visitor Value (1M orders), Coupon Tier (100k customers) and RFM Segment with Predict Lifetime
+ *   Value (100k orders: the share of CPU time in its lifetime-value step) against plain-loop baselines
+ *   (scripts/bench-nodes.js); the full 10k/100k/1M table is scripts/bench-scale.js (docs/scale.md).
+ * - With BENCH_N8N_CAMPAIGN=1: the campaign template on 1M demo orders in a real n8n by CLI
+ *   (scripts/bench-n8n-campaign.js; minutes and ~5 GB).
  *
  * Figures depend on the machine and its load; nothing here asserts a time.
  */
@@ -66,12 +71,60 @@ for (const name of ['bench-reorder.js', 'bench-clv.js']) {
 	console.log(`— ${name}`);
 	const out = execFileSync(node, ['--expose-gc', script(name)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 22 });
 	process.stdout.write(out);
+	if (name === 'bench-reorder.js') {
+		// Issue 11: Reorder Alert on 50k positions × 90 days through n8n-core, peak RSS ≤ 1.2 GB.
+		const peak = Number(/node path peak RSS (\d+) MB/.exec(out)?.[1] ?? NaN);
+		targets.push({ what: 'Reorder Alert, 50k positions × 90 days through n8n-core: peak RSS (input items included)', limit: '1,200 MB', value: `${peak} MB`, ok: peak <= 1200 });
+	}
 	if (name === 'bench-clv.js') {
 		// The fit = BG/NBD plus Gamma-Gamma, as the RFM node runs them.
 		const ms = ['fitBgNbd', 'fitGammaGamma'].map((fit) => Number(new RegExp(`${fit} \\(3 starts, BFGS\\)\\s+(\\d+) ms`).exec(out)?.[1] ?? NaN));
 		const seconds = (ms[0] + ms[1]) / 1000;
 		targets.push({ what: 'Lifetime value: BG/NBD + Gamma-Gamma fit, 100k customers', limit: '< 10 s', value: `${seconds.toFixed(2)} s`, ok: seconds < 10 });
 	}
+	console.log('');
+}
+
+// Visitor Value, Coupon Tier and RFM with lifetime value beside plain-loop baselines (issue 11).
+{
+	const bench = (...args) => {
+		const out = execFileSync(node, ['--expose-gc', script('bench-nodes.js'), ...args.map(String)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 22 });
+		return JSON.parse(out.trim().split('\n').pop());
+	};
+	const cell = (r) => `${r.seconds.toFixed(2).padStart(6)} s ${String(r.peakRssMb).padStart(5)} MB`;
+	console.log('Other nodes beside their plain-loop baselines (scripts/bench-nodes.js; node via WorkflowExecute)');
+	console.log('node                       | items          | node                | baseline            | node / baseline time');
+	const line = (name, items, viaNode, base) =>
+		console.log(`${name.padEnd(26)} | ${items.padEnd(14)} | ${cell(viaNode)} | ${cell(base)} | ${(viaNode.seconds / base.seconds).toFixed(1)}×`);
+	const byGroup = (rows) => JSON.stringify([...rows].sort((a, b) => a.group.localeCompare(b.group)).map((r) => [r.group, r.orders, r.visitors, Number(r.visitorValue.toPrecision(12))]));
+	const vvNode = bench('visitorValue', 'node', 1_000_000);
+	const vvBase = bench('visitorValue', 'baseline', 1_000_000);
+	line('Visitor Value', '1M orders', vvNode, vvBase);
+	if (byGroup(vvNode.result) !== byGroup(vvBase.result)) throw new Error(`Visitor Value: node and baseline disagree: ${byGroup(vvNode.result)} vs ${byGroup(vvBase.result)}`);
+	const ctNode = bench('couponTier', 'node', 100_000);
+	const ctBase = bench('couponTier', 'baseline', 100_000);
+	line('Coupon Tier', '100k customers', ctNode, ctBase);
+	const tiers = (r) => JSON.stringify([Object.entries(r.counts).sort(), r.coupons]);
+	if (tiers(ctNode.result) !== tiers(ctBase.result)) throw new Error(`Coupon Tier: node and baseline disagree: ${tiers(ctNode.result)} vs ${tiers(ctBase.result)}`);
+	const withClv = bench('rfmClv', 'node', 100_000);
+	const withoutClv = bench('rfmClv', 'rfm', 100_000);
+	line('RFM + lifetime value', '100k orders', withClv, withoutClv);
+	// A third run under the sampling profiler (which slows it down) for the share.
+	const { cpuShare } = bench('rfmClv', 'node', 100_000, '--cpu-share');
+	console.log(
+		`${''.padEnd(26)} | (baseline here: the same node without lifetime value) the lifetime-value step ${(100 * cpuShare.clv).toFixed(0)}% of the sampled CPU time, garbage collection ${(100 * cpuShare.gc).toFixed(0)}%`,
+	);
+	targets.push({ what: 'RFM Segment + Predict Lifetime Value, 100k orders: share of CPU time in the lifetime-value step (must not dominate)', limit: '< 50 %', value: `${(100 * cpuShare.clv).toFixed(0)} %`, ok: cpuShare.clv < 0.5 });
+	console.log('(the table at 10k / 100k / 1M items: node scripts/bench-scale.js --markdown, docs/scale.md)\n');
+}
+
+// The campaign template on 1M demo orders in a real n8n (issue 11): only when asked, it takes minutes and ~5 GB.
+if (process.env.BENCH_N8N_CAMPAIGN === '1') {
+	console.log('— bench-n8n-campaign.js --via=subworkflow (n8n execute, 1,000,000 demo orders; minutes)');
+	const out = execFileSync(node, [script('bench-n8n-campaign.js'), '--via=subworkflow'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+	process.stdout.write(out.split('\n').filter((l) => !l.startsWith('{')).join('\n'));
+	const result = JSON.parse(out.trim().split('\n').pop());
+	targets.push({ what: 'Campaign template, 1M demo orders, in a real n8n by CLI', limit: 'completes (exit 0)', value: `exit ${result.exit.code}, ${(result.wallMs / 1000).toFixed(0)} s, peak ${result.peakHwmMb} MB`, ok: result.exit.code === 0 });
 	console.log('');
 }
 

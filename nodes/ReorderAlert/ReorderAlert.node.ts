@@ -14,6 +14,7 @@ import {
 	alertKey,
 	DAILY_SALES_FIELDS,
 	createSalesDateCheck,
+	createSalesStore,
 	dailySalesParser,
 	evaluateNetworkReorder,
 	evaluateReorder,
@@ -28,9 +29,9 @@ import {
 	type NetworkReorderResult,
 	type ReorderResult,
 } from '../lib/inventory';
-import { sourcePathOf, type DailySales, type FieldMapping, type InputIssue, type InventoryPosition } from '../lib/model';
+import { sourcePathOf, type FieldMapping, type InputIssue, type InventoryPosition } from '../lib/model';
 import { createZonedIsoFormatter } from '../lib/time';
-import { readItems } from '../shared/inputItems';
+import { consumeItems } from '../shared/inputItems';
 import {
 	checkInputsCarryFields,
 	continueOnNodeError,
@@ -105,6 +106,7 @@ export class ReorderAlert implements INodeType {
 		if (notReached) return notReached;
 
 		const firstItemOf = new Map<string, number>();
+		const inventoryRecords: IndexedPosition[] = [];
 		const inventory = readInput(
 			this,
 			INVENTORY_INPUT,
@@ -112,7 +114,7 @@ export class ReorderAlert implements INodeType {
 			INVENTORY_FIELDS,
 			settings.inventoryMapping,
 			inventoryParser,
-			(position, itemIndex): IndexedPosition | InputIssue => {
+			(position, itemIndex): InputIssue | undefined => {
 				const key = alertKey(position.sku, position.warehouse);
 				const earlier = firstItemOf.get(key);
 				if (earlier !== undefined) {
@@ -124,9 +126,18 @@ export class ReorderAlert implements INodeType {
 					};
 				}
 				firstItemOf.set(key, itemIndex);
-				return { position, itemIndex };
+				inventoryRecords.push({ position, itemIndex });
+				return undefined;
 			},
 		);
+		const positions = inventoryRecords.map((r) => r.position);
+
+		// Daily sales go into columns by position as they are read, not one object per row:
+		// 50,000 positions × 90 days as objects took ~470 MB (lib/inventory/salesStore.ts).
+		const salesStore = createSalesStore(positions, salesItems.length);
+		const checkSalesDate = createSalesDateCheck(Date.now(), sourcePathOf('date', settings.salesMapping));
+		// Newest date among all valid rows (ISO dates compare as text), matched to a position or not.
+		let latestSalesDate: string | undefined;
 		const sales = readInput(
 			this,
 			SALES_INPUT,
@@ -134,18 +145,23 @@ export class ReorderAlert implements INodeType {
 			DAILY_SALES_FIELDS,
 			settings.salesMapping,
 			dailySalesParser,
-			createSalesDateCheck(Date.now(), sourcePathOf('date', settings.salesMapping)),
+			(parsed, itemIndex): InputIssue | undefined => {
+				const row = checkSalesDate(parsed, itemIndex);
+				if ('expected' in row) return row;
+				if (latestSalesDate === undefined || row.date > latestSalesDate) latestSalesDate = row.date;
+				salesStore.add(row);
+				return undefined;
+			},
 		);
 
-		const asOf = settings.asOf ?? latestSalesDate(sales.records) ?? settings.today;
-		const positions = inventory.records.map((r) => r.position);
+		const asOf = settings.asOf ?? latestSalesDate ?? settings.today;
 		let results: Array<ReorderResult | NetworkReorderResult>;
 		try {
 			const options = { ...settings.options, asOf };
 			results =
 				settings.warehouseMode === 'network'
-					? evaluateNetworkReorder(positions, sales.records, options, { forwardWarehouses: settings.forwardWarehouses })
-					: evaluateReorder(positions, sales.records, options);
+					? evaluateNetworkReorder(positions, salesStore, options, { forwardWarehouses: settings.forwardWarehouses })
+					: evaluateReorder(positions, salesStore, options);
 		} catch (error) {
 			throw settingsError(this, error);
 		}
@@ -153,14 +169,14 @@ export class ReorderAlert implements INodeType {
 		// Each result pairs with the inventory item(s) it was computed from.
 		const itemsOfSku = new Map<string, number[]>();
 		if (settings.warehouseMode === 'network') {
-			for (const { position, itemIndex } of inventory.records) {
+			for (const { position, itemIndex } of inventoryRecords) {
 				const list = itemsOfSku.get(position.sku);
 				if (list) list.push(itemIndex);
 				else itemsOfSku.set(position.sku, [itemIndex]);
 			}
 		}
 		const sourcesOf = (result: ReorderResult, index: number): number[] =>
-			itemsOfSku.get(result.sku) ?? [inventory.records[index].itemIndex];
+			itemsOfSku.get(result.sku) ?? [inventoryRecords[index].itemIndex];
 
 		// Needs Action: reorder, urgent, and no_history with an order (a new SKU's first batch).
 		let alerting = results.filter(needsAction);
@@ -242,30 +258,23 @@ function toOutputJson(result: ReorderResult, language: 'en' | 'zh', alert: 'new'
 	};
 }
 
-/** Newest date among the sales rows (ISO dates compare as text), or undefined when there are none. */
-function latestSalesDate(sales: readonly DailySales[]): string | undefined {
-	let latest: string | undefined;
-	for (const row of sales) if (latest === undefined || row.date > latest) latest = row.date;
-	return latest;
-}
-
 /**
- * readItems for one of the two inputs: the error names the input ("Daily Sales item 3: …"),
- * and error items pair with the item on that input.
+ * consumeItems for one of the two inputs: the error names the input ("Daily Sales item 3: …"),
+ * and error items pair with the item on that input. `accept` stores each valid item.
  */
-function readInput<Input, T>(
+function readInput<Input>(
 	context: IExecuteFunctions,
 	inputIndex: number,
 	items: INodeExecutionData[],
 	fields: readonly string[],
 	mapping: FieldMapping,
-	schema: Parameters<typeof readItems<Input, T>>[4],
-	finish: (input: Input, itemIndex: number) => T | InputIssue,
+	schema: Parameters<typeof consumeItems<Input>>[4],
+	accept: (input: Input, itemIndex: number) => InputIssue | undefined,
 ) {
 	const label = INPUT_LABELS[inputIndex];
 	const name = (text: string) => text.replace(/^Item (\d+)/, `${label} item $1`);
 	try {
-		const read = readItems(context, items, fields, mapping, schema, finish);
+		const read = consumeItems(context, items, fields, mapping, schema, accept);
 		for (const item of read.errorItems) {
 			item.json.error = name(String(item.json.error));
 			const paired = item.pairedItem as IPairedItemData;

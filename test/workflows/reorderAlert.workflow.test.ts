@@ -439,6 +439,23 @@ describe('Reorder Alert edge cases', () => {
 		expect([...ok, ...needsActionItems].every(allFinite)).toBe(true);
 	});
 
+	it('As-Of = Latest Sales Date counts rows of positions not in the stock data; only matching rows feed demand', async () => {
+		// TEE-01 in SH sells 9, 11, … to 2026-03-28; another SKU, and TEE-01 in a warehouse the
+		// stock data lacks, sold on 2026-03-30: the as-of day is 2026-03-30. The 28 days to it
+		// hold 26 of TEE-01's days (03-03 … 03-28, 13 × 9 and 13 × 11: d = 10); the days without
+		// a row are not in-stock days, and the other rows count for no position.
+		const sales = [
+			...history(),
+			{ date: '2026-03-30', sku: 'OTHER', warehouse: 'SH', units: 500, inStock: true },
+			{ date: '2026-03-29', sku: 'TEE-01', warehouse: 'BJ', units: 500, inStock: true },
+		];
+		const result = await runWorkflow(fixtureWorkflow([REORDER], sales, { asOfMode: 'latestSales', timeZone: 'UTC' }));
+		const items = [...result.output('Reorder Alert', 0), ...result.output('Reorder Alert', 1)];
+		expect(items.map((i) => [i.sku, i.warehouse, i.asOf, i.inStockDays, i.demandPerDay, i.status])).toEqual([
+			['TEE-01', 'SH', '2026-03-30', 26, 10, 'reorder'],
+		]);
+	});
+
 	it('a SKU sold out on every day of the lookback window is urgent, measured on its earlier in-stock days', async () => {
 		// Sold 9, 11, 9, 11 … in February (d = 10), then sold out every day of the 28 days to
 		// 2026-03-28 with nothing left: cover 0 < lead time 5 → urgent (not no_history).

@@ -13,6 +13,7 @@ export * from './orderQuantity';
 export * from './options';
 export * from './reorder';
 export * from './network';
+export * from './salesStore';
 export * from './alertState';
 export * from './input';
 export * from './output';

@@ -24,13 +24,14 @@ import type { DailySales, InventoryPosition } from '../model/schemas';
 import type { ReorderOptionsInput } from './options';
 import {
 	assessPosition,
-	groupSalesByPosition,
 	measurePositionDemand,
 	prepareEvaluation,
+	salesHistoryOf,
 	type EarlierDemandDays,
 	type MeasuredDemand,
 	type ReorderResult,
 } from './reorder';
+import type { SalesHistory } from './salesStore';
 
 export const NETWORK_WAREHOUSE = '(network)';
 
@@ -90,12 +91,12 @@ function max(values: readonly number[]): number {
  */
 export function evaluateNetworkReorder(
 	positions: readonly InventoryPosition[],
-	sales: readonly DailySales[],
+	sales: readonly DailySales[] | SalesHistory,
 	options: ReorderOptionsInput,
 	network: NetworkOptions = {},
 ): NetworkReorderResult[] {
 	const prepared = prepareEvaluation(options);
-	const grouped = groupSalesByPosition(sales);
+	const history = salesHistoryOf(sales);
 	const bySku = new Map<string, InventoryPosition[]>();
 	for (const position of positions) {
 		const list = bySku.get(position.sku);
@@ -108,7 +109,7 @@ export function evaluateNetworkReorder(
 	for (const [sku, warehouses] of bySku) {
 		const leadTime = max(warehouses.map((p) => p.leadTimeDays));
 		const demands: MeasuredDemand[] = warehouses.map((p) =>
-			measurePositionDemand(prepared, grouped.get(sku)?.get(p.warehouse) ?? [], leadTime),
+			measurePositionDemand(prepared, history.rowsOf(sku, p.warehouse), leadTime),
 		);
 		let demandPerDay = 0;
 		let variance = 0;

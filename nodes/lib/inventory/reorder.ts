@@ -56,6 +56,7 @@ import { serviceLevelToZ } from './normal';
 import { resolveReorderOptions, type ReorderOptions, type ReorderOptionsInput } from './options';
 import { policyQuantity, roundOrderQuantity, type OrderPolicy } from './orderQuantity';
 import { reorderPoint, safetyStock } from './safetyStock';
+import type { SalesHistory } from './salesStore';
 
 export const REORDER_STATUSES = ['ok', 'reorder', 'urgent', 'overstock', 'no_history'] as const;
 export type ReorderStatus = (typeof REORDER_STATUSES)[number];
@@ -448,15 +449,23 @@ export function groupSalesByPosition(sales: readonly DailySales[]): Map<string, 
 
 const NO_ROWS: readonly DailySales[] = [];
 
+/**
+ * Each position's rows: `sales` grouped here when it is a plain array of rows, or a
+ * SalesHistory that already holds them by position (the node's column store, salesStore.ts).
+ */
+export function salesHistoryOf(sales: readonly DailySales[] | SalesHistory): SalesHistory {
+	if (!Array.isArray(sales)) return sales as SalesHistory;
+	const grouped = groupSalesByPosition(sales as readonly DailySales[]);
+	return { rowsOf: (sku, warehouse) => grouped.get(sku)?.get(warehouse) ?? NO_ROWS };
+}
+
 /** Evaluates every position against its own sales rows (matched on sku + warehouse). */
 export function evaluateReorder(
 	positions: readonly InventoryPosition[],
-	sales: readonly DailySales[],
+	sales: readonly DailySales[] | SalesHistory,
 	options: ReorderOptionsInput,
 ): ReorderResult[] {
 	const evaluate = createReorderEvaluator(options);
-	const grouped = groupSalesByPosition(sales);
-	return positions.map((position) =>
-		evaluate(position, grouped.get(position.sku)?.get(position.warehouse) ?? NO_ROWS),
-	);
+	const history = salesHistoryOf(sales);
+	return positions.map((position) => evaluate(position, history.rowsOf(position.sku, position.warehouse)));
 }
