@@ -100,6 +100,21 @@ export interface NodeUnderTest {
 const fixtureNode = (name: string, items: IDataObject[]) => node(name, 'test.fixture', { items: JSON.stringify(items) });
 export { fixtureNode };
 
+/**
+ * Start → one fixture node per input → the node under test: each fixture `[name, items, input]`
+ * feeds the node's input number `input` (the workflow every multi-input property runs).
+ */
+export function fixturesInto(subject: INode, fixtures: ReadonlyArray<readonly [name: string, items: IDataObject[], input: number]>): WorkflowJson {
+	return {
+		nodes: [node('Start', 'n8n-nodes-base.manualTrigger'), ...fixtures.map(([name, items]) => fixtureNode(name, items)), subject],
+		connections: {
+			Start: { main: [fixtures.map(([name]) => ({ node: name, type: 'main', index: 0 }))] },
+			...Object.fromEntries(fixtures.map(([name, , input]) => [name, { main: [[{ node: subject.name, type: 'main', index: input }]] }])),
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
 function outputsOf(result: RunResult, nodeName: string, count: number): IDataObject[][] {
 	return Array.from({ length: count }, (_, i) => result.output(nodeName, i));
 }

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { node } from '../../support/n8n';
-import { checkNode, fixtureNode, fuzzParameters, FUZZ_RUNS, insertions, mixIn, reportCases, type BadValue, type Drawn, type NodeUnderTest } from '../support';
+import { checkNode, fixturesInto, fuzzParameters, FUZZ_RUNS, insertions, mixIn, reportCases, type BadValue, type Drawn, type NodeUnderTest } from '../support';
 
 const NOW = Date.now();
 const DAY = 86_400_000;
@@ -20,20 +20,11 @@ const contentMix = (parameters: IDataObject): NodeUnderTest => ({
 	mainOutputs: 1,
 	// Both inputs' errors read "Item N: …"; the field tells them apart (bad values use no shared field).
 	inputOf: (_, field) => (POST_FIELDS.includes(field) ? 'posts' : 'orders'),
-	workflow: (inputs, extra: Partial<INode>) => ({
-		nodes: [
-			node('Start', 'n8n-nodes-base.manualTrigger'),
-			fixtureNode('Posts', inputs.posts),
-			fixtureNode('Orders', inputs.orders),
-			node('Content Mix', 'contentMix', { timeZone: 'Asia/Shanghai', ...parameters }, extra),
-		],
-		connections: {
-			Start: { main: [[{ node: 'Posts', type: 'main', index: 0 }, { node: 'Orders', type: 'main', index: 0 }]] },
-			Posts: { main: [[{ node: 'Content Mix', type: 'main', index: 0 }]] },
-			Orders: { main: [[{ node: 'Content Mix', type: 'main', index: 1 }]] },
-		},
-		settings: { executionOrder: 'v1' },
-	}),
+	workflow: (inputs, extra: Partial<INode>) =>
+		fixturesInto(node('Content Mix', 'contentMix', { timeZone: 'Asia/Shanghai', ...parameters }, extra), [
+			['Posts', inputs.posts, 0],
+			['Orders', inputs.orders, 1],
+		]),
 });
 
 const goodPost = fc.record({

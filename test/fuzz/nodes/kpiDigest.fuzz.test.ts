@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { node } from '../../support/n8n';
-import { checkNode, fixtureNode, fuzzParameters, FUZZ_RUNS, insertions, mixIn, reportCases, type BadValue, type Drawn, type NodeUnderTest } from '../support';
+import { checkNode, fixturesInto, fuzzParameters, FUZZ_RUNS, insertions, mixIn, reportCases, type BadValue, type Drawn, type NodeUnderTest } from '../support';
 
 const NOW = Date.now();
 const DAY = 86_400_000;
@@ -21,20 +21,11 @@ const kpiDigest = (parameters: IDataObject): NodeUnderTest => ({
 	mainOutputs: 1,
 	// Bad values on orders are in order fields only, so the field tells the inputs apart.
 	inputOf: (_, field) => (TRAFFIC_FIELDS.includes(field) ? 'traffic' : 'orders'),
-	workflow: (inputs, extra: Partial<INode>) => ({
-		nodes: [
-			node('Start', 'n8n-nodes-base.manualTrigger'),
-			fixtureNode('Orders', inputs.orders),
-			fixtureNode('Traffic', inputs.traffic),
-			node('KPI Digest', 'kpiDigest', { timeZone: 'Asia/Shanghai', ...parameters }, extra),
-		],
-		connections: {
-			Start: { main: [[{ node: 'Orders', type: 'main', index: 0 }, { node: 'Traffic', type: 'main', index: 0 }]] },
-			Orders: { main: [[{ node: 'KPI Digest', type: 'main', index: 0 }]] },
-			Traffic: { main: [[{ node: 'KPI Digest', type: 'main', index: 1 }]] },
-		},
-		settings: { executionOrder: 'v1' },
-	}),
+	workflow: (inputs, extra: Partial<INode>) =>
+		fixturesInto(node('KPI Digest', 'kpiDigest', { timeZone: 'Asia/Shanghai', ...parameters }, extra), [
+			['Orders', inputs.orders, 0],
+			['Traffic', inputs.traffic, 1],
+		]),
 });
 
 const goodOrder = fc.record({

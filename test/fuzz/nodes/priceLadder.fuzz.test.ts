@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { node } from '../../support/n8n';
-import { checkNode, fixtureNode, fuzzParameters, FUZZ_RUNS, insertions, mixIn, reportCases, type BadValue, type Drawn, type NodeUnderTest } from '../support';
+import { checkNode, fixturesInto, fuzzParameters, FUZZ_RUNS, insertions, mixIn, reportCases, type BadValue, type Drawn, type NodeUnderTest } from '../support';
 
 const COMPETITOR_ONLY = ['price', 'competitor'];
 const SKU_NAMES = ['__proto__', 'constructor', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7'];
@@ -18,20 +18,11 @@ const priceLadder = (parameters: IDataObject): NodeUnderTest => ({
 	name: 'Price Ladder',
 	mainOutputs: 2,
 	inputOf: (_, field) => (COMPETITOR_ONLY.includes(field) ? 'competitors' : 'skus'),
-	workflow: (inputs, extra: Partial<INode>) => ({
-		nodes: [
-			node('Start', 'n8n-nodes-base.manualTrigger'),
-			fixtureNode('SKUs', inputs.skus),
-			fixtureNode('Competitors', inputs.competitors),
-			node('Price Ladder', 'priceLadder', parameters, extra),
-		],
-		connections: {
-			Start: { main: [[{ node: 'SKUs', type: 'main', index: 0 }, { node: 'Competitors', type: 'main', index: 0 }]] },
-			SKUs: { main: [[{ node: 'Price Ladder', type: 'main', index: 0 }]] },
-			Competitors: { main: [[{ node: 'Price Ladder', type: 'main', index: 1 }]] },
-		},
-		settings: { executionOrder: 'v1' },
-	}),
+	workflow: (inputs, extra: Partial<INode>) =>
+		fixturesInto(node('Price Ladder', 'priceLadder', parameters, extra), [
+			['SKUs', inputs.skus, 0],
+			['Competitors', inputs.competitors, 1],
+		]),
 });
 
 const goodSku = fc.record({ costCents: fc.nat(5_000_000), listCents: fc.option(fc.integer({ min: 1, max: 10_000_000 })), asText: fc.boolean() });

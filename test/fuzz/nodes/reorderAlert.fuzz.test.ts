@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { node } from '../../support/n8n';
-import { checkNode, fixtureNode, fuzzParameters, FUZZ_RUNS, insertions, mixIn, reportCases, type BadValue, type Drawn, type NodeUnderTest } from '../support';
+import { checkNode, fixturesInto, fuzzParameters, FUZZ_RUNS, insertions, mixIn, reportCases, type BadValue, type Drawn, type NodeUnderTest } from '../support';
 
 const AS_OF = '2026-03-28';
 const AS_OF_DAY = Date.UTC(2026, 2, 28);
@@ -17,20 +17,11 @@ const reorder = (parameters: IDataObject): NodeUnderTest => ({
 	name: 'Reorder Alert',
 	mainOutputs: 2,
 	inputOf: (label) => (label === 'Inventory' ? 'inventory' : label === 'Daily Sales' ? 'sales' : `unknown label "${label}"`),
-	workflow: (inputs, extra: Partial<INode>) => ({
-		nodes: [
-			node('Start', 'n8n-nodes-base.manualTrigger'),
-			fixtureNode('Inventory', inputs.inventory),
-			fixtureNode('Sales', inputs.sales),
-			node('Reorder Alert', 'reorderAlert', { asOfMode: 'date', asOfDate: AS_OF, ...parameters }, extra),
-		],
-		connections: {
-			Start: { main: [[{ node: 'Inventory', type: 'main', index: 0 }, { node: 'Sales', type: 'main', index: 0 }]] },
-			Inventory: { main: [[{ node: 'Reorder Alert', type: 'main', index: 0 }]] },
-			Sales: { main: [[{ node: 'Reorder Alert', type: 'main', index: 1 }]] },
-		},
-		settings: { executionOrder: 'v1' },
-	}),
+	workflow: (inputs, extra: Partial<INode>) =>
+		fixturesInto(node('Reorder Alert', 'reorderAlert', { asOfMode: 'date', asOfDate: AS_OF, ...parameters }, extra), [
+			['Inventory', inputs.inventory, 0],
+			['Sales', inputs.sales, 1],
+		]),
 });
 
 const goodPosition = fc.record({

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { node } from '../../support/n8n';
-import { checkNode, fixtureNode, fuzzParameters, FUZZ_RUNS, insertions, mixIn, reportCases, type BadValue, type Drawn, type NodeUnderTest } from '../support';
+import { checkNode, fixturesInto, fuzzParameters, FUZZ_RUNS, insertions, mixIn, reportCases, type BadValue, type Drawn, type NodeUnderTest } from '../support';
 
 const CODES = ['A', 'B', 'constructor', '__proto__', '抖-1'];
 
@@ -17,21 +17,15 @@ const attribute = (parameters: IDataObject): NodeUnderTest => ({
 	mainOutputs: 1,
 	// Clicks rows are named "Clicks item …"; orders, read as every order-reading node reads them, "Item …".
 	inputOf: (label) => (label === 'Clicks' ? 'clicks' : 'orders'),
-	workflow: (inputs, extra: Partial<INode>) => ({
-		nodes: [
-			node('Start', 'n8n-nodes-base.manualTrigger'),
-			fixtureNode('Clicks', inputs.clicks),
-			fixtureNode('Orders', inputs.orders),
+	workflow: (inputs, extra: Partial<INode>) =>
+		fixturesInto(
 			// Base Currency set: with it unset the most common currency would be the base, and three bad USD orders could outnumber the good.
 			node('Short Link', 'shortLink', { operation: 'attribute', options: { baseCurrency: 'CNY' }, ...parameters }, extra),
-		],
-		connections: {
-			Start: { main: [[{ node: 'Clicks', type: 'main', index: 0 }, { node: 'Orders', type: 'main', index: 0 }]] },
-			Clicks: { main: [[{ node: 'Short Link', type: 'main', index: 0 }]] },
-			Orders: { main: [[{ node: 'Short Link', type: 'main', index: 1 }]] },
-		},
-		settings: { executionOrder: 'v1' },
-	}),
+			[
+				['Clicks', inputs.clicks, 0],
+				['Orders', inputs.orders, 1],
+			],
+		),
 });
 
 const goodClick = fc.record({ code: fc.constantFrom(...CODES), clicks: fc.nat(5_000), pillar: fc.constantFrom('knowledge', 'scenario', 'promotion', 'toString', undefined) });

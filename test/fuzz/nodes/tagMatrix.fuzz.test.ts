@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { node } from '../../support/n8n';
-import { checkNode, fixtureNode, fuzzParameters, FUZZ_RUNS, insertions, mixIn, reportCases, type BadValue, type Drawn, type NodeUnderTest } from '../support';
+import { checkNode, fixturesInto, fuzzParameters, FUZZ_RUNS, insertions, mixIn, reportCases, type BadValue, type Drawn, type NodeUnderTest } from '../support';
 
 const NOW = Date.now();
 const DAY = 86_400_000;
@@ -19,20 +19,11 @@ const tagMatrix = (parameters: IDataObject): NodeUnderTest => ({
 	mainOutputs: 2,
 	// Both inputs' errors read "Item N: …"; the bad review values are only in text and score.
 	inputOf: (_, field) => (REVIEW_ONLY_FIELDS.includes(field) ? 'reviews' : 'orders'),
-	workflow: (inputs, extra: Partial<INode>) => ({
-		nodes: [
-			node('Start', 'n8n-nodes-base.manualTrigger'),
-			fixtureNode('Orders', inputs.orders),
-			fixtureNode('Reviews', inputs.reviews),
-			node('Tag Matrix', 'tagMatrix', { outputMode: 'both', timeZone: 'Asia/Shanghai', ...parameters }, extra),
-		],
-		connections: {
-			Start: { main: [[{ node: 'Orders', type: 'main', index: 0 }, { node: 'Reviews', type: 'main', index: 0 }]] },
-			Orders: { main: [[{ node: 'Tag Matrix', type: 'main', index: 0 }]] },
-			Reviews: { main: [[{ node: 'Tag Matrix', type: 'main', index: 2 }]] },
-		},
-		settings: { executionOrder: 'v1' },
-	}),
+	workflow: (inputs, extra: Partial<INode>) =>
+		fixturesInto(node('Tag Matrix', 'tagMatrix', { outputMode: 'both', timeZone: 'Asia/Shanghai', ...parameters }, extra), [
+			['Orders', inputs.orders, 0],
+			['Reviews', inputs.reviews, 2],
+		]),
 });
 
 const goodOrder = fc.record({
