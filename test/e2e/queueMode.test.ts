@@ -263,12 +263,14 @@ describe(`templates through n8n's queue mode: Redis, Postgres, a main and two wo
 
 	/*
 	 * On n8n 2.8.4 the second run announces nothing: the worker reloads the static data the first
-	 * run saved. KNOWN GAP on n8n 2.41.1 (CI run of 2026-12-03): the second run announced every
-	 * alert again. 2.41.1 reads static data in the main process when it enqueues a new execution
-	 * (workflow-runner.js prepareNewExecution; the worker's reload only for an existing execution,
-	 * `shouldReloadStaticData`); why the first run's save does not reach the second is not traced
-	 * yet. `it.failing` pins it there. In queue mode use workflows/queue/restock-alerts-postgres.json,
-	 * whose alert state is in Postgres (docs/queue-mode.md).
+	 * run saved. KNOWN GAP on n8n 2.41.1: every queued run starts with EMPTY static data, so the
+	 * second run announces every alert again. Traced (2.41.1's dist, and workflow_entity vs
+	 * execution_data in this test's Postgres): the main loads static data when it enqueues a new
+	 * execution (workflow-runner.js prepareNewExecution) but stores the execution's workflow without
+	 * it (execution-data/types.js toWorkflowSnapshot: id, name, nodes, connections, settings,
+	 * nodeGroups), and the job tells the worker to reload it only for an existing execution
+	 * (`shouldReloadStaticData`). `it.failing` pins it there. In queue mode use
+	 * workflows/queue/restock-alerts-postgres.json, whose alert state is in Postgres (docs/queue-mode.md).
 	 */
 	const staticDataCarriesOver = n8nVersion() === '2.8.4' ? it : it.failing;
 	staticDataCarriesOver('keeps Only New Alerts when the next run lands on the other worker', () => {
