@@ -233,7 +233,9 @@ describe(`the editor of n8n ${n8nVersion()} in Chromium`, () => {
 		await output.locator('[data-test-id="ndv-run-data-display-mode"]').getByText('Table', { exact: true }).click();
 		const container = output.locator('[data-test-id="ndv-data-container"]');
 		const rows = container.locator('table tbody tr');
-		await rows.first().waitFor({ state: 'visible', timeout: 30000 });
+		// n8n 2.41.1 fetches the run's data (10,000 demo orders and all) after the panel opens and shows
+		// "Loading data" meanwhile: over 30 s once on this busy 2-core machine.
+		await rows.first().waitFor({ state: 'visible', timeout: 120000 });
 		await page.waitForTimeout(500);
 		await page.screenshot({ path: path.join(shots, 'coupon-tier-output.png') });
 
