@@ -300,7 +300,7 @@ interface CustomerValuesRead {
 }
 
 function readOrders(context: IExecuteFunctions, items: INodeExecutionData[], settings: OrderSettings): CustomerValuesRead {
-	const orders = new OrderTable(items.length);
+	const orders = new OrderTable();
 	const { errorItems, currency, rateOf } = readOrderItems(context, items, settings, (order) => orders.push(order));
 	const activity = aggregateOrders(orders, {
 		reference: settings.reference,

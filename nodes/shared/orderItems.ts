@@ -71,7 +71,7 @@ export function readOrderItems(
 	// Without the option the base is known only once every item is read: keep the valid orders
 	// until then (with it, each order is converted and stored as it is read) — by column, not as
 	// a million objects, which were 380 MB of a million-order run and its garbage collection.
-	const pending = new OrderTable(items.length);
+	const pending = new OrderTable();
 	const ordersOf = new Map<string, number>();
 	let currencies = parameterBase === undefined ? undefined : createCurrencyConverter({ baseCurrency: parameterBase, rates: settings.rates });
 	const rates = new Map<string, number>();
