@@ -7,6 +7,8 @@
 import { z } from 'zod';
 
 import {
+	createPathReader,
+	type FieldMapping,
 	formatLimit,
 	idField,
 	INPUT_LIMITS,
@@ -16,6 +18,7 @@ import {
 	ORDER_STATUSES,
 	orderSchema,
 	type OrderStatus,
+	sourcePathOf,
 } from '../model';
 import { createTimestampParser, TIMESTAMP_EXPECTED } from '../time';
 
@@ -129,37 +132,60 @@ const amountOf = numberFromText();
 export function orderInputParser(timeZone: string) {
 	const schema = orderInputSchema(timeZone);
 	const parseTimestamp = createTimestampParser(timeZone);
+	/** The direct checks: the order, or undefined when only the schema can judge it. */
+	const fast = (
+		orderId: unknown,
+		customerId: unknown,
+		createdAt: unknown,
+		status: unknown,
+		currency: unknown,
+		amountValue: unknown,
+		refundValue: unknown,
+	): OrderInput | undefined => {
+		const amount = amountOf(amountValue);
+		const refundedAmount = amountOf(refundValue);
+		if (
+			isCleanId(orderId) &&
+			isCleanId(customerId) &&
+			typeof createdAt === 'string' &&
+			(status === undefined || (typeof status === 'string' && KNOWN_STATUSES.has(status))) &&
+			(currency === undefined || (typeof currency === 'string' && CURRENCY_CODE.test(currency))) &&
+			isAmount(amount) &&
+			(refundedAmount === undefined || (isAmount(refundedAmount) && refundedAmount <= amount))
+		) {
+			const ms = parseTimestamp(createdAt.trim());
+			if (!Number.isNaN(ms)) {
+				return {
+					orderId,
+					customerId,
+					createdAt: { text: createdAt, ms },
+					status: status as OrderStatus | undefined,
+					currency: currency as string | undefined,
+					amount,
+					refundedAmount: refundedAmount as number | undefined,
+				};
+			}
+		}
+		return undefined;
+	};
 	return {
 		safeParse(record: Record<string, unknown>): z.SafeParseReturnType<unknown, OrderInput> {
-			const { orderId, customerId, createdAt, status, currency } = record;
-			const amount = amountOf(record.amount);
-			const refundedAmount = amountOf(record.refundedAmount);
-			if (
-				isCleanId(orderId) &&
-				isCleanId(customerId) &&
-				typeof createdAt === 'string' &&
-				(status === undefined || (typeof status === 'string' && KNOWN_STATUSES.has(status))) &&
-				(currency === undefined || (typeof currency === 'string' && CURRENCY_CODE.test(currency))) &&
-				isAmount(amount) &&
-				(refundedAmount === undefined || (isAmount(refundedAmount) && refundedAmount <= amount))
-			) {
-				const ms = parseTimestamp(createdAt.trim());
-				if (!Number.isNaN(ms)) {
-					return {
-						success: true,
-						data: {
-							orderId,
-							customerId,
-							createdAt: { text: createdAt, ms },
-							status: status as OrderStatus | undefined,
-							currency: currency as string | undefined,
-							amount,
-							refundedAmount: refundedAmount as number | undefined,
-						},
-					};
-				}
-			}
-			return schema.safeParse(record);
+			const { orderId, customerId, createdAt, status, currency, amount, refundedAmount } = record;
+			const data = fast(orderId, customerId, createdAt, status, currency, amount, refundedAmount);
+			return data ? { success: true, data } : schema.safeParse(record);
+		},
+		/**
+		 * The fast lane read straight from an item's json, without building the record of mapped
+		 * fields first: at a million orders the per-order objects (record, parse result) were a
+		 * third of the read time in garbage collection (docs/nodes/RfmSegment.md, "Scale").
+		 * Undefined means "take the schema's path" (safeParse), which gives the error.
+		 */
+		fastLane(mapping: FieldMapping = {}): (raw: unknown) => OrderInput | undefined {
+			const [orderId, customerId, createdAt, status, currency, amount, refundedAmount] = ORDER_FIELDS.map((field) =>
+				createPathReader(sourcePathOf(field, mapping)),
+			);
+			return (raw) =>
+				fast(orderId(raw), customerId(raw), createdAt(raw), status(raw), currency(raw), amount(raw), refundedAmount(raw));
 		},
 	};
 }
