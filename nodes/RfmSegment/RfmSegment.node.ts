@@ -9,7 +9,7 @@ import {
 
 import type { UserInputError } from '../lib/errors';
 import { createDuplicateCustomerCheck, sourcePathOf, type FieldMapping } from '../lib/model';
-import { aggregateOrders, type Aggregation, OrderTable, toCents, type PurchaseHistory } from '../lib/orders';
+import { aggregateOrders, type Aggregation, CustomerTotals, OrderTable, toCents, type PurchaseHistory } from '../lib/orders';
 import {
 	parseRfmOptions,
 	predictCustomerLifetimeValue,
@@ -40,7 +40,7 @@ import {
 	toNodeError,
 	withDefaults,
 } from '../shared/nodeHelpers';
-import { ORDER_INPUT, readOrderItems } from '../shared/orderItems';
+import { finishOrderScan, ORDER_INPUT, readOrderItems, scanOrderItems } from '../shared/orderItems';
 import { rfmSegmentProperties } from './description';
 
 type OutputMode = 'customers' | 'summary' | 'both';
@@ -300,16 +300,7 @@ interface CustomerValuesRead {
 }
 
 function readOrders(context: IExecuteFunctions, items: INodeExecutionData[], settings: OrderSettings): CustomerValuesRead {
-	const orders = new OrderTable();
-	const { errorItems, currency, rateOf } = readOrderItems(context, items, settings, (order) => orders.push(order));
-	const activity = aggregateOrders(orders, {
-		reference: settings.reference,
-		timeZone: settings.timeZone,
-		lookbackDays: settings.lookbackDays,
-		countedStatuses: settings.countedStatuses,
-		rateOf,
-		purchaseHistory: settings.lifetimeValue && { period: settings.lifetimeValue.period },
-	});
+	const { errorItems, currency, activity } = countOrdersInOnePass(context, items, settings) ?? countOrdersFromTable(context, items, settings);
 	addOrderHints(context, activity, settings);
 	return {
 		customers: activity.customers,
@@ -326,6 +317,55 @@ function readOrders(context: IExecuteFunctions, items: INodeExecutionData[], set
 			customersWithoutCountedOrders: activity.customersWithoutCountedOrders,
 		},
 	};
+}
+
+const aggregationOptions = (settings: OrderSettings) => ({
+	reference: settings.reference,
+	timeZone: settings.timeZone,
+	lookbackDays: settings.lookbackDays,
+	countedStatuses: settings.countedStatuses,
+	purchaseHistory: settings.lifetimeValue && { period: settings.lifetimeValue.period },
+});
+
+interface OrdersCounted {
+	errorItems: INodeExecutionData[];
+	currency: string | undefined;
+	activity: Aggregation;
+}
+
+/**
+ * The orders validated and added to each customer's totals as they are read, nothing kept per
+ * order (issue 11: a million orders within 1.5× of a plain loop; docs/nodes/RfmSegment.md,
+ * "Where the time goes"). Undefined for what one pass cannot settle, which
+ * countOrdersFromTable then reads: an order id given twice (its last row wins, so an earlier
+ * row already added must come out again), a Lookback Window counted back from the latest
+ * order (known only at the end), an order in a currency without a rate that is not the base
+ * (an error, known only once the base is).
+ */
+function countOrdersInOnePass(context: IExecuteFunctions, items: INodeExecutionData[], settings: OrderSettings): OrdersCounted | undefined {
+	if (settings.reference.kind === 'latestOrder' && settings.lookbackDays > 0) return undefined;
+	const totals = new CustomerTotals(aggregationOptions(settings));
+	// The input's own id strings: no copy per order.
+	const orderIds = new Set<string>();
+	const scan = scanOrderItems(context, items, settings, (order, itemIndex, { rate, rateIfNotBase }) => {
+		const known = orderIds.size;
+		if (orderIds.add(order.orderId).size === known) return false; // seen before: one lookup, not two
+		totals.add(order.customerId, order.createdAtMs, order.createdAt, itemIndex, order.status, order.amount, order.refundedAmount, order.currency, rate, rateIfNotBase);
+		return true;
+	});
+	if (!scan.complete) return undefined;
+	orderIds.clear();
+	const activity = totals.result(scan.currency);
+	if (activity === undefined) return undefined;
+	finishOrderScan(context, items, settings, scan);
+	return { errorItems: scan.errorItems, currency: scan.currency, activity };
+}
+
+/** The orders kept in a column table until all are read, then counted (aggregateOrders). */
+function countOrdersFromTable(context: IExecuteFunctions, items: INodeExecutionData[], settings: OrderSettings): OrdersCounted {
+	const orders = new OrderTable();
+	const { errorItems, currency, rateOf } = readOrderItems(context, items, settings, (order) => orders.push(order));
+	return { errorItems, currency, activity: aggregateOrders(orders, { ...aggregationOptions(settings), rateOf }) };
 }
 
 function readCustomers(

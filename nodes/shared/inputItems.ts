@@ -97,7 +97,7 @@ export function consumeItems<Input>(
  * item. Say so in the output pane. Runs after the items are read, off the hot loop: the scan
  * stops at the first item that has the column, so it costs one lookup when all is well.
  */
-function hintUnmatchedMappings(
+export function hintUnmatchedMappings(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
 	fields: readonly string[],
