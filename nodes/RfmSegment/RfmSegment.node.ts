@@ -120,7 +120,10 @@ export class RfmSegment implements INodeType {
 
 		const customerItems: INodeExecutionData[] = result.customers.map((customer, i) => {
 			const sourceIndex = values.sourceIndex[i];
-			const json: IDataObject = { ...customer, ...lifetimeValue?.customers[i], currency: values.currency ?? null };
+			// The customer's own object gains its currency (no copy of 200k objects) unless lifetime value comes between.
+			const json: IDataObject = lifetimeValue
+				? { ...customer, ...lifetimeValue.customers[i], currency: values.currency ?? null }
+				: (Object.assign(customer, { currency: values.currency ?? null }) as unknown as IDataObject);
 			return { json: keepFields(json, items[sourceIndex].json, settings.keepFields), pairedItem: { item: sourceIndex } };
 		});
 
