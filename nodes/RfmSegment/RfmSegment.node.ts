@@ -9,7 +9,7 @@ import {
 
 import type { UserInputError } from '../lib/errors';
 import { createDuplicateCustomerCheck, sourcePathOf, type FieldMapping } from '../lib/model';
-import { aggregateOrders, type Aggregation, CustomerTotals, OrderTable, toCents, type PurchaseHistory } from '../lib/orders';
+import { aggregateOrders, type Aggregation, createOrderIdCheck, CustomerTotals, OrderTable, toCents, type PurchaseHistory } from '../lib/orders';
 import {
 	parseRfmOptions,
 	predictCustomerLifetimeValue,
@@ -341,23 +341,21 @@ interface OrdersCounted {
  * order (issue 11: a million orders within 1.5× of a plain loop; docs/nodes/RfmSegment.md,
  * "Where the time goes"). Undefined for what one pass cannot settle, which
  * countOrdersFromTable then reads: an order id given twice (its last row wins, so an earlier
- * row already added must come out again), a Lookback Window counted back from the latest
+ * row already added must come out again; createOrderIdCheck may also, very rarely, take two ids
+ * for one), a Lookback Window counted back from the latest
  * order (known only at the end), an order in a currency without a rate that is not the base
  * (an error, known only once the base is).
  */
 function countOrdersInOnePass(context: IExecuteFunctions, items: INodeExecutionData[], settings: OrderSettings): OrdersCounted | undefined {
 	if (settings.reference.kind === 'latestOrder' && settings.lookbackDays > 0) return undefined;
 	const totals = new CustomerTotals(aggregationOptions(settings));
-	// The input's own id strings: no copy per order.
-	const orderIds = new Set<string>();
+	const seenBefore = createOrderIdCheck(items.length);
 	const scan = scanOrderItems(context, items, settings, (order, itemIndex, { rate, rateIfNotBase }) => {
-		const known = orderIds.size;
-		if (orderIds.add(order.orderId).size === known) return false; // seen before: one lookup, not two
+		if (seenBefore(order.orderId)) return false;
 		totals.add(order.customerId, order.createdAtMs, order.createdAt, itemIndex, order.status, order.amount, order.refundedAmount, order.currency, rate, rateIfNotBase);
 		return true;
 	});
 	if (!scan.complete) return undefined;
-	orderIds.clear();
 	const activity = totals.result(scan.currency);
 	if (activity === undefined) return undefined;
 	finishOrderScan(context, items, settings, scan);
