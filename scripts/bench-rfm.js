@@ -13,6 +13,10 @@
  * `passthrough` runs the same workflow with a node that hands its input items on unchanged in
  * place of RFM Segment: what n8n-core itself costs per item, which no node can go below.
  *
+ * BENCH_JSON=1 gives the orders as JSON.parse does (flat strings, as from a shop API or an HTTP
+ * node) instead of as the generator builds them (concatenated strings, which V8 flattens on the
+ * first read of their characters); the peak then includes the JSON text.
+ *
  * One measurement per process, so peak RSS (getrusage maxrss) is that measurement's own.
  * Prints one JSON line. Run through `npm run bench`, which builds first.
  */
