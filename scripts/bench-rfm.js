@@ -4,11 +4,18 @@
  * WorkflowExecute, items in, items out), beside a plain single-pass JavaScript baseline
  * doing the same job — the code a user would paste into a Code node — on the same orders.
  *
- *   node scripts/bench-rfm.js <node|baseline> <orders>
+ *   node scripts/bench-rfm.js <node|baseline|passthrough> <orders>
  *   node scripts/bench-rfm.js customers <rows>
  *
  * `customers` feeds the node rows of per-customer totals (Input Data: Customers With R, F, M
  * Values) instead of orders: the figures in docs/nodes/RfmSegment.md, "Scale".
+ *
+ * `passthrough` runs the same workflow with a node that hands its input items on unchanged in
+ * place of RFM Segment: what n8n-core itself costs per item, which no node can go below.
+ *
+ * BENCH_JSON=1 gives the orders as JSON.parse does (flat strings, as from a shop API or an HTTP
+ * node) instead of as the generator builds them (concatenated strings, which V8 flattens on the
+ * first read of their characters); the peak then includes the JSON text.
  *
  * One measurement per process, so peak RSS (getrusage maxrss) is that measurement's own.
  * Prints one JSON line. Run through `npm run bench`, which builds first.
@@ -26,6 +33,7 @@ const END_DATE = '2026-06-30';
 const REFERENCE = '2026-06-30';
 
 function makeOrders() {
+	if (process.env.BENCH_JSON) return JSON.parse(JSON.stringify(generateOrders(defaultDemoOptions({ seed: 11, customers: Math.max(1, Math.round(ORDERS / 5)), orders: ORDERS, endDate: END_DATE }))));
 	return generateOrders(defaultDemoOptions({ seed: 11, customers: Math.max(1, Math.round(ORDERS / 5)), orders: ORDERS, endDate: END_DATE }));
 }
 
@@ -109,7 +117,7 @@ function makeCustomerRows(rows) {
 /** The RFM node's own execution time as n8n records it (excludes the engine's work around it). */
 let nodeExecutionMs = null;
 
-async function throughNode(items, parameters = { referenceMode: 'endOfDay', referenceDate: REFERENCE }) {
+async function throughNode(items, parameters = { referenceMode: 'endOfDay', referenceDate: REFERENCE }, passThrough = false) {
 	const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core');
 	const { Workflow, NodeConnectionTypes } = require('n8n-workflow');
 	const { RfmSegment } = require(path.join(dist, 'RfmSegment', 'RfmSegment.node.js'));
@@ -117,7 +125,12 @@ async function throughNode(items, parameters = { referenceMode: 'endOfDay', refe
 		description: { name: 'source', displayName: 'Source', group: ['input'], version: 1, description: '', defaults: {}, inputs: [], outputs: [NodeConnectionTypes.Main], properties: [] },
 		async execute() { return [items]; },
 	};
-	const rfm = new RfmSegment();
+	const rfm = passThrough
+		? {
+				description: { ...new RfmSegment().description, outputs: [NodeConnectionTypes.Main] },
+				async execute() { return [this.getInputData()]; },
+			}
+		: new RfmSegment();
 	const types = { 'bench.source': source, 'n8n-nodes-commerce-ops.rfmSegment': rfm };
 	const nodeTypes = { getByName: (t) => types[t], getByNameAndVersion: (t) => types[t], getKnownTypes: () => ({}) };
 	const nodes = [
@@ -139,14 +152,18 @@ async function main() {
 	if (global.gc) global.gc();
 	const start = process.hrtime.bigint();
 	const out =
-		mode === 'baseline' ? baseline(items) : mode === 'customers' ? await throughNode(items, { inputKind: 'customers' }) : await throughNode(items);
+		mode === 'baseline'
+			? baseline(items)
+			: mode === 'customers'
+				? await throughNode(items, { inputKind: 'customers' })
+				: await throughNode(items, undefined, mode === 'passthrough');
 	const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 	console.log(
 		JSON.stringify({
 			mode,
 			[mode === 'customers' ? 'rows' : 'orders']: ORDERS,
-			customers: out.length,
-			segments: segmentCounts(out),
+			[mode === 'passthrough' ? 'items' : 'customers']: out.length,
+			segments: mode === 'passthrough' ? undefined : segmentCounts(out),
 			seconds: Number(seconds.toFixed(3)),
 			ordersPerSecond: Math.round(ORDERS / seconds),
 			peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),

@@ -9,7 +9,7 @@ import {
 
 import type { UserInputError } from '../lib/errors';
 import { createDuplicateCustomerCheck, sourcePathOf, type FieldMapping } from '../lib/model';
-import { aggregateOrders, type Aggregation, OrderTable, toCents, type PurchaseHistory } from '../lib/orders';
+import { aggregateOrders, type Aggregation, createOrderIdCheck, CustomerTotals, OrderTable, toCents, type PurchaseHistory } from '../lib/orders';
 import {
 	parseRfmOptions,
 	predictCustomerLifetimeValue,
@@ -40,7 +40,7 @@ import {
 	toNodeError,
 	withDefaults,
 } from '../shared/nodeHelpers';
-import { ORDER_INPUT, readOrderItems } from '../shared/orderItems';
+import { finishOrderScan, ORDER_INPUT, readOrderItems, scanOrderItems } from '../shared/orderItems';
 import { rfmSegmentProperties } from './description';
 
 type OutputMode = 'customers' | 'summary' | 'both';
@@ -120,7 +120,10 @@ export class RfmSegment implements INodeType {
 
 		const customerItems: INodeExecutionData[] = result.customers.map((customer, i) => {
 			const sourceIndex = values.sourceIndex[i];
-			const json: IDataObject = { ...customer, ...lifetimeValue?.customers[i], currency: values.currency ?? null };
+			// The customer's own object gains its currency (no copy of 200k objects) unless lifetime value comes between.
+			const json: IDataObject = lifetimeValue
+				? { ...customer, ...lifetimeValue.customers[i], currency: values.currency ?? null }
+				: (Object.assign(customer, { currency: values.currency ?? null }) as unknown as IDataObject);
 			return { json: keepFields(json, items[sourceIndex].json, settings.keepFields), pairedItem: { item: sourceIndex } };
 		});
 
@@ -300,16 +303,7 @@ interface CustomerValuesRead {
 }
 
 function readOrders(context: IExecuteFunctions, items: INodeExecutionData[], settings: OrderSettings): CustomerValuesRead {
-	const orders = new OrderTable();
-	const { errorItems, currency, rateOf } = readOrderItems(context, items, settings, (order) => orders.push(order));
-	const activity = aggregateOrders(orders, {
-		reference: settings.reference,
-		timeZone: settings.timeZone,
-		lookbackDays: settings.lookbackDays,
-		countedStatuses: settings.countedStatuses,
-		rateOf,
-		purchaseHistory: settings.lifetimeValue && { period: settings.lifetimeValue.period },
-	});
+	const { errorItems, currency, activity } = countOrdersInOnePass(context, items, settings) ?? countOrdersFromTable(context, items, settings);
 	addOrderHints(context, activity, settings);
 	return {
 		customers: activity.customers,
@@ -326,6 +320,53 @@ function readOrders(context: IExecuteFunctions, items: INodeExecutionData[], set
 			customersWithoutCountedOrders: activity.customersWithoutCountedOrders,
 		},
 	};
+}
+
+const aggregationOptions = (settings: OrderSettings) => ({
+	reference: settings.reference,
+	timeZone: settings.timeZone,
+	lookbackDays: settings.lookbackDays,
+	countedStatuses: settings.countedStatuses,
+	purchaseHistory: settings.lifetimeValue && { period: settings.lifetimeValue.period },
+});
+
+interface OrdersCounted {
+	errorItems: INodeExecutionData[];
+	currency: string | undefined;
+	activity: Aggregation;
+}
+
+/**
+ * The orders validated and added to each customer's totals as they are read, nothing kept per
+ * order (issue 11: a million orders within 1.5× of a plain loop; docs/nodes/RfmSegment.md,
+ * "Where the time goes"). Undefined for what one pass cannot settle, which
+ * countOrdersFromTable then reads: an order id given twice (its last row wins, so an earlier
+ * row already added must come out again; createOrderIdCheck may also, very rarely, take two ids
+ * for one), a Lookback Window counted back from the latest
+ * order (known only at the end), an order in a currency without a rate that is not the base
+ * (an error, known only once the base is).
+ */
+function countOrdersInOnePass(context: IExecuteFunctions, items: INodeExecutionData[], settings: OrderSettings): OrdersCounted | undefined {
+	if (settings.reference.kind === 'latestOrder' && settings.lookbackDays > 0) return undefined;
+	const totals = new CustomerTotals(aggregationOptions(settings));
+	const seenBefore = createOrderIdCheck(items.length);
+	const scan = scanOrderItems(context, items, settings, (order, itemIndex, { rate, rateIfNotBase }) => {
+		if (seenBefore(order.orderId)) return false;
+		totals.add(order.customerId, order.createdAtMs, order.createdAt, itemIndex, order.status, order.amount, order.refundedAmount, order.currency, rate, rateIfNotBase);
+		return true;
+	});
+	if (!scan.complete) return undefined;
+	const activity = totals.result(scan.currency);
+	if (activity === undefined) return undefined;
+	finishOrderScan(context, items, settings, scan);
+	return { errorItems: scan.errorItems, currency: scan.currency, activity };
+}
+
+/** The orders kept in a column table until all are read, then counted (aggregateOrders). */
+function countOrdersFromTable(context: IExecuteFunctions, items: INodeExecutionData[], settings: OrderSettings): OrdersCounted {
+	const orders = new OrderTable();
+	const { errorItems, currency, rateOf } = readOrderItems(context, items, settings, (order) => orders.push(order));
+	return { errorItems, currency, activity: aggregateOrders(orders, { ...aggregationOptions(settings), rateOf }) };
 }
 
 function readCustomers(

@@ -12,10 +12,21 @@
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { sourcePathOf, type FieldMapping, type InputIssue } from '../lib/model';
-import { createCurrencyConverter, ORDER_FIELDS, orderInputParser, toOrderRecord, type OrderRecord } from '../lib/orders';
+import { createFieldReader, issueFromZod, sourcePathOf, type FieldMapping, type InputIssue } from '../lib/model';
+import {
+	createCurrencyConverter,
+	newOrderFields,
+	ORDER_FIELDS,
+	orderInputInto,
+	orderInputParser,
+	OrderTable,
+	rateInTable,
+	toOrderRecord,
+	type OrderFields,
+	type OrderRecord,
+} from '../lib/orders';
 import { horizonExpected, isWithinHorizon } from '../lib/time';
-import { consumeItems } from './inputItems';
+import { consumeItems, hintUnmatchedMappings } from './inputItems';
 import { errorItem, issueToError, type ExpectedInput } from './nodeHelpers';
 
 /** What an order input reads, for the error when only other items (e.g. a trigger's) reached it. */
@@ -69,8 +80,9 @@ export function readOrderItems(
 	};
 
 	// Without the option the base is known only once every item is read: keep the valid orders
-	// until then (with it, each order is converted and stored as it is read).
-	const pending: OrderRecord[] = [];
+	// until then (with it, each order is converted and stored as it is read) — by column, not as
+	// a million objects, which were 380 MB of a million-order run and its garbage collection.
+	const pending = new OrderTable();
 	const ordersOf = new Map<string, number>();
 	let currencies = parameterBase === undefined ? undefined : createCurrencyConverter({ baseCurrency: parameterBase, rates: settings.rates });
 	const rates = new Map<string, number>();
@@ -83,7 +95,8 @@ export function readOrderItems(
 		return undefined;
 	};
 
-	const { errorItems } = consumeItems(context, items, ORDER_FIELDS, settings.mapping, orderInputParser(settings.timeZone), (input, itemIndex) => {
+	const parser = orderInputParser(settings.timeZone);
+	const { errorItems } = consumeItems(context, items, ORDER_FIELDS, settings.mapping, parser, (input, itemIndex) => {
 		const order = toOrderRecord(input, itemIndex);
 		if (!isWithinHorizon(order.createdAtMs, now)) {
 			return { itemIndex, field: createdAtField, value: order.createdAt, expected: horizonExpected(now) };
@@ -92,15 +105,15 @@ export function readOrderItems(
 		pending.push(order);
 		if (order.currency !== undefined) ordersOf.set(order.currency, (ordersOf.get(order.currency) ?? 0) + 1);
 		return undefined;
-	});
+	}, parser.fastLane(settings.mapping));
 
 	let currencySource: OrdersRead['currencySource'] = parameterBase === undefined ? undefined : 'parameter';
 	if (currencies === undefined) {
 		const base = mostCommon(ordersOf);
 		currencies = createCurrencyConverter({ baseCurrency: base, rates: settings.rates });
 		if (base !== undefined) currencySource = 'mostCommon';
-		for (const order of pending) {
-			const issue = convertAndStore(order);
+		for (let i = 0; i < pending.length; i++) {
+			const issue = convertAndStore(pending.recordAt(i));
 			if (issue) fail(issue);
 		}
 		if (ordersOf.size > 1 && base !== undefined) hintChosenCurrency(context, base, ordersOf);
@@ -113,6 +126,123 @@ export function readOrderItems(
 		currencySource,
 		rateOf: (currency) => (currency === undefined ? 1 : (rates.get(currency) ?? 1)),
 	};
+}
+
+/**
+ * What a visitor of scanOrderItems gets with each valid order: the rate into the base currency
+ * when it is known (the Base Currency option is set, or the order has no currency: 1), else
+ * undefined, and then `rateIfNotBase` is the user's rate for the order's currency, if any.
+ */
+export interface OrderRate {
+	rate: number | undefined;
+	rateIfNotBase: number | undefined;
+}
+
+export interface OrderScan {
+	/** False when the visitor stopped the scan (it then reads the items another way). */
+	complete: boolean;
+	errorItems: INodeExecutionData[];
+	/** The base currency: the Base Currency option, else the most common among the valid orders. */
+	currency: string | undefined;
+	currencySource: OrdersRead['currencySource'];
+	/** Valid orders per currency (without the Base Currency option). */
+	ordersOf: Map<string, number>;
+}
+
+/**
+ * readOrderItems in one pass with nothing kept per order: each item is validated in place
+ * (the fast lane writes into one reused object; other items go through the schema, which
+ * gives the error) and handed to `visit` with its rate, which adds it to its own running
+ * totals. Why: at a million orders every object kept per order (records, parse results, the
+ * column table of orders waiting for the base currency) outlived the young generation and
+ * made the garbage collector copy it (docs/nodes/RfmSegment.md, "Where the time goes").
+ *
+ * The visitor returns false to stop (e.g. on a case its totals cannot take in one pass); then
+ * nothing has been reported yet (errors are only thrown, without Continue, for an item
+ * readOrderItems throws for too) and the caller reads the items with readOrderItems instead.
+ * Without the Base Currency option the rates of orders in other currencies are settled by the
+ * caller once the base is known (`ordersOf`); finishOrderScan gives the hints.
+ */
+export function scanOrderItems(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	settings: OrderReadSettings,
+	visit: (order: OrderFields, itemIndex: number, rate: OrderRate) => boolean,
+): OrderScan {
+	const now = settings.now ?? Date.now();
+	const parameterBase = settings.baseCurrency?.trim().toUpperCase() || undefined;
+	const createdAtField = sourcePathOf('createdAt', settings.mapping);
+	const currencyField = sourcePathOf('currency', settings.mapping);
+	const continueOnFail = context.continueOnFail();
+	const errorItems: INodeExecutionData[] = [];
+	const fail = (issue: InputIssue) => {
+		if (!continueOnFail) throw issueToError(context, issue);
+		errorItems.push(errorItem(issue));
+	};
+	const currencies = parameterBase === undefined ? undefined : createCurrencyConverter({ baseCurrency: parameterBase, rates: settings.rates });
+	const ordersOf = new Map<string, number>();
+	const parser = orderInputParser(settings.timeZone);
+	const fast = parser.fastLaneInto(settings.mapping);
+	const read = createFieldReader(ORDER_FIELDS, settings.mapping);
+	const order = newOrderFields();
+	const rate: OrderRate = { rate: undefined, rateIfNotBase: undefined };
+	let lastCurrency: string | undefined;
+	let lastCount = 0;
+	for (let i = 0; i < items.length; i++) {
+		if (!fast(items[i].json, order)) {
+			const record = read(items[i].json);
+			const parsed = parser.safeParse(record);
+			if (!parsed.success) {
+				fail(issueFromZod(parsed.error, i, record, (field) => sourcePathOf(field, settings.mapping)));
+				continue;
+			}
+			orderInputInto(parsed.data, order);
+		}
+		if (!isWithinHorizon(order.createdAtMs, now)) {
+			fail({ itemIndex: i, field: createdAtField, value: order.createdAt, expected: horizonExpected(now) });
+			continue;
+		}
+		const currency = order.currency;
+		if (currency === undefined) {
+			rate.rate = 1;
+			rate.rateIfNotBase = undefined;
+		} else if (currencies) {
+			const known = currencies.rateFor(currency, i, currencyField);
+			if (typeof known !== 'number') {
+				fail(known);
+				continue;
+			}
+			rate.rate = known;
+			rate.rateIfNotBase = undefined;
+		} else {
+			// Counted per run of one currency: a Map update per order cost as much as the rest.
+			if (currency !== lastCurrency) {
+				if (lastCurrency !== undefined) ordersOf.set(lastCurrency, (ordersOf.get(lastCurrency) ?? 0) + lastCount);
+				if (!ordersOf.has(currency)) ordersOf.set(currency, 0);
+				lastCurrency = currency;
+				lastCount = 0;
+			}
+			lastCount++;
+			rate.rate = undefined;
+			rate.rateIfNotBase = rateInTable(settings.rates, currency);
+		}
+		if (!visit(order, i, rate)) return { complete: false, errorItems, currency: undefined, currencySource: undefined, ordersOf };
+	}
+	if (lastCurrency !== undefined) ordersOf.set(lastCurrency, (ordersOf.get(lastCurrency) ?? 0) + lastCount);
+	const base = parameterBase ?? mostCommon(ordersOf);
+	return {
+		complete: true,
+		errorItems,
+		currency: base,
+		currencySource: parameterBase !== undefined ? 'parameter' : base !== undefined ? 'mostCommon' : undefined,
+		ordersOf,
+	};
+}
+
+/** The hints readOrderItems gives, once a scan's results are used: unmatched mappings, the currency chosen. */
+export function finishOrderScan(context: IExecuteFunctions, items: INodeExecutionData[], settings: OrderReadSettings, scan: OrderScan): void {
+	hintUnmatchedMappings(context, items, ORDER_FIELDS, settings.mapping);
+	if (scan.currencySource === 'mostCommon' && scan.ordersOf.size > 1) hintChosenCurrency(context, scan.currency!, scan.ordersOf);
 }
 
 /** The key with the highest count; among equal counts the first inserted (the one met first). */

@@ -540,6 +540,57 @@ describe('RFM Segment parameters, hand-checked', () => {
 		expect(result.output('RFM Segment', 1)[0]).toMatchObject({ segment: 'everyone', revenue: 146.03, currency: 'CNY' });
 	});
 
+	it('Currency Rates without Base Currency: the most common currency is the base, each other order converted to whole cents', async () => {
+		// Orders: USD 3, CNY 4, EUR 1 → base CNY (the USD order comes first). Rates 1 USD = 7.1 CNY,
+		// 1 EUR = 7.8 CNY; each order is converted and rounded to cents on its own:
+		//   dan: 10 USD → 71.00, + 29 CNY = 100.00     eve: (10 − 5 refunded) EUR → 39.00
+		//   gus: 0.07 USD → 0.497 → 0.50, twice = 1.00 (rounding the sum, 0.14 × 7.1 = 0.994, would give 0.99)
+		//   fay: 5 + 6 CNY = 11.00                     hal: 1 CNY
+		const orders = [
+			order('R1', 'dan', '2026-06-01T10:00:00+08:00', 10, { currency: 'USD' }),
+			order('R2', 'dan', '2026-06-02T10:00:00+08:00', 29),
+			order('R3', 'eve', '2026-06-03T10:00:00+08:00', 10, { currency: 'EUR', status: 'partially_refunded', refundedAmount: 5 }),
+			order('R4', 'gus', '2026-06-04T10:00:00+08:00', 0.07, { currency: 'USD' }),
+			order('R5', 'gus', '2026-06-05T10:00:00+08:00', 0.07, { currency: 'USD' }),
+			order('R6', 'fay', '2026-06-06T10:00:00+08:00', 5),
+			order('R7', 'fay', '2026-06-07T10:00:00+08:00', 6),
+			order('R8', 'hal', '2026-06-08T10:00:00+08:00', 1),
+		];
+		const result = await runWorkflow(
+			workflow(orders, { ...endOfJune, outputMode: 'customers', options: { currencyRates: 'USD=7.1, EUR=7.8' } }),
+		);
+		expect(result.errorOf('RFM Segment')).toBeUndefined();
+		expect(pick(result.output('RFM Segment'), 'monetary', 'frequency', 'currency')).toEqual({
+			dan: [100, 2, 'CNY'],
+			eve: [39, 1, 'CNY'],
+			gus: [1, 2, 'CNY'],
+			fay: [11, 2, 'CNY'],
+			hal: [1, 1, 'CNY'],
+		});
+		const hints = (result.run.data.resultData.runData['RFM Segment'][0].hints ?? []).map((h) => h.message);
+		expect(hints).toContainEqual(expect.stringMatching(/^Base currency CNY: the most common among the orders \(USD: 3, CNY: 4, EUR: 1\)/));
+	});
+
+	it('an order id given twice counts once, as its last row; a bad item before it is reported once', async () => {
+		// D1 is re-ingested: its second row (06-05, 120) replaces the first (06-01, 100), so ann has
+		// D1 and D2: 2 orders, 170, first order 06-05, last 06-10 (20 days before 06-30).
+		// D3 was bob's, then cancelled: bob has no counted order. Item 0 has no customer id.
+		const orders = [
+			order('D0', '', '2026-06-01T10:00:00+08:00', 1),
+			order('D1', 'ann', '2026-06-01T10:00:00+08:00', 100),
+			order('D2', 'ann', '2026-06-10T10:00:00+08:00', 50),
+			order('D3', 'bob', '2026-06-11T10:00:00+08:00', 30),
+			order('D1', 'ann', '2026-06-05T10:00:00+08:00', 120),
+			order('D3', 'bob', '2026-06-11T10:00:00+08:00', 30, { status: 'cancelled' }),
+		];
+		const result = await runWorkflow(workflow(orders, { ...endOfJune, outputMode: 'both' }, { onError: 'continueErrorOutput' }));
+		expect(pick(result.output('RFM Segment', 0), 'frequency', 'monetary', 'recencyDays', 'firstOrderAt', 'lastOrderAt')).toEqual({
+			ann: [2, 170, 20, '2026-06-05T10:00:00+08:00', '2026-06-10T10:00:00+08:00'],
+		});
+		expect(result.output('RFM Segment', 1)[0]).toMatchObject({ ordersCounted: 2, customersWithoutCountedOrders: 1 });
+		expect(result.output('RFM Segment', 2).map((e) => e.error)).toEqual([expect.stringMatching(/^Item 0: field "customerId"/)]);
+	});
+
 	it('Lookback Window (Days): only orders fewer than N calendar days (in the shop\'s time zone) before the reference day count', async () => {
 		// Reference day 2026-06-30, N = 30: 06-01 is 29 days before (counts), 05-31 is 30 (does not).
 		// 2026-05-31T16:30Z is 06-01 00:30 in Shanghai → counts; 05-31 23:30 Shanghai → left out.

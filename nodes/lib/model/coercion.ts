@@ -48,7 +48,18 @@ export const MAX_ID_LENGTH = 256;
 
 /** A trimmed, non-empty id of at most MAX_ID_LENGTH characters (the parsers' fast lanes). */
 export const isCleanId = (value: unknown): value is string =>
-	typeof value === 'string' && value !== '' && value.length <= MAX_ID_LENGTH && value.trim() === value;
+	typeof value === 'string' && value !== '' && value.length <= MAX_ID_LENGTH && (plainEnds(value) || value.trim() === value);
+
+/**
+ * Neither end can be trimmed: both are printable ASCII (33–126), which no white space or line
+ * terminator of String.prototype.trim is. Checking the two ends saves trim's scan and copy on
+ * the ids of a million orders; any other end goes to trim itself.
+ */
+const plainEnds = (value: string): boolean => {
+	const first = value.charCodeAt(0);
+	const last = value.charCodeAt(value.length - 1);
+	return first > 32 && first < 127 && last > 32 && last < 127;
+};
 
 /**
  * "a" or "an" before a name in an English error ("an order id", "a customer id", "an integer"),

@@ -22,6 +22,26 @@ export function readPath(source: unknown, path: string): unknown {
 }
 
 /**
+ * readPath for one path read on many items: the path is split once, not per item, and a
+ * plain key (no dot) is one property read.
+ */
+export function createPathReader(path: string): (source: unknown) => unknown {
+	if (!path.includes('.')) {
+		return (source) =>
+			source !== null && typeof source === 'object' ? (source as Record<string, unknown>)[path] : undefined;
+	}
+	const steps = path.split('.');
+	return (source) => {
+		let current: unknown = source;
+		for (const key of steps) {
+			if (current === null || typeof current !== 'object') return undefined;
+			current = (current as Record<string, unknown>)[key];
+		}
+		return current;
+	};
+}
+
+/**
  * Returns a reader that picks `fields` out of a raw item, each from the path the mapping
  * gives for it (or from the field's own name). Paths are split once, not per item: the
  * reader runs on every one of up to a million orders.

@@ -26,6 +26,12 @@ export interface CurrencyConverter {
 	rateFor(currency: string | undefined, itemIndex: number, field: string): number | InputIssue;
 }
 
+/** The rate the user's table gives `currency`, when it is one the converter accepts (above 0, up to MAX_RATE). */
+export function rateInTable(rates: Record<string, number>, currency: string): number | undefined {
+	const rate = Object.hasOwn(rates, currency) ? rates[currency] : undefined;
+	return typeof rate === 'number' && rate > 0 && rate <= MAX_RATE ? rate : undefined;
+}
+
 export function createCurrencyConverter({ baseCurrency, rates = {} }: CurrencyOptions): CurrencyConverter {
 	let base = baseCurrency?.trim().toUpperCase() || undefined;
 	return {
@@ -37,7 +43,7 @@ export function createCurrencyConverter({ baseCurrency, rates = {} }: CurrencyOp
 				return 1;
 			}
 			const rate = Object.hasOwn(rates, currency) ? rates[currency] : undefined;
-			if (typeof rate === 'number' && rate > 0 && rate <= MAX_RATE) return rate;
+			if (rateInTable(rates, currency) !== undefined) return rate as number;
 			return {
 				itemIndex,
 				field,

@@ -8,3 +8,4 @@ export * from './money';
 export * from './currency';
 export * from './orderTable';
 export * from './aggregate';
+export * from './orderIds';

@@ -9,37 +9,21 @@ import type { OrderRecord } from './input';
 
 const STATUS_CODE = new Map<OrderStatus, number>(ORDER_STATUSES.map((s, i) => [s, i]));
 
-/**
- * Room for this many orders at first, doubling as needed. Small because Visitor Value keeps one
- * table per channel: at 1024 a table took 33 kB before its first order, and 100k channels of
- * one or two orders each took 4.1 GB (issue 14, item 9). Doubling from 16 to a million is 16
- * copies, a few milliseconds.
- */
-const INITIAL_CAPACITY = 16;
-
-class GrowableFloat64 {
-	data = new Float64Array(INITIAL_CAPACITY);
-	push(index: number, value: number) {
-		if (index >= this.data.length) {
-			const bigger = new Float64Array(this.data.length * 2);
-			bigger.set(this.data);
-			this.data = bigger;
-		}
-		this.data[index] = value;
-	}
-}
-
 export class OrderTable {
 	length = 0;
 	readonly orderId: string[] = [];
 	readonly customerId: string[] = [];
 	readonly createdAt: string[] = [];
 	readonly currency: Array<string | undefined> = [];
-	private readonly ms = new GrowableFloat64();
-	private readonly amount = new GrowableFloat64();
-	private readonly refunded = new GrowableFloat64();
-	private readonly itemIdx = new GrowableFloat64();
-	private statusCodes = new Uint8Array(INITIAL_CAPACITY);
+	// Plain arrays of numbers, not typed arrays: V8 keeps them in its heap as unboxed doubles
+	// (8 bytes each) and grows them there, while a Float64Array's buffer is memory outside the
+	// heap, and tens of megabytes of that answered with a full collection of the heap — the
+	// million input items — in the middle of a run (docs/nodes/RfmSegment.md, "Scale").
+	private readonly ms: number[] = [];
+	private readonly amount: number[] = [];
+	private readonly refunded: number[] = [];
+	private readonly itemIdx: number[] = [];
+	private readonly statusCodes: number[] = [];
 
 	static from(orders: readonly OrderRecord[]): OrderTable {
 		const table = new OrderTable();
@@ -48,36 +32,45 @@ export class OrderTable {
 	}
 
 	push(order: OrderRecord): void {
-		const i = this.length++;
+		this.length++;
 		this.orderId.push(order.orderId);
 		this.customerId.push(order.customerId);
 		this.createdAt.push(order.createdAt);
 		this.currency.push(order.currency);
-		this.ms.push(i, order.createdAtMs);
-		this.amount.push(i, order.amount);
-		this.refunded.push(i, order.refundedAmount);
-		this.itemIdx.push(i, order.itemIndex);
-		if (i >= this.statusCodes.length) {
-			const bigger = new Uint8Array(this.statusCodes.length * 2);
-			bigger.set(this.statusCodes);
-			this.statusCodes = bigger;
-		}
-		this.statusCodes[i] = STATUS_CODE.get(order.status)!;
+		this.ms.push(order.createdAtMs);
+		this.amount.push(order.amount);
+		this.refunded.push(order.refundedAmount);
+		this.itemIdx.push(order.itemIndex);
+		this.statusCodes.push(STATUS_CODE.get(order.status)!);
 	}
 
 	createdAtMs(i: number): number {
-		return this.ms.data[i];
+		return this.ms[i];
 	}
 	amountOf(i: number): number {
-		return this.amount.data[i];
+		return this.amount[i];
 	}
 	refundedAmountOf(i: number): number {
-		return this.refunded.data[i];
+		return this.refunded[i];
 	}
 	itemIndexOf(i: number): number {
-		return this.itemIdx.data[i];
+		return this.itemIdx[i];
 	}
 	statusOf(i: number): OrderStatus {
 		return ORDER_STATUSES[this.statusCodes[i]];
+	}
+	/** Order i as the record it was pushed as. */
+	recordAt(i: number): OrderRecord {
+		return {
+			itemIndex: this.itemIndexOf(i),
+			orderId: this.orderId[i],
+			customerId: this.customerId[i],
+			createdAt: this.createdAt[i],
+			createdAtMs: this.createdAtMs(i),
+			status: this.statusOf(i),
+			currency: this.currency[i],
+			amount: this.amountOf(i),
+			refundedAmount: this.refundedAmountOf(i),
+		};
 	}
 }

@@ -38,12 +38,19 @@ function daysInMonth(year: number, month: number): number {
  * (wrong shape, month 13, 2026-02-30).
  */
 export function parseDayNumber(date: string): number {
-	if (typeof date !== 'string' || date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) {
-		return NaN;
-	}
-	const year = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
-	const month = digit(date, 5) * 10 + digit(date, 6);
-	const day = digit(date, 8) * 10 + digit(date, 9);
+	if (typeof date !== 'string' || date.length !== 10) return NaN;
+	return readDayNumber(date);
+}
+
+/**
+ * The day number of the 'YYYY-MM-DD' that starts `text` (what follows is not read), or NaN:
+ * a timestamp's date without slicing it out first (a new string per order at a million orders).
+ */
+export function readDayNumber(text: string): number {
+	if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return NaN;
+	const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
+	const month = digit(text, 5) * 10 + digit(text, 6);
+	const day = digit(text, 8) * 10 + digit(text, 9);
 	if (!(month >= 1 && month <= 12 && day >= 1) || day > daysInMonth(year, month)) return NaN;
 	return daysFromCivil(year, month, day);
 }
