@@ -36,6 +36,18 @@ export class GroupedOrders {
 	/** Per channel number: customer id → pair number. */
 	private readonly pairsOfGroup: Array<Map<string, number>> = [];
 	private readonly customerNumber = new Map<string, number>();
+	/** One row reused for every push: every field of OrderRecord (all required, so a field added there fails to compile here). */
+	private readonly row: OrderRecord = {
+		itemIndex: 0,
+		orderId: '',
+		customerId: '',
+		createdAt: '',
+		createdAtMs: 0,
+		status: 'paid',
+		currency: undefined,
+		amount: 0,
+		refundedAmount: 0,
+	};
 
 	static from(orders: readonly GroupedOrder[]): GroupedOrders {
 		const grouped = new GroupedOrders();
@@ -74,8 +86,18 @@ export class GroupedOrders {
 			this.pairIds.push(String(pair));
 		}
 		this.groupOfRow.push(g);
-		// A short-lived copy (the table keeps its fields, not the object): it dies young.
-		this.table.push({ ...order, customerId: this.pairIds[pair] });
+		// The table keeps the fields, not the object: one reused row, so no copy per order.
+		const row = this.row;
+		row.itemIndex = order.itemIndex;
+		row.orderId = order.orderId;
+		row.customerId = this.pairIds[pair];
+		row.createdAt = order.createdAt;
+		row.createdAtMs = order.createdAtMs;
+		row.status = order.status;
+		row.currency = order.currency;
+		row.amount = order.amount;
+		row.refundedAmount = order.refundedAmount;
+		this.table.push(row);
 	}
 
 	/** The pair number of a customer id that the table carries. */
