@@ -7,15 +7,15 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { createFieldReader, type FieldMapping } from '../lib/model';
+import { readPath, type FieldMapping } from '../lib/model';
 import {
 	computeVisitorValue,
+	GroupedOrders,
 	orderGroupOf,
 	parseVisitorValueOptions,
 	toTrafficRow,
 	TRAFFIC_FIELDS,
 	trafficRowSchema,
-	type GroupedOrder,
 	type RepeatScope,
 	type Suggestion,
 	type TrafficRow,
@@ -129,8 +129,8 @@ export class VisitorValue implements INodeType {
 
 		// Orders: read as RFM Segment reads them, plus the group field of each.
 		const groupPath = String(param<string>('orderGroupField')).trim() || String(parameterDefault(visitorValueProperties, 'orderGroupField'));
-		const readGroup = createFieldReader(['group'], { group: groupPath });
-		const orders: GroupedOrder[] = [];
+		// Stored by column as they are read, with no copy of each order (a million orders: docs/nodes/VisitorValue.md, "Where the time goes").
+		const orders = new GroupedOrders();
 		const ordersRead = readOrderItems(
 			this,
 			orderItems,
@@ -142,9 +142,9 @@ export class VisitorValue implements INodeType {
 			},
 			(order) => {
 				// Text or a number, as the traffic's channel; an object is refused, not named "[object Object]".
-				const group = orderGroupOf(readGroup(orderItems[order.itemIndex].json).group, order.itemIndex, groupPath, NO_GROUP);
+				const group = orderGroupOf(readPath(orderItems[order.itemIndex].json, groupPath), order.itemIndex, groupPath, NO_GROUP);
 				if (typeof group !== 'string') return group;
-				orders.push({ ...order, group });
+				orders.push(order, group);
 				return undefined;
 			},
 		);
@@ -172,8 +172,6 @@ export class VisitorValue implements INodeType {
 
 		const currency = ordersRead.currency ?? null;
 		// Each channel's item pairs with the orders of that channel (its first one), else input 0.
-		const firstOrderOf = new Map<string, number>();
-		for (const order of orders) if (!firstOrderOf.has(order.group)) firstOrderOf.set(order.group, order.itemIndex);
 		// The exact values go last, after everything a person reads.
 		const groupItems: INodeExecutionData[] = result.groups.map(({ exact, ...group }) => ({
 			json: {
@@ -186,7 +184,7 @@ export class VisitorValue implements INodeType {
 				windowEnd: result.totals.windowEnd,
 				exact,
 			} as unknown as IDataObject,
-			pairedItem: { item: firstOrderOf.get(group.group) ?? 0 },
+			pairedItem: { item: orders.firstItemIndexOf(group.group) ?? 0 },
 		}));
 		const { exact: exactTotals, ...totals } = result.totals;
 		const summaryItems: INodeExecutionData[] = [

@@ -6,5 +6,6 @@
 export * from './metrics';
 export * from './budgetShift';
 export * from './visitorValue';
+export * from './groupedOrders';
 export * from './input';
 export * from './options';

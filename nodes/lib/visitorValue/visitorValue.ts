@@ -2,16 +2,17 @@
  * Visitor value per channel (or any grouping field) from orders and traffic over one window.
  *
  * Orders are counted exactly as RFM Segment counts them — the same aggregation
- * (../orders/aggregate.ts) run per group: an order id seen twice is one order (its last row wins,
- * including its channel), only counted statuses, net of partial refunds, in the base
- * currency, days in the shop's time zone. Traffic rows are summed per group over the same
- * calendar days. The window is the `windowDays` days ending on `endDate` (default: the latest
- * traffic day, else the latest counted order's day); 0 days = everything up to `endDate`.
+ * (../orders/aggregate.ts), run once over all orders with a buyer being the pair (channel,
+ * customer): an order id seen twice is one order (its last row wins, including its channel),
+ * only counted statuses, net of partial refunds, in the base currency, days in the shop's time
+ * zone. Traffic rows are summed per group over the same calendar days. The window is the
+ * `windowDays` days ending on `endDate` (default: the latest traffic day, else the latest
+ * counted order's day); 0 days = everything up to `endDate`.
  */
 import { displayMoney, displayPercent, displayShare } from '../display';
 import { UserInputError } from '../errors';
 import type { OrderStatus } from '../model';
-import { aggregateOrders, fromCents, OrderTable, type OrderRecord } from '../orders';
+import { aggregateOrders, fromCents } from '../orders';
 import {
 	createTimestampParser,
 	createZonedDayNumber,
@@ -20,12 +21,8 @@ import {
 	MAX_DAY_NUMBER,
 } from '../time';
 import { suggestShares } from './budgetShift';
+import { GroupedOrders, type GroupedOrder } from './groupedOrders';
 import { groupMetrics, ratio, type DataStatus, type GroupMetrics } from './metrics';
-
-export interface GroupedOrder extends OrderRecord {
-	/** The order's channel (or other grouping value); '' when the order has none. */
-	group: string;
-}
 
 export interface TrafficRow {
 	group: string;
@@ -146,8 +143,12 @@ export interface VisitorValueResult {
 const KEEP_BAND = 0.005;
 
 
+/**
+ * `orders`: a GroupedOrders store (the node fills one as it reads the items), or the orders as
+ * records with their group.
+ */
 export function computeVisitorValue(
-	orders: readonly GroupedOrder[],
+	orders: GroupedOrders | readonly GroupedOrder[],
 	traffic: readonly TrafficRow[],
 	options: VisitorValueOptions,
 ): VisitorValueResult {
@@ -157,6 +158,8 @@ export function computeVisitorValue(
 	if (!(Number.isInteger(options.windowDays) && options.windowDays >= 0)) {
 		throw new UserInputError(`The window must be a whole number of days ≥ 0; got ${options.windowDays}`);
 	}
+	const grouped = orders instanceof GroupedOrders ? orders : GroupedOrders.from(orders);
+	const table = grouped.table;
 	const counted = new Set(options.countedStatuses);
 	const dayOf = createZonedDayNumber(options.timeZone);
 
@@ -182,9 +185,9 @@ export function computeVisitorValue(
 		// No traffic: the latest counted order's day, else the latest order's (none will count).
 		for (const countedOnly of [true, false]) {
 			if (endDay !== undefined) break;
-			for (const order of orders) {
-				if (countedOnly && !counted.has(order.status)) continue;
-				const day = dayOf(order.createdAtMs);
+			for (let i = 0; i < table.length; i++) {
+				if (countedOnly && !counted.has(table.statusOf(i))) continue;
+				const day = dayOf(table.createdAtMs(i));
 				if (endDay === undefined || day > endDay) endDay = day;
 			}
 		}
@@ -193,48 +196,52 @@ export function computeVisitorValue(
 	// endDay is undefined only when there are no orders and no traffic at all.
 	const endInstant = endDay === undefined ? 0 : createTimestampParser(options.timeZone)(dayNumberToIsoDate(endDay + 1)) - 1;
 
-	// An order re-ingested under another channel belongs to the channel of its last row.
-	const lastGroupOf = new Map<string, string>();
-	for (const order of orders) lastGroupOf.set(order.orderId, order.group);
-	// Each group's figures come from one aggregation in which a buyer is the pair (group,
-	// customer): per group, orders are the pairs' frequencies summed, buyers the pairs, and so
-	// on. The same counting as one aggregation per group (every row of an order is in its last
-	// row's group, so duplicates fall out the same way), without a table and a pass per group:
-	// that took 100k channels 108 s and 4.9 GB.
-	const groupsWithOrders = new Set<string>();
-	const pairOf = new Map<string, { group: string; customerId: string }>();
-	const byGroupAndCustomer = new OrderTable();
-	const allOrders = new OrderTable();
-	for (const order of orders) {
-		const group = lastGroupOf.get(order.orderId) as string;
-		groupsWithOrders.add(group);
-		// The length prefix keeps the key one-to-one: ("a:b", "c") and ("a", "b:c") differ.
-		const key = `${group.length}:${group}:${order.customerId}`;
-		if (!pairOf.has(key)) pairOf.set(key, { group, customerId: order.customerId });
-		byGroupAndCustomer.push({ ...order, customerId: key });
-		allOrders.push(order);
-	}
-
-	const aggregation = {
+	// One aggregation over all orders in which a buyer is the pair (channel, customer): per
+	// channel, orders are its pairs' frequencies summed, buyers its pairs, repeat buyers the pairs
+	// with 2+ orders; the totals add up every pair of a customer. The same counting as one
+	// aggregation per channel (an order re-ingested under another channel counts only in its last
+	// row's, as its earlier rows are duplicates) and one over all orders, in one pass: one
+	// aggregation per channel took 100k channels 108 s and 4.9 GB.
+	const aggregated = aggregateOrders(table, {
 		reference: { kind: 'instant' as const, epochMs: endInstant },
 		timeZone: options.timeZone,
 		lookbackDays: options.windowDays,
 		countedStatuses: options.countedStatuses,
 		rateOf: options.rateOf,
-	};
-	const overall = aggregateOrders(allOrders, aggregation);
-	const ordersOfCustomer = new Map(overall.customers.map((c) => [c.customerId, c.frequency]));
-	const orderCounts = new Map<string, { cents: number; orders: number; buyers: number; repeatBuyers: number }>();
-	for (const pair of aggregateOrders(byGroupAndCustomer, aggregation).customers) {
-		const { group, customerId } = pairOf.get(pair.customerId) as { group: string; customerId: string };
-		let counts = orderCounts.get(group);
-		if (counts === undefined) orderCounts.set(group, (counts = { cents: 0, orders: 0, buyers: 0, repeatBuyers: 0 }));
-		counts.cents += pair.monetaryCents;
-		counts.orders += pair.frequency;
-		counts.buyers++;
-		const repeat = options.repeatScope === 'group' ? pair.frequency >= 2 : (ordersOfCustomer.get(customerId) ?? 0) >= 2;
-		if (repeat) counts.repeatBuyers++;
+	});
+	const groupCount = grouped.groups.length;
+	const groupCents = new Array<number>(groupCount).fill(0);
+	const groupOrders = new Array<number>(groupCount).fill(0);
+	const groupBuyers = new Array<number>(groupCount).fill(0);
+	const groupRepeatBuyers = new Array<number>(groupCount).fill(0);
+	const ordersOfCustomer = new Array<number>(grouped.customers).fill(0);
+	let overallCents = 0;
+	for (const pair of aggregated.customers) {
+		const p = grouped.pairOf(pair.customerId);
+		const g = grouped.pairGroup[p];
+		groupCents[g] += pair.monetaryCents;
+		groupOrders[g] += pair.frequency;
+		groupBuyers[g]++;
+		ordersOfCustomer[grouped.pairCustomer[p]] += pair.frequency;
+		overallCents += pair.monetaryCents;
 	}
+	for (const pair of aggregated.customers) {
+		const p = grouped.pairOf(pair.customerId);
+		const orderCount = options.repeatScope === 'group' ? pair.frequency : ordersOfCustomer[grouped.pairCustomer[p]];
+		if (orderCount >= 2) groupRepeatBuyers[grouped.pairGroup[p]]++;
+	}
+	let overallBuyers = 0;
+	let overallRepeatBuyers = 0;
+	for (const count of ordersOfCustomer) {
+		if (count >= 1) overallBuyers++;
+		if (count >= 2) overallRepeatBuyers++;
+	}
+	const orderCounts = new Map<string, { cents: number; orders: number; buyers: number; repeatBuyers: number }>();
+	for (let g = 0; g < groupCount; g++) {
+		if (groupBuyers[g] === 0) continue;
+		orderCounts.set(grouped.groups[g], { cents: groupCents[g], orders: groupOrders[g], buyers: groupBuyers[g], repeatBuyers: groupRepeatBuyers[g] });
+	}
+	const groupsWithOrders = channelsOfLastRows(grouped, aggregated.ordersSkipped.duplicateRows > 0);
 
 	const visitorsOf = new Map<string, number>();
 	let trafficRowsOutsideWindow = 0;
@@ -339,10 +346,10 @@ export function computeVisitorValue(
 
 	const totalsCounts = {
 		visitors: totalVisitors,
-		orders: overall.ordersCounted,
-		buyers: overall.customers.length,
-		repeatBuyers: overall.customers.filter((c) => c.frequency >= 2).length,
-		revenue: fromCents(overall.customers.reduce((sum, c) => sum + c.monetaryCents, 0)),
+		orders: aggregated.ordersCounted,
+		buyers: overallBuyers,
+		repeatBuyers: overallRepeatBuyers,
+		revenue: fromCents(overallCents),
 	};
 	const totalsMetrics = groupMetrics(totalsCounts);
 	const totalsShown = roundedMetrics(totalsMetrics, money);
@@ -351,7 +358,7 @@ export function computeVisitorValue(
 	return {
 		groups,
 		totals: {
-			windowStart: endDay === undefined ? null : dayNumberToIsoDate(startDay ?? earliestDay(orders, traffic, dayOf, endDay)),
+			windowStart: endDay === undefined ? null : dayNumberToIsoDate(startDay ?? earliestDay(table, traffic, dayOf, endDay)),
 			windowEnd: endDay === undefined ? null : dayNumberToIsoDate(endDay),
 			...totalsCounts,
 			averageOrderValue: totalsShown.averageOrderValue,
@@ -366,7 +373,7 @@ export function computeVisitorValue(
 			groupsWithoutOrders: withStatus('noOrders', 'noTrafficNoOrders'),
 			totalBudget: totalBudget === null ? null : money(totalBudget),
 			shiftStep: options.shiftStep,
-			ordersOutsideWindow: overall.ordersSkipped.afterReference + overall.ordersSkipped.outsideLookback,
+			ordersOutsideWindow: aggregated.ordersSkipped.afterReference + aggregated.ordersSkipped.outsideLookback,
 			trafficRowsOutsideWindow,
 			exact: {
 				averageOrderValue: totalsMetrics.averageOrderValue,
@@ -397,13 +404,28 @@ function roundedMetrics(metrics: GroupMetrics, money: (amount: number) => number
 
 /** First day with traffic or a counted order, for a window of "all days". */
 function earliestDay(
-	orders: readonly GroupedOrder[],
+	orders: GroupedOrders['table'],
 	traffic: readonly TrafficRow[],
 	dayOf: (ms: number) => number,
 	endDay: number,
 ): number {
 	let first = endDay;
 	for (const row of traffic) first = Math.min(first, isoDateToDayNumber(row.date));
-	for (const order of orders) first = Math.min(first, dayOf(order.createdAtMs));
+	for (let i = 0; i < orders.length; i++) first = Math.min(first, dayOf(orders.createdAtMs(i)));
 	return first;
+}
+
+/**
+ * The channels that have orders, in the order first met: each order's channel is its last
+ * row's (an order re-ingested under another channel belongs there). Without duplicate order
+ * ids every row is its order's last, and these are all the channels pushed.
+ */
+function channelsOfLastRows(grouped: GroupedOrders, hasDuplicates: boolean): Set<string> {
+	if (!hasDuplicates) return new Set(grouped.groups);
+	const { table, groupOfRow, groups } = grouped;
+	const lastGroupOf = new Map<string, number>();
+	for (let i = 0; i < table.length; i++) lastGroupOf.set(table.orderId[i], groupOfRow[i]);
+	const channels = new Set<string>();
+	for (let i = 0; i < table.length; i++) channels.add(groups[lastGroupOf.get(table.orderId[i]) as number]);
+	return channels;
 }

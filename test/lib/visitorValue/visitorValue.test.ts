@@ -7,6 +7,7 @@ import type { OrderStatus } from '../../../nodes/lib/model';
 import { DEFAULT_COUNTED_STATUSES } from '../../../nodes/lib/orders';
 import {
 	computeVisitorValue,
+	GroupedOrders,
 	groupMetrics,
 	parseBudgetTable,
 	suggestShares,
@@ -168,6 +169,25 @@ describe('visitor value per channel', () => {
 		expect(g.live.orders).toBe(3);
 		expect(g.search.orders).toBe(3);
 		expect(computeVisitorValue(moved, TRAFFIC, options()).totals.orders).toBe(8);
+	});
+
+	it('a channel whose every order was re-ingested under another channel is not listed (no traffic, no budget)', () => {
+		// O7 and O8, private_domain's only orders, come again as search orders: search has 4 orders, E is its repeat buyer.
+		const moved = [...ORDERS, { ...ORDERS[7], group: 'search', itemIndex: 98 }, { ...ORDERS[8], group: 'search', itemIndex: 99 }];
+		const result = computeVisitorValue(moved, TRAFFIC, options());
+		expect(result.groups.map((g) => g.group).sort()).toEqual(['live', 'recommendation', 'search']);
+		expect(byGroup(result).search).toMatchObject({ orders: 4, buyers: 3, repeatBuyers: 1, revenue: 500 });
+		// Over all channels A, C (live and search) and E bought twice.
+		expect(result.totals).toMatchObject({ orders: 8, buyers: 5, repeatBuyers: 3 });
+	});
+
+	it('takes the orders as a GroupedOrders store (as the node fills it) with the same result as records', () => {
+		const store = new GroupedOrders();
+		for (const { group, ...record } of ORDERS) store.push(record, group);
+		expect(computeVisitorValue(store, TRAFFIC, options({ repeatScope: 'anyGroup' }))).toEqual(computeVisitorValue(ORDERS, TRAFFIC, options({ repeatScope: 'anyGroup' })));
+		// The channel item pairs with the channel's first order.
+		expect(store.firstItemIndexOf('search')).toBe(ORDERS[5].itemIndex);
+		expect(store.firstItemIndexOf('recommendation')).toBeUndefined();
 	});
 
 	it('no data at all: no groups, zero totals', () => {
