@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The scale table (docs/scale.md): each calculation node at 10k / 100k / 1M items — time, peak
+ * The scale table (README "Scale"; how it is measured: docs/scale.md): each calculation node at 10k / 100k / 1M items — time, peak
  * RSS, and the ratio to its plain-loop baseline (the Code-node version of the same job) — every
  * figure from its own process, node and baseline alternating in one run so that both see the
  * same machine load. The load average is printed before and after.

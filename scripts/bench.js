@@ -10,7 +10,7 @@
  * - The order store: n8n Data Table vs Postgres in a real n8n (scripts/bench-order-store.js).
  * - Visitor Value (1M orders), Coupon Tier (100k customers) and RFM Segment with Predict Lifetime
  *   Value (100k orders: the share of CPU time in its lifetime-value step) against plain-loop baselines
- *   (scripts/bench-nodes.js); the full 10k/100k/1M table is scripts/bench-scale.js (docs/scale.md).
+ *   (scripts/bench-nodes.js); the full 10k/100k/1M table is scripts/bench-scale.js (README "Scale", docs/scale.md).
  * - With BENCH_N8N_CAMPAIGN=1: the campaign template on 1M demo orders in a real n8n by CLI
  *   (scripts/bench-n8n-campaign.js; minutes and ~5 GB).
  *
@@ -124,7 +124,7 @@ for (const name of ['bench-reorder.js', 'bench-clv.js']) {
 		`${''.padEnd(26)} | (baseline here: the same node without lifetime value) the lifetime-value step ${(100 * cpuShare.clv).toFixed(0)}% of the sampled CPU time, garbage collection ${(100 * cpuShare.gc).toFixed(0)}%`,
 	);
 	targets.push({ what: 'RFM Segment + Predict Lifetime Value, 100k orders: share of CPU time in the lifetime-value step (must not dominate)', limit: '< 50 %', value: `${(100 * cpuShare.clv).toFixed(0)} %`, ok: cpuShare.clv < 0.5 });
-	console.log('(the table at 10k / 100k / 1M items: node scripts/bench-scale.js --markdown, docs/scale.md)\n');
+	console.log('(the table at 10k / 100k / 1M items: node scripts/bench-scale.js --markdown, README "Scale")\n');
 }
 
 // The campaign template on 1M demo orders in a real n8n (issue 11): only when asked, it takes minutes and ~5 GB.
