@@ -28,9 +28,9 @@ import {
 } from '../lib/contentMix';
 import { sourcePathOf, type FieldMapping, type InputIssue } from '../lib/model';
 import { createOffsetLookup, createZonedDayNumber, createZonedIsoFormatter, isoDateToDayNumber } from '../lib/time';
-import { optionalInput, readAttributedOrders } from '../shared/attributedOrders';
+import { readAttributedOrders } from '../shared/attributedOrders';
 import { readItems } from '../shared/inputItems';
-import { checkInputsCarryFields, nodeParameters, readTimeZone, toNodeError, type ExpectedInput } from '../shared/nodeHelpers';
+import { checkInputsCarryFields, nodeParameters, optionalInput, readTimeZone, toNodeError, type ExpectedInput } from '../shared/nodeHelpers';
 import { contentMixProperties } from './description';
 
 type Operation = 'classify' | 'audit' | 'plan';

@@ -30,6 +30,7 @@ import { readItems } from '../shared/inputItems';
 import {
 	checkInputsCarryFields,
 	nodeParameters,
+	optionalInput,
 	parameterDefault,
 	readCurrencyRates,
 	readTimeZone,
@@ -64,18 +65,6 @@ const CUSTOMERS_INPUT: Pick<ExpectedInput, 'kind' | 'connect'> = {
 	},
 };
 
-/**
- * The items of an input, or none when nothing is connected to it. n8n-core throws "Could not
- * get input with given index" for an input past the last one it holds data for, which is what an
- * unconnected optional input (traffic, alerts, customers) is.
- */
-function optionalInput(context: IExecuteFunctions, index: number): INodeExecutionData[] {
-	try {
-		return context.getInputData(index);
-	} catch {
-		return [];
-	}
-}
 
 export class KpiDigest implements INodeType {
 	description: INodeTypeDescription = {

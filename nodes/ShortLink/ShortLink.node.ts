@@ -12,8 +12,8 @@ import { UserInputError } from '../lib/errors';
 import { amountField, attributeOrders, boundedText, checkedDays, clicksPerDay, linkIdOf, parseAttributeSettings, trackedUrl, type LinkClicks } from '../lib/links';
 import { secretRedactor, type SecretRedactor } from '../lib/redact';
 import { createZonedDayNumber } from '../lib/time';
-import { optionalInput, readAttributedOrders } from '../shared/attributedOrders';
-import { readTimeZone, toNodeError } from '../shared/nodeHelpers';
+import { readAttributedOrders } from '../shared/attributedOrders';
+import { optionalInput, readTimeZone, toNodeError } from '../shared/nodeHelpers';
 import { shortLinkProperties } from './description';
 import { CREDENTIAL_TYPES, linkRequest, type LinkService } from './transport';
 

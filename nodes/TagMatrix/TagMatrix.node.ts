@@ -29,6 +29,7 @@ import {
 	checkInputsCarryFields,
 	collectionDefaults,
 	nodeParameters,
+	optionalInput,
 	readCurrencyRates,
 	readTimeZone,
 	routeByOutputMode,
@@ -89,8 +90,8 @@ export class TagMatrix implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const orderItems = this.getInputData(0);
-		const customerItems = inputOrEmpty(this, 1);
-		const reviewItems = inputOrEmpty(this, 2);
+		const customerItems = optionalInput(this, 1);
+		const reviewItems = optionalInput(this, 2);
 		const { param } = nodeParameters(this);
 		const outputMode = param<OutputMode>('outputMode');
 		const timeZone = readTimeZone(this);
@@ -191,14 +192,6 @@ export class TagMatrix implements INodeType {
 	}
 }
 
-/** An optional input's items; none when it is not connected (n8n may then have no entry for it at all). */
-function inputOrEmpty(context: IExecuteFunctions, index: number): INodeExecutionData[] {
-	try {
-		return context.getInputData(index) ?? [];
-	} catch {
-		return [];
-	}
-}
 
 function onInput(item: INodeExecutionData, input: number): INodeExecutionData {
 	return { ...item, pairedItem: { item: (item.pairedItem as { item: number }).item, input } };

@@ -15,17 +15,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import type { CodedOrder } from '../lib/links';
 import { createFieldReader, type FieldMapping } from '../lib/model';
 import { orderGroupOf } from '../lib/visitorValue/input';
-import { checkInputsCarryFields, nodeParameters, readCurrencyRates } from './nodeHelpers';
+import { checkInputsCarryFields, nodeParameters, optionalInput, readCurrencyRates } from './nodeHelpers';
 import { ORDER_INPUT, readOrderItems } from './orderItems';
-
-/** The items of an input nothing may be connected to (n8n-core throws for an unconnected input past the connected ones). */
-export function optionalInput(context: IExecuteFunctions, inputIndex: number): INodeExecutionData[] {
-	try {
-		return context.getInputData(inputIndex) ?? [];
-	} catch {
-		return [];
-	}
-}
 
 export interface AttributedOrdersRead {
 	/** Each counted order carrying a link code, its revenue in the base currency. */

@@ -310,3 +310,16 @@ export function routeByOutputMode(
 	if (outputMode === 'summary') return [[...summary, ...errorItems]];
 	return [[...rows, ...errorItems]];
 }
+
+/**
+ * The items of an optional input, or none when nothing is connected to it. n8n-core throws
+ * "Could not get input with given index" for an input past the last one it holds data for, which
+ * is what an unconnected optional input is (and may have no entry for it at all).
+ */
+export function optionalInput(context: IExecuteFunctions, inputIndex: number): INodeExecutionData[] {
+	try {
+		return context.getInputData(inputIndex) ?? [];
+	} catch {
+		return [];
+	}
+}
