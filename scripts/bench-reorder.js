@@ -207,18 +207,23 @@ function main() {
 	}
 }
 
-/** The node path: one workflow, Start → (inventory items, sales items) → Reorder Alert. */
-async function nodeMain() {
-	const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core');
-	const { Workflow, NodeConnectionTypes } = require('n8n-workflow');
-	const { ReorderAlert } = require(path.join(dist, 'ReorderAlert', 'ReorderAlert.node.js'));
+/** The generated positions and sales as n8n items, and what they add to RSS (after a GC each side). */
+function inputItems() {
 	gc();
 	const rssBefore = rssMb();
 	const { positions, sales } = generate();
 	const inventoryItems = positions.map((json) => ({ json, pairedItem: { item: 0 } }));
 	const salesItems = sales.map((json) => ({ json, pairedItem: { item: 0 } }));
 	gc();
-	const inputMb = Math.round(rssMb() - rssBefore);
+	return { positions, sales, inventoryItems, salesItems, inputMb: Math.round(rssMb() - rssBefore) };
+}
+
+/** The node path: one workflow, Start → (inventory items, sales items) → Reorder Alert. */
+async function nodeMain() {
+	const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core');
+	const { Workflow, NodeConnectionTypes } = require('n8n-workflow');
+	const { ReorderAlert } = require(path.join(dist, 'ReorderAlert', 'ReorderAlert.node.js'));
+	const { positions, sales, inventoryItems, salesItems, inputMb } = inputItems();
 
 	const stub = (name, group, inputs, items) => ({
 		description: { name, displayName: name, group: [group], version: 1, description: '', defaults: {}, inputs, outputs: [NodeConnectionTypes.Main], properties: [] },
@@ -276,13 +281,7 @@ async function nodeMain() {
  * baseline() above), or nothing more (--items-only): one JSON line with its own peak RSS.
  */
 function itemsMain() {
-	gc();
-	const rssBefore = rssMb();
-	const { positions, sales } = generate();
-	const inventoryItems = positions.map((json) => ({ json, pairedItem: { item: 0 } }));
-	const salesItems = sales.map((json) => ({ json, pairedItem: { item: 0 } }));
-	gc();
-	const inputMb = Math.round(rssMb() - rssBefore);
+	const { positions, sales, inventoryItems, salesItems, inputMb } = inputItems();
 	let ms = null;
 	let alerts = null;
 	if (BASELINE_MODE) {

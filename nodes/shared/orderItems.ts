@@ -59,6 +59,27 @@ export interface OrdersRead {
 }
 
 /**
+ * What both order readers (readOrderItems, scanOrderItems) start from, so they read the Base
+ * Currency option and the mapped field names the same way and report a bad order the same way:
+ * thrown without Continue, else an error item collected in `errors`.
+ */
+function orderReading(context: IExecuteFunctions, settings: OrderReadSettings) {
+	const continueOnFail = context.continueOnFail();
+	const errors: INodeExecutionData[] = [];
+	return {
+		now: settings.now ?? Date.now(),
+		parameterBase: settings.baseCurrency?.trim().toUpperCase() || undefined,
+		createdAtField: sourcePathOf('createdAt', settings.mapping),
+		currencyField: sourcePathOf('currency', settings.mapping),
+		errors,
+		fail: (issue: InputIssue) => {
+			if (!continueOnFail) throw issueToError(context, issue);
+			errors.push(errorItem(issue));
+		},
+	};
+}
+
+/**
  * Validates every item as an order and hands each good one to `store`, in input order; `store`
  * may refuse an order with an InputIssue of its own (e.g. a channel that is not text).
  */
@@ -68,16 +89,7 @@ export function readOrderItems(
 	settings: OrderReadSettings,
 	store: (order: OrderRecord) => InputIssue | void,
 ): OrdersRead {
-	const now = settings.now ?? Date.now();
-	const parameterBase = settings.baseCurrency?.trim().toUpperCase() || undefined;
-	const createdAtField = sourcePathOf('createdAt', settings.mapping);
-	const currencyField = sourcePathOf('currency', settings.mapping);
-	const continueOnFail = context.continueOnFail();
-	const laterErrors: INodeExecutionData[] = [];
-	const fail = (issue: InputIssue) => {
-		if (!continueOnFail) throw issueToError(context, issue);
-		laterErrors.push(errorItem(issue));
-	};
+	const { now, parameterBase, createdAtField, currencyField, errors: laterErrors, fail } = orderReading(context, settings);
 
 	// Without the option the base is known only once every item is read: keep the valid orders
 	// until then (with it, each order is converted and stored as it is read) — by column, not as
@@ -169,16 +181,7 @@ export function scanOrderItems(
 	settings: OrderReadSettings,
 	visit: (order: OrderFields, itemIndex: number, rate: OrderRate) => boolean,
 ): OrderScan {
-	const now = settings.now ?? Date.now();
-	const parameterBase = settings.baseCurrency?.trim().toUpperCase() || undefined;
-	const createdAtField = sourcePathOf('createdAt', settings.mapping);
-	const currencyField = sourcePathOf('currency', settings.mapping);
-	const continueOnFail = context.continueOnFail();
-	const errorItems: INodeExecutionData[] = [];
-	const fail = (issue: InputIssue) => {
-		if (!continueOnFail) throw issueToError(context, issue);
-		errorItems.push(errorItem(issue));
-	};
+	const { now, parameterBase, createdAtField, currencyField, errors: errorItems, fail } = orderReading(context, settings);
 	const currencies = parameterBase === undefined ? undefined : createCurrencyConverter({ baseCurrency: parameterBase, rates: settings.rates });
 	const ordersOf = new Map<string, number>();
 	const parser = orderInputParser(settings.timeZone);
