@@ -4,7 +4,7 @@
  * WorkflowExecute, items in, items out), beside a plain single-pass JavaScript baseline
  * doing the same job — the code a user would paste into a Code node — on the same orders.
  *
- *   node scripts/bench-rfm.js <node|baseline|passthrough> <orders>
+ *   node scripts/bench-rfm.js <node|baseline|baseline-engine|passthrough> <orders>
  *   node scripts/bench-rfm.js customers <rows>
  *
  * `customers` feeds the node rows of per-customer totals (Input Data: Customers With R, F, M
@@ -12,6 +12,11 @@
  *
  * `passthrough` runs the same workflow with a node that hands its input items on unchanged in
  * place of RFM Segment: what n8n-core itself costs per item, which no node can go below.
+ *
+ * `baseline-engine` runs the plain loop as a node in the same workflow (its execute() is the
+ * loop, on this.getInputData()): the Code-node version as n8n's engine runs it, paying the same
+ * per-item copy as RFM Segment. A real Code node pays more still (its code runs in a sandbox,
+ * in n8n 2.x in a task runner that gets the items serialized), so this is a lower bound for it.
  *
  * BENCH_JSON=1 gives the orders as JSON.parse does (flat strings, as from a shop API or an HTTP
  * node) instead of as the generator builds them (concatenated strings, which V8 flattens on the
@@ -117,7 +122,7 @@ function makeCustomerRows(rows) {
 /** The RFM node's own execution time as n8n records it (excludes the engine's work around it). */
 let nodeExecutionMs = null;
 
-async function throughNode(items, parameters = { referenceMode: 'endOfDay', referenceDate: REFERENCE }, passThrough = false) {
+async function throughNode(items, parameters = { referenceMode: 'endOfDay', referenceDate: REFERENCE }, stand = undefined) {
 	const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core');
 	const { Workflow, NodeConnectionTypes } = require('n8n-workflow');
 	const { RfmSegment } = require(path.join(dist, 'RfmSegment', 'RfmSegment.node.js'));
@@ -125,10 +130,11 @@ async function throughNode(items, parameters = { referenceMode: 'endOfDay', refe
 		description: { name: 'source', displayName: 'Source', group: ['input'], version: 1, description: '', defaults: {}, inputs: [], outputs: [NodeConnectionTypes.Main], properties: [] },
 		async execute() { return [items]; },
 	};
-	const rfm = passThrough
+	// In place of RFM Segment: a node handing its items on (passthrough) or running the plain loop.
+	const rfm = stand
 		? {
 				description: { ...new RfmSegment().description, outputs: [NodeConnectionTypes.Main] },
-				async execute() { return [this.getInputData()]; },
+				async execute() { return [stand === 'passthrough' ? this.getInputData() : baseline(this.getInputData())]; },
 			}
 		: new RfmSegment();
 	const types = { 'bench.source': source, 'n8n-nodes-commerce-ops.rfmSegment': rfm };
@@ -156,7 +162,7 @@ async function main() {
 			? baseline(items)
 			: mode === 'customers'
 				? await throughNode(items, { inputKind: 'customers' })
-				: await throughNode(items, undefined, mode === 'passthrough');
+				: await throughNode(items, undefined, mode === 'passthrough' || mode === 'baseline-engine' ? mode : undefined);
 	const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 	console.log(
 		JSON.stringify({

@@ -68,6 +68,12 @@ for (const orders of [100_000, 1_000_000]) {
 		// What n8n-core alone costs for these items (a node handing them on unchanged): the floor under the node's ratio.
 		const engine = rfm('passthrough', orders);
 		console.log(`${''.padEnd(10)} | n8n-core alone (pass-through node): ${engine.seconds.toFixed(2)} s = ${(engine.seconds / base.seconds).toFixed(2)}× the baseline, ${engine.peakRssMb} MB`);
+		// The same plain loop run as a node in the same engine: the Code-node version as n8n runs it (a lower bound for a real Code node).
+		const loopInEngine = rfm('baseline-engine', orders);
+		if (JSON.stringify(loopInEngine.segments) !== JSON.stringify(base.segments)) throw new Error('the loop in the engine disagrees with the loop');
+		console.log(
+			`${''.padEnd(10)} | the plain loop as a node in the same engine: ${loopInEngine.seconds.toFixed(2)} s, ${loopInEngine.peakRssMb} MB; RFM Segment = ${(viaNode.seconds / loopInEngine.seconds).toFixed(2)}× that`,
+		);
 		// Issue 11: within 1.5× of the plain loop and 1.2 GB, default settings, validation included.
 		const ratio = viaNode.seconds / base.seconds;
 		targets.push({ what: 'RFM Segment, 1M order items in one execution: peak RSS', limit: '1,229 MB (1.2 GB)', value: `${viaNode.peakRssMb} MB`, ok: viaNode.peakRssMb <= 1229 });
