@@ -15,6 +15,12 @@
  *       (the plain loop on the same items as the node path, in its own process: one JSON line)
  *   node --expose-gc scripts/bench-reorder.js --items-only [positions] [days]
  *       (only builds the node path's input items: what they alone take)
+ *   node --expose-gc scripts/bench-reorder.js --passthrough [positions] [days]
+ *       (the node path with a node that outputs its Inventory items unchanged in place of
+ *       Reorder Alert: what n8n-core itself costs on these items, which no node can go below)
+ *   node --expose-gc scripts/bench-reorder.js --node --per-position [positions] [days]
+ *       (the same sales as one Daily Sales item per position, its days as a list in `days`:
+ *       the shape of an SQL json_agg; add --passthrough for n8n-core alone)
  *
  * Requires the compiled pack in dist/. Prints wall times (best of three runs after a warm-up
  * for the library; one run for the node), the resident memory the input itself takes, and
@@ -32,6 +38,8 @@ const { defaultReorderSettings } = require(path.join(dist, 'ReorderAlert', 'sett
 const NODE_MODE = process.argv.includes('--node');
 const BASELINE_MODE = process.argv.includes('--baseline');
 const ITEMS_ONLY_MODE = process.argv.includes('--items-only');
+const PASSTHROUGH_MODE = process.argv.includes('--passthrough');
+const PER_POSITION = process.argv.includes('--per-position');
 const ARGS = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const POSITIONS = Number(ARGS[0] ?? 50_000);
 const DAYS = Number(ARGS[1] ?? 90);
@@ -58,14 +66,19 @@ function random(seed) {
 	};
 }
 
-function generate() {
+/**
+ * The positions and their sales: one row per position and day, or with `lists` one record per
+ * position with its days as a list (`days`: the shape of an SQL json_agg),
+ * the same data from the same random sequence.
+ */
+function generate(lists = false) {
 	const rand = random(20260301);
 	const end = Date.UTC(2026, 2, 1);
 	const dates = Array.from({ length: DAYS }, (_, i) =>
 		new Date(end - (DAYS - 1 - i) * 86_400_000).toISOString().slice(0, 10),
 	);
 	const positions = new Array(POSITIONS);
-	const sales = new Array(POSITIONS * DAYS);
+	const sales = new Array(lists ? POSITIONS : POSITIONS * DAYS);
 	let r = 0;
 	for (let p = 0; p < POSITIONS; p++) {
 		const sku = `SKU-${String(Math.floor(p / WAREHOUSES)).padStart(6, '0')}`;
@@ -83,11 +96,14 @@ function generate() {
 			packSize: [1, 6, 12, 24][Math.floor(rand() * 4)],
 			unitCost: Math.round(rand() * 10000) / 100,
 		};
+		const days = lists ? new Array(DAYS) : null;
 		for (let d = 0; d < DAYS; d++) {
 			const inStock = rand() > 0.05;
 			const units = Math.max(0, Math.round(rate + (rand() - 0.5) * rate));
-			sales[r++] = { date: dates[d], sku, warehouse, units: inStock ? units : units >> 1, inStock };
+			if (days) days[d] = { date: dates[d], units: inStock ? units : units >> 1, inStock };
+			else sales[r++] = { date: dates[d], sku, warehouse, units: inStock ? units : units >> 1, inStock };
 		}
+		if (days) sales[p] = { sku, warehouse, days };
 	}
 	return { positions, sales };
 }
@@ -186,32 +202,54 @@ function main() {
 	const peakRss = process.resourceUsage().maxRSS / 1024;
 	console.log(`peak RSS ${peakRss.toFixed(0)} MB (input data ~${(rssData - rssBefore).toFixed(0)} MB of it)`);
 
-	const child = childProcess.spawnSync(process.execPath, ['--expose-gc', __filename, '--node', String(POSITIONS), String(DAYS)], {
-		encoding: 'utf8',
-		maxBuffer: 1 << 20,
-	});
-	if (child.status !== 0) throw new Error(`the node path failed:\n${child.stderr}`);
-	const viaNode = JSON.parse(child.stdout.trim().split('\n').pop());
-	console.log(
-		`${'node: Reorder Alert via n8n-core WorkflowExecute (items in/out)'.padEnd(58)} ${String(viaNode.ms).padStart(7)} ms` +
-			` (node ${viaNode.nodeMs} ms; ${(POSITIONS * DAYS / (viaNode.nodeMs / 1000)).toExponential(2)} sales rows/s)`,
-	);
-	console.log(
-		`node path peak RSS ${viaNode.peakRssMb} MB in its own process (its input items ~${viaNode.inputMb} MB of it); ` +
-			`ratio node / library ${(viaNode.nodeMs / lib.best).toFixed(1)}×`,
-	);
+	const nodeRun = (...flags) => {
+		const child = childProcess.spawnSync(process.execPath, ['--expose-gc', __filename, ...flags, String(POSITIONS), String(DAYS)], {
+			encoding: 'utf8',
+			maxBuffer: 1 << 20,
+		});
+		if (child.status !== 0) throw new Error(`the node path (${flags.join(' ')}) failed:\n${child.stderr}`);
+		return JSON.parse(child.stdout.trim().split('\n').pop());
+	};
 	// The node must report what the library computed: Needs Action = reorder + urgent.
 	const alerts = (statuses.reorder || 0) + (statuses.urgent || 0);
-	if (viaNode.needsAction !== alerts || viaNode.needsAction + viaNode.ok !== positions.length) {
-		throw new Error(`node and library disagree: ${viaNode.needsAction} + ${viaNode.ok} items vs ${alerts} alerts of ${positions.length}`);
-	}
+	const agree = (viaNode, shape) => {
+		if (viaNode.needsAction !== alerts || viaNode.needsAction + viaNode.ok !== positions.length) {
+			throw new Error(`node (${shape}) and library disagree: ${viaNode.needsAction} + ${viaNode.ok} items vs ${alerts} alerts of ${positions.length}`);
+		}
+	};
+	const report = (label, viaNode, passthrough) => {
+		console.log(
+			`${label.padEnd(58)} ${String(viaNode.ms).padStart(7)} ms` +
+				` (node ${viaNode.nodeMs} ms; ${(POSITIONS * DAYS / (viaNode.nodeMs / 1000)).toExponential(2)} sales rows/s)`,
+		);
+		console.log(
+			`  peak RSS ${viaNode.peakRssMb} MB in its own process (its input items ~${viaNode.inputMb} MB of it; ` +
+				`n8n-core alone with a pass-through node in its place: ${passthrough.peakRssMb} MB); ratio node / library ${(viaNode.nodeMs / lib.best).toFixed(1)}×`,
+		);
+	};
+
+	const rows = nodeRun('--node');
+	agree(rows, 'one item per day');
+	const rowsEngine = nodeRun('--passthrough');
+	report('node: Reorder Alert via n8n-core, one item per day', rows, rowsEngine);
+	const lists = nodeRun('--node', '--per-position');
+	agree(lists, 'one item per position');
+	const listsEngine = nodeRun('--passthrough', '--per-position');
+	report('node: Reorder Alert via n8n-core, one item per position', lists, listsEngine);
+	// Read by scripts/bench.js (issue 11's target is on the per-position shape).
+	console.log(
+		JSON.stringify({
+			perPosition: { peakRssMb: lists.peakRssMb, ms: lists.ms, passthroughPeakRssMb: listsEngine.peakRssMb },
+			perDay: { peakRssMb: rows.peakRssMb, ms: rows.ms, passthroughPeakRssMb: rowsEngine.peakRssMb },
+		}),
+	);
 }
 
 /** The generated positions and sales as n8n items, and what they add to RSS (after a GC each side). */
 function inputItems() {
 	gc();
 	const rssBefore = rssMb();
-	const { positions, sales } = generate();
+	const { positions, sales } = generate(PER_POSITION);
 	const inventoryItems = positions.map((json) => ({ json, pairedItem: { item: 0 } }));
 	const salesItems = sales.map((json) => ({ json, pairedItem: { item: 0 } }));
 	gc();
@@ -235,7 +273,15 @@ async function nodeMain() {
 		'bench.start': stub('start', 'trigger', [], [{ json: {} }]),
 		'bench.inventory': stub('inventory', 'input', [NodeConnectionTypes.Main], inventoryItems),
 		'bench.sales': stub('sales', 'input', [NodeConnectionTypes.Main], salesItems),
-		'n8n-nodes-commerce-ops.reorderAlert': new ReorderAlert(),
+		'n8n-nodes-commerce-ops.reorderAlert': PASSTHROUGH_MODE
+			? {
+					description: new ReorderAlert().description,
+					// Its Inventory items on Needs Action, nothing on OK: n8n-core's own work.
+					async execute() {
+						return [this.getInputData(0), []];
+					},
+				}
+			: new ReorderAlert(),
 	};
 	const nodeTypes = { getByName: (t) => types[t], getByNameAndVersion: (t) => types[t], getKnownTypes: () => ({}) };
 	const node = (id, name, type, parameters = {}) => ({ id, name, type, typeVersion: 1, position: [0, 0], parameters });
@@ -265,6 +311,8 @@ async function nodeMain() {
 	if (task.error) throw task.error;
 	console.log(
 		JSON.stringify({
+			shape: PER_POSITION ? 'perPosition' : 'rows',
+			passthrough: PASSTHROUGH_MODE,
 			ms,
 			nodeMs: task.executionTime,
 			needsAction: task.data.main[0].length,
@@ -299,7 +347,7 @@ function itemsMain() {
 
 if (BASELINE_MODE || ITEMS_ONLY_MODE) {
 	itemsMain();
-} else if (NODE_MODE) {
+} else if (NODE_MODE || PASSTHROUGH_MODE) {
 	nodeMain().catch((error) => {
 		console.error(error);
 		process.exit(1);

@@ -9,7 +9,8 @@
  *
  * Items per node: RFM Segment and Visitor Value — orders (Visitor Value also gets Demo Shop
  * Data's traffic rows for them); Coupon Tier — customers; Reorder Alert — daily-sales rows
- * (items ÷ 90 positions × 90 days, plus the positions). Sources: scripts/bench-nodes.js,
+ * (items ÷ 90 positions × 90 days, plus the positions), then the same days as one item per
+ * position with its days as a list (the baseline still loops over rows). Sources: scripts/bench-nodes.js,
  * scripts/bench-rfm.js (RFM baseline), scripts/bench-reorder.js.
  * Time is the run through n8n-core's WorkflowExecute (modules loaded, input items built
  * beforehand); peak RSS includes the input items. Node and baseline results are compared
@@ -71,6 +72,15 @@ const JOBS = [
 		name: 'Reorder Alert',
 		unit: 'sales rows',
 		node: (n) => seconds(run('bench-reorder.js', ['--node', Math.round(n / 90), 90])),
+		baseline: (n) => seconds(run('bench-reorder.js', ['--baseline', Math.round(n / 90), 90])),
+		agree: (a, b) => a.needsAction === b.alerts,
+	},
+	{
+		// The same days as one Daily Sales item per position, the days as a list (docs/nodes/ReorderAlert.md).
+		key: 'reorderPerPosition',
+		name: 'Reorder Alert, days as lists',
+		unit: 'sales days',
+		node: (n) => seconds(run('bench-reorder.js', ['--node', '--per-position', Math.round(n / 90), 90])),
 		baseline: (n) => seconds(run('bench-reorder.js', ['--baseline', Math.round(n / 90), 90])),
 		agree: (a, b) => a.needsAction === b.alerts,
 	},

@@ -12,10 +12,13 @@ import { ZodError } from 'zod';
 
 import {
 	alertKey,
-	DAILY_SALES_FIELDS,
 	createSalesDateCheck,
+	createSalesDaysReader,
 	createSalesStore,
-	dailySalesParser,
+	isPositionSales,
+	SALES_DAY_FIELDS,
+	SALES_INPUT_FIELDS,
+	salesInputParser,
 	evaluateNetworkReorder,
 	evaluateReorder,
 	reorderItem,
@@ -29,9 +32,9 @@ import {
 	type NetworkReorderResult,
 	type ReorderResult,
 } from '../lib/inventory';
-import { sourcePathOf, type FieldMapping, type InputIssue, type InventoryPosition } from '../lib/model';
+import { createPathReader, sourcePathOf, type FieldMapping, type InputIssue, type InventoryPosition } from '../lib/model';
 import { createZonedIsoFormatter } from '../lib/time';
-import { consumeItems } from '../shared/inputItems';
+import { consumeItems, type ListedFields } from '../shared/inputItems';
 import {
 	checkInputsCarryFields,
 	continueOnNodeError,
@@ -69,8 +72,8 @@ const EXPECTED_INPUTS: Array<Pick<ExpectedInput, 'kind' | 'connect' | 'mappingPa
 		mappingParameter: 'Daily Sales Field Mapping',
 		kind: { en: 'daily sales', zh: '每日销量' },
 		connect: {
-			en: 'Connect a node that outputs units sold per SKU, warehouse and day to the Daily Sales input (the lower one): Demo Shop Data with Dataset Daily Sales, or a sheet of daily sales.',
-			zh: '请把输出每日销量（每条为一个 SKU 在一个仓库一天的销量）的节点连到 Daily Sales（每日销量）输入，即下方的输入：Demo Shop Data（示例数据，Dataset 选 Daily Sales），或每日销量表格。',
+			en: 'Connect a node that outputs units sold per SKU, warehouse and day to the Daily Sales input (the lower one): Demo Shop Data with Dataset Daily Sales, or a sheet of daily sales; or one item per SKU and warehouse with its days as a list in days (e.g. a database query with json_agg).',
+			zh: '请把输出每日销量（每条为一个 SKU 在一个仓库一天的销量）的节点连到 Daily Sales（每日销量）输入，即下方的输入：Demo Shop Data（示例数据，Dataset 选 Daily Sales），或每日销量表格；也可每个 SKU + 仓库一条，每日销量放在列表 days 中（如数据库查询用 json_agg 汇总的结果）。',
 		},
 	},
 ];
@@ -101,7 +104,7 @@ export class ReorderAlert implements INodeType {
 		const salesItems = this.getInputData(SALES_INPUT);
 		const notReached = checkInputsCarryFields(this, [
 			{ ...EXPECTED_INPUTS[INVENTORY_INPUT], items: inventoryItems, fields: INVENTORY_FIELDS, mapping: settings.inventoryMapping },
-			{ ...EXPECTED_INPUTS[SALES_INPUT], items: salesItems, fields: DAILY_SALES_FIELDS, mapping: settings.salesMapping },
+			{ ...EXPECTED_INPUTS[SALES_INPUT], items: salesItems, fields: SALES_INPUT_FIELDS, mapping: settings.salesMapping },
 		]);
 		if (notReached) return notReached;
 
@@ -134,25 +137,33 @@ export class ReorderAlert implements INodeType {
 
 		// Daily sales go into columns by position as they are read, not one object per row:
 		// 50,000 positions × 90 days as objects took ~470 MB (lib/inventory/salesStore.ts).
-		const salesStore = createSalesStore(positions, salesItems.length);
-		const checkSalesDate = createSalesDateCheck(Date.now(), sourcePathOf('date', settings.salesMapping));
+		// An item is one day (a row) or one position with its days as a list; both may come.
+		const salesStore = createSalesStore(positions, countSalesDays(salesItems, settings.salesMapping));
+		const now = Date.now();
+		const checkSalesDate = createSalesDateCheck(now, sourcePathOf('date', settings.salesMapping));
+		const salesDays = createSalesDaysReader(salesStore, settings.salesMapping, now);
 		// Newest date among all valid rows (ISO dates compare as text), matched to a position or not.
 		let latestSalesDate: string | undefined;
 		const sales = readInput(
 			this,
 			SALES_INPUT,
 			salesItems,
-			DAILY_SALES_FIELDS,
+			SALES_INPUT_FIELDS,
 			settings.salesMapping,
-			dailySalesParser,
+			salesInputParser,
 			(parsed, itemIndex): InputIssue | undefined => {
+				if (isPositionSales(parsed)) return salesDays.read(parsed, itemIndex);
 				const row = checkSalesDate(parsed, itemIndex);
 				if ('expected' in row) return row;
 				if (latestSalesDate === undefined || row.date > latestSalesDate) latestSalesDate = row.date;
 				salesStore.add(row);
 				return undefined;
 			},
+			{ list: 'days', fields: SALES_DAY_FIELDS },
 		);
+		if (salesDays.latestDate !== undefined && (latestSalesDate === undefined || salesDays.latestDate > latestSalesDate)) {
+			latestSalesDate = salesDays.latestDate;
+		}
 
 		const asOf = settings.asOf ?? latestSalesDate ?? settings.today;
 		let results: Array<ReorderResult | NetworkReorderResult>;
@@ -223,6 +234,20 @@ export class ReorderAlert implements INodeType {
 	}
 }
 
+/**
+ * Rows the sales store needs room for: one per row item, a list's length per position item
+ * (the store's columns are allocated once). Counted before reading: a bad list counts too.
+ */
+function countSalesDays(items: INodeExecutionData[], mapping: FieldMapping): number {
+	const readDays = createPathReader(sourcePathOf('days', mapping));
+	let count = 0;
+	for (const item of items) {
+		const days = readDays(item.json);
+		count += Array.isArray(days) ? days.length : 1;
+	}
+	return count;
+}
+
 interface IndexedPosition {
 	position: InventoryPosition;
 	itemIndex: number;
@@ -270,11 +295,12 @@ function readInput<Input>(
 	mapping: FieldMapping,
 	schema: Parameters<typeof consumeItems<Input>>[4],
 	accept: (input: Input, itemIndex: number) => InputIssue | undefined,
+	listed?: ListedFields,
 ) {
 	const label = INPUT_LABELS[inputIndex];
 	const name = (text: string) => text.replace(/^Item (\d+)/, `${label} item $1`);
 	try {
-		const read = consumeItems(context, items, fields, mapping, schema, accept);
+		const read = consumeItems(context, items, fields, mapping, schema, accept, undefined, listed);
 		for (const item of read.errorItems) {
 			item.json.error = name(String(item.json.error));
 			const paired = item.pairedItem as IPairedItemData;

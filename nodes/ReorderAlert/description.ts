@@ -14,7 +14,7 @@ function mapped(displayName: string, name: string, description?: string): INodeP
 export const reorderAlertProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Connect stock per SKU and warehouse to the <b>Inventory</b> input and daily units sold to the <b>Daily Sales</b> input; they are matched on SKU + warehouse. <b>Needs Action</b> gets what to order now: reorder, urgent, and a new SKU\'s first batch; <b>OK</b> gets the rest. 库存（每个 SKU 在每个仓库一条）接 <b>Inventory</b> 输入，每日销量接 <b>Daily Sales</b> 输入；需要补货的进入 <b>Needs Action</b>，其余进入 <b>OK</b>。',
+			'Connect stock per SKU and warehouse to the <b>Inventory</b> input and daily units sold to the <b>Daily Sales</b> input (one item per day, or for big catalogues one per SKU and warehouse with its days as a list in <code>days</code>); they are matched on SKU + warehouse. <b>Needs Action</b> gets what to order now: reorder, urgent, and a new SKU\'s first batch; <b>OK</b> gets the rest. 库存（每个 SKU 在每个仓库一条）接 <b>Inventory</b> 输入，每日销量接 <b>Daily Sales</b> 输入（每天一条，或商品多时每个 SKU + 仓库一条、每日销量放在列表 <code>days</code> 中）；需要补货的进入 <b>Needs Action</b>，其余进入 <b>OK</b>。',
 		name: 'inputsNotice',
 		type: 'notice',
 		default: '',
@@ -260,9 +260,15 @@ export const reorderAlertProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Map a Field',
 		default: {},
-		description: 'Where your daily sales data keeps each field, when its name differs from the standard one (列名与标准名不同时填写你的列名)',
+		description:
+			'Where your daily sales data keeps each field, when its name differs from the standard one. With one item per SKU + warehouse and its days as a list, Date, Units and In Stock name the fields inside each day (列名与标准名不同时填写你的列名；按天列表时，日期、销量、是否在售指列表中每一天的字段).',
 		options: [
 			mapped('Date Field', 'date', 'Calendar day YYYY-MM-DD (日期)'),
+			mapped(
+				'Days List Field',
+				'days',
+				'For one item per SKU + warehouse: the list of its days, each { date, units, inStock }, e.g. from a database query with json_agg or a BI export. Faster and far lighter than one item per day for big catalogues (每个 SKU + 仓库一条、其每日销量为列表时的列表字段；商品多时比每天一条更快、更省内存)',
+			),
 			mapped('In Stock Field', 'inStock', 'False on a day the SKU was sold out; leave out if you do not track it (当天断货为 false，不记录可不填)'),
 			mapped('SKU Field', 'sku'),
 			mapped('Units Field', 'units', 'Units sold that day (当天销量)'),

@@ -63,6 +63,7 @@ export function consumeItems<Input>(
 	schema: { safeParse(record: Record<string, unknown>): SafeParseReturnType<unknown, Input> },
 	accept: (input: Input, itemIndex: number) => InputIssue | undefined,
 	fastLane?: (raw: unknown) => Input | undefined,
+	listed?: ListedFields,
 ): { errorItems: INodeExecutionData[] } {
 	const read = createFieldReader(fields, mapping);
 	const continueOnFail = context.continueOnFail();
@@ -87,7 +88,7 @@ export function consumeItems<Input>(
 		const issue = accept(parsed.data, i);
 		if (issue) fail(issue);
 	}
-	hintUnmatchedMappings(context, items, fields, mapping);
+	hintUnmatchedMappings(context, items, fields, mapping, listed);
 	return { errorItems };
 }
 
@@ -102,11 +103,19 @@ export function hintUnmatchedMappings(
 	items: INodeExecutionData[],
 	fields: readonly string[],
 	mapping: FieldMapping,
+	listed?: ListedFields,
 ): void {
 	if (items.length === 0) return;
+	const listPath = listed ? sourcePathOf(listed.list, mapping) : '';
+	const has = (json: unknown, field: string, path: string) => {
+		if (readPath(json, path) !== undefined) return true;
+		if (!listed?.fields.includes(field)) return false;
+		const list = readPath(json, listPath);
+		return Array.isArray(list) && list.length > 0 && readPath(list[0], path) !== undefined;
+	};
 	const unmatched = fields
 		.map((field) => ({ field, path: sourcePathOf(field, mapping) }))
-		.filter(({ field, path }) => path !== field && !items.some((item) => readPath(item.json, path) !== undefined));
+		.filter(({ field, path }) => path !== field && !items.some((item) => has(item.json, field, path)));
 	if (unmatched.length === 0) return;
 	context.addExecutionHints(
 		...unmatched.map(({ field, path }) => ({
@@ -115,6 +124,16 @@ export function hintUnmatchedMappings(
 			message: `Field Mapping: no input item has "${path}" (mapped to ${field}), so ${field} was read as empty on every item. Check the column name. 字段映射：输入中没有任何一项包含“${path}”（映射到 ${field}），${field} 全部按空值读取，请检查列名。`,
 		})),
 	);
+}
+
+/**
+ * Fields an item may hold either itself or on each entry of a list it holds (Reorder Alert's
+ * Daily Sales: a row's `date`, or `date` on each day of a position's `days`). A mapped name
+ * found on a list's first entry is no typo.
+ */
+export interface ListedFields {
+	list: string;
+	fields: readonly string[];
 }
 
 function isIssue(value: unknown): value is InputIssue {

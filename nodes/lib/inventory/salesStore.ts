@@ -21,6 +21,15 @@ export interface SalesHistory {
 export interface SalesStore extends SalesHistory {
 	/** Keeps the row if its sku + warehouse is a registered position; returns whether it did. */
 	add(row: DailySales): boolean;
+	/** The registered position's slot for addDay, or undefined when sku + warehouse is not one. */
+	slotOf(sku: string, warehouse: string): number | undefined;
+	/**
+	 * add() for one day of a position's list (PositionSales): the day goes into the columns as
+	 * its three values, no row object built for it.
+	 */
+	addDay(slot: number, date: string, units: number, inStock: boolean): void;
+	/** Drops the rows added after the first `size` (a list found bad part-way through). */
+	truncate(size: number): void;
 	/** Rows kept. */
 	readonly size: number;
 }
@@ -66,24 +75,36 @@ export function createSalesStore(
 		rowOrder = order;
 	};
 
+	const addDay = (slot: number, text: string, units: number, inStock: boolean) => {
+		if (size >= capacity) throw new RangeError(`sales store: more than ${capacity} rows`);
+		let date = dateIndex.get(text);
+		if (date === undefined) {
+			date = dates.length;
+			dateIndex.set(text, date);
+			dates.push(text);
+		}
+		slotOfRow[size] = slot;
+		dateOfRow[size] = date;
+		unitsOfRow[size] = units;
+		inStockOfRow[size] = inStock ? 1 : 0;
+		size++;
+		start = null;
+	};
+
 	return {
 		add(row) {
 			const slot = slotOf(row.sku, row.warehouse);
 			if (slot === undefined) return false;
-			if (size >= capacity) throw new RangeError(`sales store: more than ${capacity} rows`);
-			let date = dateIndex.get(row.date);
-			if (date === undefined) {
-				date = dates.length;
-				dateIndex.set(row.date, date);
-				dates.push(row.date);
-			}
-			slotOfRow[size] = slot;
-			dateOfRow[size] = date;
-			unitsOfRow[size] = row.units;
-			inStockOfRow[size] = row.inStock ? 1 : 0;
-			size++;
-			start = null;
+			addDay(slot, row.date, row.units, row.inStock);
 			return true;
+		},
+		slotOf,
+		addDay,
+		truncate(kept) {
+			if (kept < size) {
+				size = Math.max(0, kept);
+				start = null;
+			}
 		},
 		get size() {
 			return size;

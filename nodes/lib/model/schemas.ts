@@ -129,6 +129,21 @@ export const dailySalesSchema = z.object({
 	inStock: z.boolean(),
 });
 
+/** One day of a position's sales: a DailySales row without the sku and warehouse it belongs to. */
+export const salesDaySchema = dailySalesSchema.omit({ sku: true, warehouse: true });
+
+/**
+ * A position's daily sales as one record, its days as a list: what an SQL `json_agg`, a BI
+ * export or a Code node grouping rows gives. The same facts as one DailySales row per day, in a
+ * shape n8n passes far more cheaply: n8n-core copies every input item before a node runs, and
+ * 50,000 positions × 90 days are 4.5 million items as rows but 50,000 as lists (docs/scale.md).
+ */
+export const positionSalesSchema = z.object({
+	sku: nonEmptyId,
+	warehouse: nonEmptyId,
+	days: z.array(salesDaySchema),
+});
+
 /** Content pillars of the 60/30/10 short-video mix (干货 / 场景 / 促销). */
 export const CONTENT_CATEGORIES = ['knowledge', 'scenario', 'promotion'] as const;
 
@@ -164,6 +179,8 @@ export type Order = z.infer<typeof orderSchema>;
 export type Customer = z.infer<typeof customerSchema>;
 export type InventoryPosition = z.infer<typeof inventoryPositionSchema>;
 export type DailySales = z.infer<typeof dailySalesSchema>;
+export type SalesDay = z.infer<typeof salesDaySchema>;
+export type PositionSales = z.infer<typeof positionSalesSchema>;
 export type ContentPost = z.infer<typeof contentPostSchema>;
 export type TrafficRecord = z.infer<typeof trafficRecordSchema>;
 

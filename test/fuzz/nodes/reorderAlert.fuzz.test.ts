@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { node } from '../../support/n8n';
-import { checkNode, fixturesInto, fuzzParameters, FUZZ_RUNS, insertions, mixIn, reportCases, type BadValue, type Drawn, type NodeUnderTest } from '../support';
+import { checkNode, fixturesInto, fuzzParameters, FUZZ_RUNS, insertions, mixIn, reportCases, type BadItem, type BadValue, type Drawn, type NodeUnderTest } from '../support';
 
 const AS_OF = '2026-03-28';
 const AS_OF_DAY = Date.UTC(2026, 2, 28);
@@ -79,7 +79,93 @@ const badSalesValue: fc.Arbitrary<BadValue> = fc.oneof(
 	fc.constantFrom<unknown>('maybe', 2, {}).map((value) => ({ field: 'inStock', value })),
 );
 
+/**
+ * The good sales with every other position's days as one item holding a list (`days`), the
+ * rest as rows: both shapes in one input, as the node allows.
+ */
+function withLists(sales: IDataObject[]): IDataObject[] {
+	const lists = new Map<string, IDataObject>();
+	const out: IDataObject[] = [];
+	const keys: string[] = [];
+	for (const row of sales) {
+		const key = `${String(row.sku)}|${String(row.warehouse)}`;
+		if (!keys.includes(key)) keys.push(key);
+		if (keys.indexOf(key) % 2 === 1) {
+			out.push(row);
+			continue;
+		}
+		let item = lists.get(key);
+		if (!item) {
+			lists.set(key, (item = { sku: row.sku, warehouse: row.warehouse, days: [] }));
+			out.push(item);
+		}
+		(item.days as IDataObject[]).push({ date: row.date, units: row.units, inStock: row.inStock });
+	}
+	return out;
+}
+
+/** A bad day inside a list, the list itself bad, or an entry that is no day; `day` picks the entry. */
+const badListValue = fc.record({
+	bad: fc.oneof(
+		badSalesValue.filter((b) => b.field !== 'sku'),
+		fc.constantFrom<unknown>(7, null, 'x', ['2026-03-01', 1]).map((value) => ({ field: '', value })),
+		fc.constantFrom<unknown>('x', 5, { '2026-03-01': 1 }, true).map((value) => ({ field: 'days', value })),
+	),
+	day: fc.nat(100),
+});
+
+/** Inserts a copy of a list item with one bad day (or a bad list): it must be refused whole. */
+function mixInLists(good: IDataObject[], bad: Array<{ bad: { bad: BadValue; day: number }; at: number; baseIndex: number }>) {
+	const lists = good.filter((item) => Array.isArray(item.days));
+	const items: Array<{ json: IDataObject; field?: string }> = good.map((json) => ({ json }));
+	for (const { bad: { bad: change, day }, at, baseIndex } of bad) {
+		const base = lists[baseIndex % Math.max(1, lists.length)] ?? { sku: 'SKU-0', warehouse: 'SH', days: [] };
+		const days = [...(base.days as IDataObject[])];
+		if (days.length === 0) days.push({ date: AS_OF, units: 1, inStock: true });
+		const k = day % days.length;
+		let field: string;
+		if (change.field === 'days') {
+			field = 'days';
+		} else if (change.field === '') {
+			days[k] = change.value as IDataObject;
+			field = `days[${k}]`;
+		} else {
+			const entry: IDataObject = { ...days[k] };
+			if (change.value === undefined) delete entry[change.field];
+			else entry[change.field] = change.value as IDataObject[string];
+			days[k] = entry;
+			field = `days[${k}].${change.field}`;
+		}
+		const json: IDataObject = { ...base, days: change.field === 'days' ? (change.value as IDataObject[string]) : days };
+		items.splice(Math.min(at, items.length), 0, { json, field });
+	}
+	const badItems: BadItem[] = [];
+	items.forEach((item, index) => {
+		if (item.field !== undefined) badItems.push({ input: 'sales', index, field: item.field });
+	});
+	return { items: items.map((i) => i.json), badItems };
+}
+
 describe('Reorder Alert, property-based (issue 14)', () => {
+	it('daily sales partly as one item per position with its days as a list: a bad day refuses its whole item, named by day and field', async () => {
+		const subject = reorder({ onlyNewAlerts: false, asOfMode: 'latestSales' });
+		const arbitrary = fc.record({
+			good: fc.array(goodPosition, { minLength: 1, maxLength: 9 }),
+			badLists: fc.array(fc.record({ bad: badListValue, at: fc.nat(60), baseIndex: fc.nat() }), { maxLength: 3 }),
+		});
+		await fc.assert(
+			fc.asyncProperty(arbitrary, async ({ good, badLists }) => {
+				const goodShop = shop(good);
+				const goodSales = withLists(goodShop.sales);
+				const sales = mixInLists(goodSales, badLists);
+				await checkNode(subject, { inventory: goodShop.inventory, sales: sales.items }, { inventory: goodShop.inventory, sales: goodSales }, sales.badItems);
+			}),
+			fuzzParameters,
+		);
+		reportCases('Reorder Alert (days as lists)', FUZZ_RUNS, 3);
+	});
+
+
 	it.each([
 		['defaults (average of in-stock days, order up to)', {}],
 		['Holt-Winters, EOQ, network-wide', { demandMethod: 'holtWinters', orderPolicy: 'eoq', warehouseMode: 'network' }],

@@ -51,6 +51,21 @@ describe('sales store', () => {
 		expect(store.rowsOf('A', 'SH').map((r) => r.date)).toEqual(['2026-03-02', '2026-03-01', '2026-03-04']);
 	});
 
+	it('takes a day of a position\'s list by slot, as the row it stands for, and drops the days after a mark', () => {
+		const store = createSalesStore([position('A', 'SH', 1), position('A', 'BJ', 1)], 4);
+		expect(store.slotOf('B', 'SH')).toBeUndefined();
+		const bj = store.slotOf('A', 'BJ')!;
+		store.addDay(bj, '2026-03-01', 3, false);
+		const mark = store.size;
+		store.addDay(bj, '2026-03-02', 5, true);
+		store.addDay(store.slotOf('A', 'SH')!, '2026-03-02', 1, true);
+		expect(store.rowsOf('A', 'BJ')).toEqual([row('2026-03-01', 'A', 'BJ', 3, false), row('2026-03-02', 'A', 'BJ', 5)]);
+		store.truncate(mark);
+		expect(store.size).toBe(1);
+		expect(store.rowsOf('A', 'BJ')).toEqual([row('2026-03-01', 'A', 'BJ', 3, false)]);
+		expect(store.rowsOf('A', 'SH')).toEqual([]);
+	});
+
 	it('refuses more rows than it was sized for rather than growing', () => {
 		const store = createSalesStore([position('A', 'SH', 1)], 1);
 		store.add(row('2026-03-01', 'A', 'SH', 1));
