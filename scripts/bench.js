@@ -52,9 +52,27 @@ const targets = [];
 
 console.log('RFM Segment — orders per second (same demo orders for both)');
 console.log('orders     | node via WorkflowExecute          | plain JS baseline                 | node / baseline time');
+/**
+ * The run of median time among `rounds` runs of each mode, the modes alternating (node, baseline,
+ * node, …): on this shared 2-core machine one run of the same baseline took 1.3 s or 2.4 s.
+ */
+function medianRuns(modes, orders, rounds) {
+	const runs = Object.fromEntries(modes.map((mode) => [mode, []]));
+	for (let r = 0; r < rounds; r++) for (const mode of modes) runs[mode].push(rfm(mode, orders));
+	return Object.fromEntries(
+		modes.map((mode) => {
+			const sorted = [...runs[mode]].sort((a, b) => a.seconds - b.seconds);
+			return [mode, { ...sorted[Math.floor(sorted.length / 2)], all: runs[mode].map((run) => run.seconds) }];
+		}),
+	);
+}
+
 for (const orders of [100_000, 1_000_000]) {
-	const viaNode = rfm('node', orders);
-	const base = rfm('baseline', orders);
+	const rounds = orders === 1_000_000 ? 3 : 1;
+	const measured = medianRuns(orders === 1_000_000 ? ['node', 'baseline', 'baseline-engine'] : ['node', 'baseline'], orders, rounds);
+	const viaNode = measured.node;
+	const base = measured.baseline;
+	if (rounds > 1) console.log(`(${orders}: median of ${rounds} alternating runs each; node ${viaNode.all.join(' / ')} s, baseline ${base.all.join(' / ')} s)`);
 	const cell = (r) => `${String(r.ordersPerSecond).padStart(8)}/s ${r.seconds.toFixed(2).padStart(6)} s ${String(r.peakRssMb).padStart(5)} MB`;
 	console.log(
 		`${String(orders).padEnd(10)} | ${cell(viaNode).padEnd(33)} | ${cell(base).padEnd(33)} | ${(viaNode.seconds / base.seconds).toFixed(1)}×`,
@@ -70,15 +88,20 @@ for (const orders of [100_000, 1_000_000]) {
 		const engine = rfm('passthrough', orders);
 		console.log(`${''.padEnd(10)} | n8n-core alone (pass-through node): ${engine.seconds.toFixed(2)} s = ${(engine.seconds / base.seconds).toFixed(2)}× the baseline, ${engine.peakRssMb} MB`);
 		// The same plain loop run as a node in the same engine: the Code-node version as n8n runs it (a lower bound for a real Code node).
-		const loopInEngine = rfm('baseline-engine', orders);
+		const loopInEngine = measured['baseline-engine'];
 		if (JSON.stringify(loopInEngine.segments) !== JSON.stringify(base.segments)) throw new Error('the loop in the engine disagrees with the loop');
 		console.log(
-			`${''.padEnd(10)} | the plain loop as a node in the same engine: ${loopInEngine.seconds.toFixed(2)} s, ${loopInEngine.peakRssMb} MB; RFM Segment = ${(viaNode.seconds / loopInEngine.seconds).toFixed(2)}× that`,
+			`${''.padEnd(10)} | the plain loop as a node in the same engine (median of ${loopInEngine.all.join(' / ')} s): ${loopInEngine.seconds.toFixed(2)} s, ${loopInEngine.peakRssMb} MB; RFM Segment = ${(viaNode.seconds / loopInEngine.seconds).toFixed(2)}× that`,
 		);
 		// Issue 11: within 1.5× of the plain loop and 1.2 GB, default settings, validation included.
 		const ratio = viaNode.seconds / base.seconds;
 		targets.push({ what: 'RFM Segment, 1M order items in one execution: peak RSS', limit: '1,229 MB (1.2 GB)', value: `${viaNode.peakRssMb} MB`, ok: viaNode.peakRssMb <= 1229 });
-		targets.push({ what: 'RFM Segment, 1M order items: time / plain-loop baseline (same run)', limit: '≤ 1.5×', value: `${ratio.toFixed(2)}× (load ${os.loadavg()[0].toFixed(1)})`, ok: ratio <= 1.5 });
+		targets.push({ what: 'RFM Segment, 1M order items: time / plain-loop baseline (medians, same run)', limit: '≤ 1.5×', value: `${ratio.toFixed(2)}× (load ${os.loadavg()[0].toFixed(1)})`, ok: ratio <= 1.5 });
+		targets.push({
+			what: 'RFM Segment, 1M order items: time / the same plain loop run as a node in the same engine (medians)',
+			limit: 'information',
+			value: `${(viaNode.seconds / loopInEngine.seconds).toFixed(2)}×; n8n-core alone ${(engine.seconds / base.seconds).toFixed(2)}× the plain loop`,
+		});
 	}
 }
 console.log('(peak RSS includes the generated input items themselves)\n');
