@@ -14,6 +14,7 @@ import {
 import {
 	COUPON_CUSTOMER_FIELDS,
 	campaignItem,
+	couponCustomerFastLane,
 	couponCustomerSchema,
 	createCodeSigner,
 	customerItem,
@@ -26,7 +27,7 @@ import {
 	type CouponTierSettings,
 } from '../lib/coupons';
 import { createDuplicateCustomerCheck, sourcePathOf, type FieldMapping, type InputIssue } from '../lib/model';
-import { readItems } from '../shared/inputItems';
+import { consumeItems } from '../shared/inputItems';
 import {
 	checkInputsCarryFields,
 	collectionDefaults,
@@ -116,21 +117,22 @@ export class CouponTier implements INodeType {
 			sourcePathOf('customerId', mapping),
 			'feed the Customers output of RFM Segment, not orders',
 		);
-		const { records, errorItems } = readItems(
+		const readBirthday = settings.campaign.birthday.kind !== 'off';
+		const customers: Array<CampaignCustomer & { itemIndex: number }> = [];
+		const { errorItems } = consumeItems(
 			this,
 			items,
 			COUPON_CUSTOMER_FIELDS,
 			mapping,
-			couponCustomerSchema(settings.campaign.birthday.kind !== 'off'),
-			(input, itemIndex): (CampaignCustomer & { itemIndex: number }) | InputIssue =>
-				duplicateOf(input.customerId, itemIndex) ?? {
-					customerId: input.customerId,
-					birthday: input.birthday,
-					record: items[itemIndex].json,
-					itemIndex,
-				},
+			couponCustomerSchema(readBirthday),
+			(input, itemIndex): InputIssue | undefined => {
+				const duplicate = duplicateOf(input.customerId, itemIndex);
+				if (duplicate) return duplicate;
+				customers.push({ customerId: input.customerId, birthday: input.birthday, record: items[itemIndex].json, itemIndex });
+				return undefined;
+			},
+			couponCustomerFastLane(readBirthday, mapping),
 		);
-		const customers = records;
 
 		const credentials = (await this.getCredentials('couponCodeSecretApi')) as ICredentialDataDecryptedObject;
 		let plan;

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 
-import { idField } from '../model/coercion';
+import { idField, isCleanId } from '../model/coercion';
+import { createPathReader, sourcePathOf, type FieldMapping } from '../model/fieldMapping';
 import { parseBirthday, type MonthDay } from './calendar';
 
 export const COUPON_CUSTOMER_FIELDS = ['customerId', 'birthday'] as const;
@@ -30,3 +31,28 @@ export function couponCustomerSchema(readBirthday: boolean) {
 }
 
 export type CouponCustomerInput = z.output<ReturnType<typeof couponCustomerSchema>>;
+
+/**
+ * The fast lane of couponCustomerSchema, as orderInputParser has one (../orders/input.ts): reads
+ * a customer straight from the item's json and returns what the schema would yield, or undefined
+ * to send the item through the schema, which then gives the error. It accepts only what the
+ * schema accepts (test/lib/coupons/fastLane.test.ts): a customer id that is already a clean
+ * string, and a birthday that is absent or parses. At 100k customers the schema's record and
+ * parse result per item were a seventh of the run (docs/scale.md).
+ */
+export function couponCustomerFastLane(
+	readBirthday: boolean,
+	mapping: FieldMapping = {},
+): (raw: unknown) => CouponCustomerInput | undefined {
+	const customerIdOf = createPathReader(sourcePathOf('customerId', mapping));
+	const birthdayOf = createPathReader(sourcePathOf('birthday', mapping));
+	return (raw) => {
+		const customerId = customerIdOf(raw);
+		if (!isCleanId(customerId)) return undefined;
+		if (!readBirthday) return { customerId, birthday: undefined };
+		const value = birthdayOf(raw);
+		if (value === undefined || value === null || value === '') return { customerId, birthday: undefined };
+		const birthday = parseBirthday(value);
+		return birthday === undefined ? undefined : { customerId, birthday };
+	};
+}
