@@ -234,13 +234,14 @@ export function planCampaign(
 		return { customer, assignment, tier, birthday };
 	});
 
-	// Budget: every customer whose tier gives a coupon asks for one.
+	// Budget: every customer whose tier gives a coupon asks for one. requestOf[i]: customer i's
+	// request, -1 for none (a typed array, not a Map of 100k numbers).
 	const requests: BudgetRequest[] = [];
-	const requestOf = new Map<number, number>();
+	const requestOf = new Int32Array(assigned.length).fill(-1);
 	assigned.forEach(({ customer, tier, birthday }, i) => {
 		if (!tier.coupon) return;
 		const bonus = birthday ? settings.birthdayBonus : 0;
-		requestOf.set(i, requests.length);
+		requestOf[i] = requests.length;
 		requests.push({
 			customerId: customer.customerId,
 			tier: tier.key,
@@ -255,7 +256,7 @@ export function planCampaign(
 	);
 
 	const funded = assigned
-		.filter(({ tier }, i) => tier.coupon && allocation.decisions[requestOf.get(i) as number]?.funded)
+		.filter(({ tier }, i) => tier.coupon && requestOf[i] >= 0 && allocation.decisions[requestOf[i]].funded)
 		.map(({ customer }) => customer.customerId);
 	const { codes, resigned } = assignUniqueCodes(funded, (customerId, attempt) =>
 		signCode({ campaignId: settings.campaignId, customerId, period, attempt }),
@@ -268,18 +269,43 @@ export function planCampaign(
 		if (v === undefined) validityFor.set(daysValid, (v = couponValidity(validityStart, daysValid, settings.timeZone)));
 		return v;
 	};
+	// The texts that depend only on the tier (and the birthday bonus, or the reason a coupon was
+	// left out): written once per tier, not once per customer.
+	const tierTexts = new Map(
+		tiers.map((tier) => {
+			const actions = actionsOf(tier);
+			const withoutCoupon = actions.filter((a) => a !== 'coupon');
+			if (withoutCoupon.length === 0) withoutCoupon.push('noAction');
+			const labels = (list: TierAction[]) => list.map((a) => ACTION_LABELS[a][language]);
+			const description = (bonus: number) => (tier.coupon ? describeCoupon(tier.coupon, settings.currency, language, bonus) : '');
+			return [
+				tier,
+				{
+					withCoupon: { actions, labels: labels(actions) },
+					withoutCoupon: { actions: withoutCoupon, labels: labels(withoutCoupon) },
+					description: { plain: description(0), birthday: description(settings.birthdayBonus) },
+					leftOut: {
+						tierBudget: explainLeftOut('tierBudget', tier, settings, language),
+						campaignBudget: explainLeftOut('campaignBudget', tier, settings, language),
+					},
+				},
+			] as const;
+		}),
+	);
 
 	const plans = assigned.map(({ customer, assignment, tier, birthday }, i): CustomerPlan => {
-		const requestIndex = requestOf.get(i);
-		const decision = requestIndex === undefined ? undefined : allocation.decisions[requestIndex];
+		const requestIndex = requestOf[i];
+		const decision = requestIndex < 0 ? undefined : allocation.decisions[requestIndex];
 		const bonus = birthday ? settings.birthdayBonus : 0;
+		const texts = tierTexts.get(tier) as NonNullable<ReturnType<typeof tierTexts.get>>;
 		let coupon: IssuedCoupon | null = null;
 		if (tier.coupon && decision?.funded) {
 			const terms = tier.coupon;
+			const v = validity(terms.daysValid);
 			coupon = {
 				code: codes.get(customer.customerId) as string,
 				kind: terms.kind,
-				description: describeCoupon(terms, settings.currency, language, bonus),
+				description: birthday ? texts.description.birthday : texts.description.plain,
 				amount: terms.kind === 'fixedAmount' ? (terms.amount ?? null) : null,
 				percent: terms.kind === 'percentage' ? (terms.percent ?? null) : null,
 				cap: terms.kind === 'percentage' ? terms.cap || null : null,
@@ -287,28 +313,31 @@ export function planCampaign(
 				reduction: terms.kind === 'spendThreshold' ? (terms.reduction ?? null) : null,
 				minimumSpend: minimumOrder(terms),
 				birthdayBonus: bonus,
-				faceValue: requests[requestIndex as number].cost,
+				faceValue: requests[requestIndex].cost,
 				currency: settings.currency,
-				...validity(terms.daysValid),
+				validFrom: v.validFrom,
+				validUntil: v.validUntil,
+				validFromDate: v.validFromDate,
+				validUntilDate: v.validUntilDate,
 				campaignId: settings.campaignId,
 				period,
 			};
 		}
 		const leftOutReason = decision && !decision.funded ? (decision.reason as LeftOutReason) : null;
-		const actions = actionsOf(tier).filter((a) => a !== 'coupon' || coupon !== null);
-		if (actions.length === 0) actions.push('noAction');
+		// A copy per customer: a plan's lists are its own.
+		const taken = coupon !== null || !tier.coupon ? texts.withCoupon : texts.withoutCoupon;
 		return {
 			customerId: customer.customerId,
 			tier: tier.key,
 			tierLabel: tier.label[language],
 			matchedRule: assignment.matchedRule,
-			actions,
-			actionLabels: actions.map((a) => ACTION_LABELS[a][language]),
+			actions: taken.actions.slice(),
+			actionLabels: taken.labels.slice(),
 			couponStatus: coupon ? 'issued' : leftOutReason ? 'leftOut' : 'none',
 			couponCode: coupon?.code ?? null,
 			coupon,
 			leftOutReason,
-			leftOutExplanation: leftOutReason ? explainLeftOut(leftOutReason, tier, settings, language) : null,
+			leftOutExplanation: leftOutReason ? texts.leftOut[leftOutReason] : null,
 			priorityRank: decision?.priorityRank ?? null,
 			presaleAccess: tier.presaleAccess,
 			birthdayBenefit: birthday !== undefined,
@@ -319,40 +348,66 @@ export function planCampaign(
 		};
 	});
 
+	// The summaries in one pass over the plans (one filter per figure and tier allocated a
+	// list of members each time). Sums run in plan order, as the filters did.
+	const counts = new Map(
+		tiers.map((tier) => [
+			tier.key,
+			{ customers: 0, couponsIssued: 0, couponsLeftOut: 0, faceValue: 0, reviewInvites: 0, vipAdvisors: 0, noAction: 0, birthdayBenefits: 0 },
+		]),
+	);
+	let couponsIssued = 0;
+	let birthdayBenefits = 0;
+	const leftOutCustomers: LeftOutCustomer[] = [];
+	plans.forEach((p, i) => {
+		const c = counts.get(p.tier);
+		if (p.coupon !== null) couponsIssued++;
+		if (p.birthdayBenefit) birthdayBenefits++;
+		if (p.leftOutReason !== null) {
+			leftOutCustomers.push({
+				customerId: p.customerId,
+				tier: p.tier,
+				reason: p.leftOutReason,
+				faceValue: requestOf[i] >= 0 ? requests[requestOf[i]].cost : 0,
+				priorityRank: p.priorityRank as number,
+			});
+		}
+		if (c === undefined) return;
+		c.customers++;
+		if (p.coupon !== null) {
+			c.couponsIssued++;
+			c.faceValue += p.coupon.faceValue;
+		}
+		if (p.couponStatus === 'leftOut') c.couponsLeftOut++;
+		if (p.actions.includes('reviewInvite')) c.reviewInvites++;
+		if (p.actions.includes('vipAdvisor')) c.vipAdvisors++;
+		if (p.actions.includes('noAction')) c.noAction++;
+		if (p.birthdayBenefit) c.birthdayBenefits++;
+	});
+	leftOutCustomers.sort((a, b) => a.priorityRank - b.priorityRank);
+
 	const tierSummaries = tiers.map((tier): TierSummary => {
-		const members = plans.filter((p) => p.tier === tier.key);
-		const issued = members.filter((p) => p.coupon !== null);
-		const couponValue = displayMoney(issued.reduce((sum, p) => sum + (p.coupon as IssuedCoupon).faceValue, 0), settings.currency);
+		const c = counts.get(tier.key) as NonNullable<ReturnType<typeof counts.get>>;
+		const couponValue = displayMoney(c.faceValue, settings.currency);
 		const budget = tier.budget && tier.budget > 0 ? tier.budget : null;
 		return {
 			tier: tier.key,
 			tierLabel: tier.label[language],
 			actions: actionsOf(tier),
-			customers: members.length,
-			couponsIssued: issued.length,
-			couponsLeftOut: members.filter((p) => p.couponStatus === 'leftOut').length,
+			customers: c.customers,
+			couponsIssued: c.couponsIssued,
+			couponsLeftOut: c.couponsLeftOut,
 			couponValue,
 			budget,
 			budgetLeft: budget === null ? null : displayMoney(budget - couponValue, settings.currency),
-			reviewInvites: members.filter((p) => p.actions.includes('reviewInvite')).length,
-			vipAdvisors: members.filter((p) => p.actions.includes('vipAdvisor')).length,
-			noAction: members.filter((p) => p.actions.includes('noAction')).length,
-			birthdayBenefits: members.filter((p) => p.birthdayBenefit).length,
+			reviewInvites: c.reviewInvites,
+			vipAdvisors: c.vipAdvisors,
+			noAction: c.noAction,
+			birthdayBenefits: c.birthdayBenefits,
 			presaleAccess: tier.presaleAccess,
 		};
 	});
 
-	const leftOutCustomers: LeftOutCustomer[] = plans
-		.map((p, i) => ({ p, request: requestOf.has(i) ? requests[requestOf.get(i) as number] : undefined }))
-		.filter(({ p }) => p.leftOutReason !== null)
-		.map(({ p, request }) => ({
-			customerId: p.customerId,
-			tier: p.tier,
-			reason: p.leftOutReason as LeftOutReason,
-			faceValue: request?.cost ?? 0,
-			priorityRank: p.priorityRank as number,
-		}))
-		.sort((a, b) => a.priorityRank - b.priorityRank);
 	const campaignBudget = settings.campaignBudget && settings.campaignBudget > 0 ? settings.campaignBudget : null;
 	const warnings = [...('secretWarnings' in signCode ? signCode.secretWarnings : [])];
 	const lengthWarning = 'codeLength' in signCode ? codeLengthWarning(signCode.codeLength, codes.size) : undefined;
@@ -372,14 +427,14 @@ export function planCampaign(
 			campaignDate: settings.campaignDate,
 			currency: settings.currency,
 			customers: plans.length,
-			couponsIssued: plans.filter((p) => p.coupon !== null).length,
+			couponsIssued,
 			couponValue: allocation.spent,
 			budget: campaignBudget,
 			budgetLeft: campaignBudget === null ? null : displayMoney(campaignBudget - allocation.spent, settings.currency),
 			couponsLeftOut: leftOutCustomers.length,
 			leftOutCustomers,
 			priorityFields: [...settings.priorityFields],
-			birthdayBenefits: plans.filter((p) => p.birthdayBenefit).length,
+			birthdayBenefits,
 			memberDay,
 			warnings,
 		},

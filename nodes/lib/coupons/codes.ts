@@ -23,7 +23,7 @@
  *
  * The secret never leaves this module's closures: it is not returned, logged or put in errors.
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey } from 'node:crypto';
 
 import { UserInputError } from '../errors';
 import { MIN_SECRET_LENGTH, secretWarnings } from './secretStrength';
@@ -106,16 +106,20 @@ export function createCodeSigner(secret: string, options: CodeOptions): CodeSign
 	}
 	validateCodeOptions(options);
 	const prefix = options.prefix.toUpperCase();
+	// The key made once (the secret's UTF-8 bytes, as createHmac reads a text key): a text key
+	// was converted again for each of 100k codes.
+	const key = createSecretKey(Buffer.from(secret, 'utf8'));
 	const sign = ({ campaignId, customerId, period, attempt }: CodeInput) => {
 		const parts: unknown[] = ['coupon-code/v1', campaignId, customerId, period];
 		if (attempt) parts.push(attempt);
 		const message = JSON.stringify(parts);
 		let code = '';
 		for (let block = 0; code.length < options.length; block++) {
-			const bytes = createHmac('sha256', secret)
+			const bytes = createHmac('sha256', key)
 				.update(block === 0 ? message : `${message}#${block}`)
 				.digest();
-			for (const byte of bytes) {
+			for (let i = 0; i < bytes.length; i++) {
+				const byte = bytes[i];
 				if (byte >= ACCEPT_BELOW) continue;
 				code += CODE_ALPHABET[byte % CODE_ALPHABET.length];
 				if (code.length === options.length) break;
@@ -190,11 +194,12 @@ export function assignUniqueCodes(customerIds: readonly string[], sign: (custome
 		else resigned.push(id);
 	}
 	resigned.sort(byId);
-	const taken = new Set(holder.keys());
+	// The codes taken are the holders' codes and the re-signed ones: `holder` grows into that
+	// set (a copy of its keys was one more set of 100k codes).
 	for (const id of resigned) {
 		let attempt = 1;
 		let code = sign(id, attempt);
-		while (taken.has(code)) {
+		while (holder.has(code)) {
 			if (++attempt > MAX_CODE_ATTEMPTS) {
 				throw new UserInputError(
 					`Customer "${id}" drew a code another customer holds ${MAX_CODE_ATTEMPTS} times: the code space is too small; use a longer code length`,
@@ -203,7 +208,7 @@ export function assignUniqueCodes(customerIds: readonly string[], sign: (custome
 			}
 			code = sign(id, attempt);
 		}
-		taken.add(code);
+		holder.set(code, id);
 		codes.set(id, code);
 	}
 	return { codes, resigned };
