@@ -77,14 +77,16 @@ export type CustomerItem = {
 } & Record<CouponTermField, Scalar> &
 	Record<string, unknown>;
 
-/** COUPON_TERM_FIELDS as pairs, listed once rather than for each customer. */
-const TERM_ENTRIES = Object.entries(COUPON_TERM_FIELDS) as Array<[keyof typeof COUPON_TERM_FIELDS, CouponTermField]>;
-
 /** One customer's item: scan-first fields, then why, then the coupon's terms, then the input's fields. */
 export function customerItem(plan: CustomerPlan, input: Record<string, unknown>, language: Language = 'en'): CustomerItem {
 	const segment = input.segment;
 	const coupon = plan.coupon;
-	const own: Record<string, unknown> = {
+	// One literal with every field of Coupon Tier's own, in the order described above: the
+	// coupon's remaining terms follow COUPON_TERM_FIELDS' order (code, description, value and
+	// campaignId are already on top), and the CustomerItem type fails to compile if a term of
+	// COUPON_TERM_FIELDS is missing. Writing the terms one by one through a loop was a
+	// tenth of the run at 100k customers: a generic keyed store per field and customer.
+	const own: CustomerItem = {
 		customerId: plan.customerId,
 		segment: typeof segment === 'string' && segment !== '' ? segment : null,
 		tier: plan.tier,
@@ -107,15 +109,22 @@ export function customerItem(plan: CustomerPlan, input: Record<string, unknown>,
 		campaignId: plan.campaignId,
 		period: plan.period,
 		validFromDate: coupon?.validFromDate ?? null,
+		couponKind: coupon ? coupon.kind : null,
+		couponAmount: coupon ? coupon.amount : null,
+		couponPercent: coupon ? coupon.percent : null,
+		couponCap: coupon ? coupon.cap : null,
+		couponThreshold: coupon ? coupon.threshold : null,
+		couponReduction: coupon ? coupon.reduction : null,
+		couponMinimumSpend: coupon ? coupon.minimumSpend : null,
+		couponBirthdayBonus: coupon ? coupon.birthdayBonus : null,
+		couponCurrency: coupon ? coupon.currency : null,
+		couponValidFrom: coupon ? coupon.validFrom : null,
+		couponValidUntil: coupon ? coupon.validUntil : null,
 	};
-	// The rest of the coupon's terms (code, description and value are already on top).
-	for (const [term, field] of TERM_ENTRIES) {
-		if (!(field in own)) own[field] = coupon ? coupon[term] : null;
-	}
-	// Keys, not entries: no [field, value] pair per field of 100k customers.
+	// Then the input's fields (keys, not entries: no [field, value] pair per field and customer).
 	const fields = Object.keys(input);
 	for (let i = 0; i < fields.length; i++) if (!(fields[i] in own)) own[fields[i]] = input[fields[i]];
-	return own as CustomerItem;
+	return own;
 }
 
 /**
