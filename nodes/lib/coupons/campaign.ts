@@ -258,7 +258,7 @@ export function planCampaign(
 	const funded = assigned
 		.filter(({ tier }, i) => tier.coupon && requestOf[i] >= 0 && allocation.decisions[requestOf[i]].funded)
 		.map(({ customer }) => customer.customerId);
-	const { codes, resigned } = assignUniqueCodes(funded, (customerId, attempt) =>
+	const { codes, inOrder: codesInOrder, resigned } = assignUniqueCodes(funded, (customerId, attempt) =>
 		signCode({ campaignId: settings.campaignId, customerId, period, attempt }),
 	);
 	// One validity per coupon term length, not per coupon: the same two instants, parsed and
@@ -293,6 +293,9 @@ export function planCampaign(
 		}),
 	);
 
+	// The funded customers come in the order of `funded` (input order), so their codes are read
+	// by position: no lookup by id in a map of a million codes.
+	let nextCode = 0;
 	const plans = assigned.map(({ customer, assignment, tier, birthday }, i): CustomerPlan => {
 		const requestIndex = requestOf[i];
 		const decision = requestIndex < 0 ? undefined : allocation.decisions[requestIndex];
@@ -303,7 +306,7 @@ export function planCampaign(
 			const terms = tier.coupon;
 			const v = validity(terms.daysValid);
 			coupon = {
-				code: codes.get(customer.customerId) as string,
+				code: codesInOrder[nextCode++],
 				kind: terms.kind,
 				description: birthday ? texts.description.birthday : texts.description.plain,
 				amount: terms.kind === 'fixedAmount' ? (terms.amount ?? null) : null,

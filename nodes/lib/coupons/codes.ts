@@ -168,6 +168,8 @@ export const MAX_CODE_ATTEMPTS = 1000;
 export interface AssignedCodes {
 	/** Customer id → code. */
 	codes: Map<string, string>;
+	/** The codes in the order of the customer ids given: read by position, no lookup by id. */
+	inOrder: string[];
 	/** Customers whose first code another customer already had, in the order they were re-signed. */
 	resigned: string[];
 }
@@ -181,22 +183,27 @@ export interface AssignedCodes {
  */
 export function assignUniqueCodes(customerIds: readonly string[], sign: (customerId: string, attempt: number) => string): AssignedCodes {
 	const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-	const firstCode = new Map(customerIds.map((id) => [id, sign(id, 0)]));
+	// First codes by position, not in a map by id: at a million customers every map of
+	// a million texts costs a second in hashing and cache misses (docs/scale.md).
+	const inOrder = customerIds.map((id) => sign(id, 0));
 	const holder = new Map<string, string>();
-	for (const [id, code] of firstCode) {
-		const other = holder.get(code);
-		if (other === undefined || byId(id, other) < 0) holder.set(code, id);
-	}
-	const codes = new Map<string, string>();
+	customerIds.forEach((id, i) => {
+		const other = holder.get(inOrder[i]);
+		if (other === undefined || byId(id, other) < 0) holder.set(inOrder[i], id);
+	});
 	const resigned: string[] = [];
-	for (const [id, code] of firstCode) {
-		if (holder.get(code) === id) codes.set(id, code);
-		else resigned.push(id);
-	}
-	resigned.sort(byId);
-	// The codes taken are the holders' codes and the re-signed ones: `holder` grows into that
-	// set (a copy of its keys was one more set of 100k codes).
-	for (const id of resigned) {
+	const resignedAt: number[] = [];
+	customerIds.forEach((id, i) => {
+		if (holder.get(inOrder[i]) !== id) {
+			resigned.push(id);
+			resignedAt.push(i);
+		}
+	});
+	const order = resigned.map((_, k) => k).sort((a, b) => byId(resigned[a], resigned[b]));
+	const resignedCode = new Map<string, string>();
+	// The codes taken are the holders' codes and the re-signed ones: `holder` grows into that set.
+	for (const k of order) {
+		const id = resigned[k];
 		let attempt = 1;
 		let code = sign(id, attempt);
 		while (holder.has(code)) {
@@ -209,7 +216,10 @@ export function assignUniqueCodes(customerIds: readonly string[], sign: (custome
 			code = sign(id, attempt);
 		}
 		holder.set(code, id);
-		codes.set(id, code);
+		resignedCode.set(id, code);
 	}
-	return { codes, resigned };
+	for (const i of resignedAt) inOrder[i] = resignedCode.get(customerIds[i]) as string;
+	const codes = new Map<string, string>();
+	customerIds.forEach((id, i) => codes.set(id, inOrder[i]));
+	return { codes, inOrder, resigned: order.map((k) => resigned[k]) };
 }
