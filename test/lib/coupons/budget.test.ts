@@ -1,5 +1,5 @@
 /** Budgets: highest expected value first; who is left out and by which budget. */
-import { allocateBudget, type BudgetRequest } from '../../../nodes/lib/coupons';
+import { allocateBudget, comparePriority, type BudgetRequest } from '../../../nodes/lib/coupons';
 
 const request = (customerId: string, tier: string, cost: number, clv?: number, monetary?: number): BudgetRequest => ({
 	customerId,
@@ -73,5 +73,20 @@ describe('budget allocation', () => {
 		const backward = allocateBudget([...requests].reverse(), { t: 20 }, undefined).decisions.reverse();
 		expect(backward).toEqual(forward);
 		expect(forward.map((d) => d.funded)).toEqual([true, false, true]);
+	});
+
+	it('ranks as comparePriority orders, on 3,000 random requests with ties, gaps and lists of different lengths', () => {
+		let x = 7;
+		const random = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+		const pick = <T>(values: T[]) => values[Math.floor(random() * values.length)];
+		const requests: BudgetRequest[] = Array.from({ length: 3000 }, (_, i) => ({
+			customerId: pick(['A', 'B', 'b', 'C10', 'C9', '客户']) + String(i % 50),
+			tier: 't',
+			cost: 1,
+			priority: Array.from({ length: pick([0, 1, 2, 2, 3]) }, () => pick([undefined, 0, -0, 1, 2.5, -3, 1e12, Infinity, -Infinity])),
+		}));
+		const expectedRank = new Map([...requests].sort(comparePriority).map((r, k) => [r, k + 1]));
+		const { decisions } = allocateBudget(requests, {}, undefined);
+		expect(decisions.map((d) => d.priorityRank)).toEqual(requests.map((r) => expectedRank.get(r)));
 	});
 });
