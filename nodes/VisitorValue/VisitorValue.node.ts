@@ -7,7 +7,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { readPath, type FieldMapping, type InputIssue } from '../lib/model';
+import { createPathReader, type FieldMapping, type InputIssue } from '../lib/model';
 import {
 	ChannelTotals,
 	computeVisitorValue,
@@ -135,6 +135,7 @@ export class VisitorValue implements INodeType {
 
 		// Orders: read as RFM Segment reads them, plus the group field of each.
 		const groupPath = String(param<string>('orderGroupField')).trim() || String(parameterDefault(visitorValueProperties, 'orderGroupField'));
+		const readGroup = createPathReader(groupPath);
 		const read: ChannelsRead = {
 			context: this,
 			orderItems,
@@ -145,7 +146,7 @@ export class VisitorValue implements INodeType {
 				rates,
 			},
 			// Text or a number, as the traffic's channel; an object is refused, not named "[object Object]".
-			groupOf: (itemIndex) => orderGroupOf(readPath(orderItems[itemIndex].json, groupPath), itemIndex, groupPath, NO_GROUP),
+			groupOf: (itemIndex) => orderGroupOf(readGroup(orderItems[itemIndex].json), itemIndex, groupPath, NO_GROUP),
 			readTraffic: (context) =>
 				readItems(context, trafficItems, TRAFFIC_FIELDS, trafficFieldMapping, trafficRowSchema(timeZone), (input): TrafficRow => toTrafficRow(input)),
 			settings,

@@ -39,6 +39,8 @@ export class ChannelPairs {
 	/** Per channel number: customer id → pair number. */
 	private readonly pairsOfGroup: Array<Map<string, number>> = [];
 	private readonly customerNumber = new Map<string, number>();
+	private lastGroup: string | undefined;
+	private lastGroupNumber = 0;
 
 	/** Distinct customers met. */
 	get customers(): number {
@@ -47,7 +49,8 @@ export class ChannelPairs {
 
 	/** The pair number of (channel, customer), numbered when first met (`itemIndex`: the order's item). */
 	pairFor(group: string, customerId: string, itemIndex: number): number {
-		let g = this.groupNumber.get(group);
+		// Orders come in runs of few channels: the last one's number is reused without a lookup.
+		let g = group === this.lastGroup ? this.lastGroupNumber : this.groupNumber.get(group);
 		if (g === undefined) {
 			g = this.groups.length;
 			this.groupNumber.set(group, g);
@@ -55,6 +58,8 @@ export class ChannelPairs {
 			this.firstItemIndex.push(itemIndex);
 			this.pairsOfGroup.push(new Map());
 		}
+		this.lastGroup = group;
+		this.lastGroupNumber = g;
 		const pairs = this.pairsOfGroup[g];
 		let pair = pairs.get(customerId);
 		if (pair === undefined) {
