@@ -9,7 +9,7 @@ import {
 
 import type { UserInputError } from '../lib/errors';
 import { createDuplicateCustomerCheck, sourcePathOf, type FieldMapping } from '../lib/model';
-import { aggregateOrders, type Aggregation, createOrderIdCheck, CustomerTotals, OrderTable, toCents, type PurchaseHistory } from '../lib/orders';
+import { aggregateOrders, type Aggregation, CustomerTotals, OrderTable, toCents, type PurchaseHistory } from '../lib/orders';
 import {
 	parseRfmOptions,
 	predictCustomerLifetimeValue,
@@ -40,7 +40,7 @@ import {
 	toNodeError,
 	withDefaults,
 } from '../shared/nodeHelpers';
-import { finishOrderScan, ORDER_INPUT, readOrderItems, scanOrderItems } from '../shared/orderItems';
+import { ORDER_INPUT, readOrderItems, readOrdersInOnePass } from '../shared/orderItems';
 import { rfmSegmentProperties } from './description';
 
 type OutputMode = 'customers' | 'summary' | 'both';
@@ -349,17 +349,18 @@ interface OrdersCounted {
 function countOrdersInOnePass(context: IExecuteFunctions, items: INodeExecutionData[], settings: OrderSettings): OrdersCounted | undefined {
 	if (settings.reference.kind === 'latestOrder' && settings.lookbackDays > 0) return undefined;
 	const totals = new CustomerTotals(aggregationOptions(settings));
-	const seenBefore = createOrderIdCheck(items.length);
-	const scan = scanOrderItems(context, items, settings, (order, itemIndex, { rate, rateIfNotBase }) => {
-		if (seenBefore(order.orderId)) return false;
-		totals.add(order.customerId, order.createdAtMs, order.createdAt, itemIndex, order.status, order.amount, order.refundedAmount, order.currency, rate, rateIfNotBase);
-		return true;
-	});
-	if (!scan.complete) return undefined;
-	const activity = totals.result(scan.currency);
-	if (activity === undefined) return undefined;
-	finishOrderScan(context, items, settings, scan);
-	return { errorItems: scan.errorItems, currency: scan.currency, activity };
+	const read = readOrdersInOnePass(
+		context,
+		items,
+		settings,
+		(order, itemIndex, { rate, rateIfNotBase }) => {
+			totals.add(order.customerId, order.createdAtMs, order.createdAt, itemIndex, order.status, order.amount, order.refundedAmount, order.currency, rate, rateIfNotBase);
+			return true;
+		},
+		(scan) => totals.result(scan.currency),
+	);
+	if (read === undefined) return undefined;
+	return { errorItems: read.scan.errorItems, currency: read.scan.currency, activity: read.result };
 }
 
 /** The orders kept in a column table until all are read, then counted (aggregateOrders). */

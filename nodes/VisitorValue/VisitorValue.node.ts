@@ -7,8 +7,9 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { readPath, type FieldMapping } from '../lib/model';
+import { createPathReader, type FieldMapping, type InputIssue } from '../lib/model';
 import {
+	ChannelTotals,
 	computeVisitorValue,
 	GroupedOrders,
 	orderGroupOf,
@@ -19,9 +20,14 @@ import {
 	type RepeatScope,
 	type Suggestion,
 	type TrafficRow,
+	valueChannels,
+	visitorValueWindow,
+	type VisitorValueOptions,
 	type VisitorValueOptionsInput,
+	type VisitorValueResult,
+	type VisitorValueWindow,
 } from '../lib/visitorValue';
-import { readItems } from '../shared/inputItems';
+import { readItems, type ReadResult } from '../shared/inputItems';
 import {
 	checkInputsCarryFields,
 	continueOnNodeError,
@@ -32,7 +38,7 @@ import {
 	routeByOutputMode,
 	toNodeError,
 } from '../shared/nodeHelpers';
-import { ORDER_INPUT, readOrderItems } from '../shared/orderItems';
+import { ORDER_INPUT, readOrderItems, readOrdersInOnePass, type OrderReadSettings } from '../shared/orderItems';
 import { visitorValueProperties } from './description';
 
 type OutputMode = 'both' | 'groups' | 'summary';
@@ -129,46 +135,23 @@ export class VisitorValue implements INodeType {
 
 		// Orders: read as RFM Segment reads them, plus the group field of each.
 		const groupPath = String(param<string>('orderGroupField')).trim() || String(parameterDefault(visitorValueProperties, 'orderGroupField'));
-		// Stored by column as they are read, with no copy of each order (a million orders: docs/nodes/VisitorValue.md, "Where the time goes").
-		const orders = new GroupedOrders();
-		const ordersRead = readOrderItems(
-			this,
+		const readGroup = createPathReader(groupPath);
+		const read: ChannelsRead = {
+			context: this,
 			orderItems,
-			{
+			orderSettings: {
 				mapping: orderMapping,
 				timeZone,
 				baseCurrency: String(options.baseCurrency ?? '').trim() || undefined,
 				rates,
 			},
-			(order) => {
-				// Text or a number, as the traffic's channel; an object is refused, not named "[object Object]".
-				const group = orderGroupOf(readPath(orderItems[order.itemIndex].json, groupPath), order.itemIndex, groupPath, NO_GROUP);
-				if (typeof group !== 'string') return group;
-				orders.push(order, group);
-				return undefined;
-			},
-		);
-
-		// Traffic.
-		const traffic = readItems(
-			this,
-			trafficItems,
-			TRAFFIC_FIELDS,
-			trafficFieldMapping,
-			trafficRowSchema(timeZone),
-			(input): TrafficRow => toTrafficRow(input),
-		);
-
-		let result;
-		try {
-			result = computeVisitorValue(orders, traffic.records, {
-				...settings,
-				rateOf: ordersRead.rateOf,
-				currency: ordersRead.currency,
-			});
-		} catch (error) {
-			throw toNodeError(this, error);
-		}
+			// Text or a number, as the traffic's channel; an object is refused, not named "[object Object]".
+			groupOf: (itemIndex) => orderGroupOf(readGroup(orderItems[itemIndex].json), itemIndex, groupPath, NO_GROUP),
+			readTraffic: (context) =>
+				readItems(context, trafficItems, TRAFFIC_FIELDS, trafficFieldMapping, trafficRowSchema(timeZone), (input): TrafficRow => toTrafficRow(input)),
+			settings,
+		};
+		const { ordersRead, traffic, result, firstItemIndexOf } = valueInOnePass(read) ?? valueFromTable(read);
 
 		const currency = ordersRead.currency ?? null;
 		// Each channel's item pairs with the orders of that channel (its first one), else input 0.
@@ -184,7 +167,7 @@ export class VisitorValue implements INodeType {
 				windowEnd: result.totals.windowEnd,
 				exact,
 			} as unknown as IDataObject,
-			pairedItem: { item: orders.firstItemIndexOf(group.group) ?? 0 },
+			pairedItem: { item: firstItemIndexOf(group.group) ?? 0 },
 		}));
 		const { exact: exactTotals, ...totals } = result.totals;
 		const summaryItems: INodeExecutionData[] = [
@@ -210,4 +193,93 @@ export class VisitorValue implements INodeType {
 		}));
 		return routeByOutputMode(outputMode, groupItems, summaryItems, [...ordersRead.errorItems, ...trafficErrors]);
 	}
+}
+
+interface ChannelsRead {
+	context: IExecuteFunctions;
+	orderItems: INodeExecutionData[];
+	orderSettings: OrderReadSettings;
+	groupOf: (itemIndex: number) => string | InputIssue;
+	readTraffic: (context: IExecuteFunctions) => ReadResult<TrafficRow>;
+	settings: Omit<VisitorValueOptions, 'rateOf' | 'currency'>;
+}
+
+interface ChannelsValued {
+	ordersRead: { errorItems: INodeExecutionData[]; currency: string | undefined };
+	traffic: ReadResult<TrafficRow>;
+	result: VisitorValueResult;
+	firstItemIndexOf: (group: string) => number | undefined;
+}
+
+/**
+ * The orders added to each (channel, customer) pair's running totals as they are read, nothing
+ * kept per order, as RFM Segment counts them (docs/nodes/VisitorValue.md, "Where the time
+ * goes"). The traffic is read first, as its latest day ends the window without an End Date; its
+ * hints are held until the orders' are given, in the order the exact way gives them. Undefined
+ * for what one pass cannot settle, which valueFromTable then reads from the start: what
+ * readOrdersInOnePass cannot (an order id given twice, an order in a currency without a rate),
+ * a bad traffic item or option while not continuing on fail (the orders' errors come first), no
+ * End Date and no traffic (the window ends on the latest counted order's day), a channel that is
+ * not text or a number (the exact way reports it after the other errors when the base currency
+ * is chosen from the orders).
+ */
+function valueInOnePass(read: ChannelsRead): ChannelsValued | undefined {
+	const { context, orderItems, orderSettings, settings } = read;
+	const heldHints: Parameters<IExecuteFunctions['addExecutionHints']> = [];
+	const holdingHints: IExecuteFunctions = Object.create(context, {
+		addExecutionHints: { value: (...hints: typeof heldHints) => heldHints.push(...hints) },
+	});
+	let traffic: ReadResult<TrafficRow>;
+	let window: VisitorValueWindow | undefined;
+	try {
+		traffic = read.readTraffic(holdingHints);
+		window = visitorValueWindow(traffic.records, settings);
+	} catch {
+		return undefined;
+	}
+	if (window === undefined) return undefined;
+	const totals = new ChannelTotals({ ...settings, endInstant: window.endInstant });
+	const counted = readOrdersInOnePass(
+		context,
+		orderItems,
+		orderSettings,
+		(order, itemIndex, { rate, rateIfNotBase }) => {
+			const group = read.groupOf(itemIndex);
+			if (typeof group !== 'string') return false;
+			totals.add(order, itemIndex, group, rate, rateIfNotBase);
+			return true;
+		},
+		(scan) => totals.counts(scan.currency),
+	);
+	if (counted === undefined) return undefined;
+	if (heldHints.length > 0) context.addExecutionHints(...heldHints);
+	const { errorItems, currency } = counted.scan;
+	let result;
+	try {
+		result = valueChannels(counted.result, traffic.records, window, { ...settings, currency });
+	} catch (error) {
+		throw toNodeError(context, error);
+	}
+	return { ordersRead: { errorItems, currency }, traffic, result, firstItemIndexOf: (group) => totals.pairs.firstItemIndexOf(group) };
+}
+
+/** The exact way: every valid order kept by column (GroupedOrders), then the traffic, then the valuing. */
+function valueFromTable(read: ChannelsRead): ChannelsValued {
+	const { context, orderItems } = read;
+	// Stored by column as they are read, with no copy of each order.
+	const orders = new GroupedOrders();
+	const ordersRead = readOrderItems(context, orderItems, read.orderSettings, (order) => {
+		const group = read.groupOf(order.itemIndex);
+		if (typeof group !== 'string') return group;
+		orders.push(order, group);
+		return undefined;
+	});
+	const traffic = read.readTraffic(context);
+	let result;
+	try {
+		result = computeVisitorValue(orders, traffic.records, { ...read.settings, rateOf: ordersRead.rateOf, currency: ordersRead.currency });
+	} catch (error) {
+		throw toNodeError(context, error);
+	}
+	return { ordersRead, traffic, result, firstItemIndexOf: (group) => orders.firstItemIndexOf(group) };
 }

@@ -15,6 +15,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { createFieldReader, issueFromZod, sourcePathOf, type FieldMapping, type InputIssue } from '../lib/model';
 import {
 	createCurrencyConverter,
+	createOrderIdCheck,
 	newOrderFields,
 	ORDER_FIELDS,
 	orderInputInto,
@@ -246,6 +247,41 @@ export function scanOrderItems(
 export function finishOrderScan(context: IExecuteFunctions, items: INodeExecutionData[], settings: OrderReadSettings, scan: OrderScan): void {
 	hintUnmatchedMappings(context, items, ORDER_FIELDS, settings.mapping);
 	if (scan.currencySource === 'mostCommon' && scan.ordersOf.size > 1) hintChosenCurrency(context, scan.currency!, scan.ordersOf);
+}
+
+/**
+ * The one-pass way both order nodes read orders (RFM Segment, Visitor Value): scanOrderItems
+ * with every order id checked as it comes, each order handed to `add` (the node's running
+ * totals; false to give up, e.g. on a channel that is not text), then `settle` once the base
+ * currency is known (undefined: the totals cannot settle it, e.g. an order in a currency
+ * without a rate). Undefined for anything one pass cannot settle, which the caller then reads
+ * the exact way (readOrderItems): an order id given twice (its last row wins, so an earlier row
+ * already added would have to come out again; createOrderIdCheck may also, very rarely, take
+ * two ids for one), an order in a currency without a rate that is not the base (an error, known
+ * only once the base is, and for an order the totals did not count too). Nothing has been reported then; otherwise the hints are given here.
+ */
+export function readOrdersInOnePass<T>(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	settings: OrderReadSettings,
+	add: (order: OrderFields, itemIndex: number, rate: OrderRate) => boolean,
+	settle: (scan: OrderScan) => T | undefined,
+): { scan: OrderScan; result: T } | undefined {
+	const seenBefore = createOrderIdCheck(items.length);
+	const scan = scanOrderItems(context, items, settings, (order, itemIndex, rate) => !seenBefore(order.orderId) && add(order, itemIndex, rate));
+	if (!scan.complete) return undefined;
+	// Every valid order in a currency that is neither the base nor in Currency Rates is an error
+	// for readOrderItems, counted or not (a cancelled order, one outside the window): running
+	// totals only see the counted ones.
+	if (scan.currencySource === 'mostCommon') {
+		for (const currency of scan.ordersOf.keys()) {
+			if (currency !== scan.currency && rateInTable(settings.rates, currency) === undefined) return undefined;
+		}
+	}
+	const result = settle(scan);
+	if (result === undefined) return undefined;
+	finishOrderScan(context, items, settings, scan);
+	return { scan, result };
 }
 
 /** The key with the highest count; among equal counts the first inserted (the one met first). */

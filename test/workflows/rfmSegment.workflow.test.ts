@@ -131,6 +131,12 @@ describe('RFM Segment given bad input', () => {
 		expect(result.run.data.resultData.error?.message).toMatch(message);
 	});
 
+	it('stops on an order in a second currency without a rate even when its status does not count (the cancelled O4)', async () => {
+		const items = goodOrders.map((o, i) => (i === 3 ? { ...o, currency: 'USD' } : o));
+		const result = await runWorkflow(workflow(items));
+		expect(result.errorOf('RFM Segment')?.message).toMatch(/Item 3: field "currency" is "USD"; expected CNY \(the base currency\), or a rate for USD/);
+	});
+
 	it('with On Error → Continue (using error output) sends the bad item to the error output and scores the rest', async () => {
 		const items = goodOrders.map((o, i) => (i === 2 ? { ...o, createdAt: 'soon' } : o));
 		const result = await runWorkflow(workflow(items, rfmParameters, { onError: 'continueErrorOutput' }));

@@ -21,7 +21,7 @@ import {
 	MAX_DAY_NUMBER,
 } from '../time';
 import { suggestShares } from './budgetShift';
-import { GroupedOrders, type GroupedOrder } from './groupedOrders';
+import { GroupedOrders, type ChannelOrderCounts, type GroupedOrder } from './groupedOrders';
 import { groupMetrics, ratio, type DataStatus, type GroupMetrics } from './metrics';
 
 export interface TrafficRow {
@@ -143,27 +143,27 @@ export interface VisitorValueResult {
 const KEEP_BAND = 0.005;
 
 
+/** The window's bounds: from visitorValueWindow, before any order is read when it can be. */
+export interface VisitorValueWindow {
+	/** Day number of the window's last day; undefined only with no orders and no traffic at all. */
+	endDay: number | undefined;
+	/** Day number of its first day; undefined for a window of all days. */
+	startDay: number | undefined;
+	/** The last instant of endDay (epoch ms), the reference the orders are counted against. */
+	endInstant: number;
+}
+
 /**
- * `orders`: a GroupedOrders store (the node fills one as it reads the items), or the orders as
- * records with their group.
+ * The options checked, and the window when the end date or the traffic sets it: undefined when
+ * only the orders can (no End Date and no traffic: the latest counted order's day).
  */
-export function computeVisitorValue(
-	orders: GroupedOrders | readonly GroupedOrder[],
-	traffic: readonly TrafficRow[],
-	options: VisitorValueOptions,
-): VisitorValueResult {
+export function visitorValueWindow(traffic: readonly TrafficRow[], options: VisitorValueOptions): VisitorValueWindow | undefined {
 	if (!(options.shiftStep >= 0 && options.shiftStep <= 1)) {
 		throw new UserInputError(`The shift step must be from 0 to 1 (e.g. 0.2 for 20 %); got ${options.shiftStep}`);
 	}
 	if (!(Number.isInteger(options.windowDays) && options.windowDays >= 0)) {
 		throw new UserInputError(`The window must be a whole number of days ≥ 0; got ${options.windowDays}`);
 	}
-	const grouped = orders instanceof GroupedOrders ? orders : GroupedOrders.from(orders);
-	const table = grouped.table;
-	const counted = new Set(options.countedStatuses);
-	const dayOf = createZonedDayNumber(options.timeZone);
-
-	// The window's last day.
 	let endDay: number | undefined;
 	if (options.endDate !== undefined) {
 		endDay = isoDateToDayNumber(options.endDate);
@@ -182,6 +182,33 @@ export function computeVisitorValue(
 			const day = isoDateToDayNumber(row.date);
 			if (endDay === undefined || day > endDay) endDay = day;
 		}
+	}
+	return endDay === undefined ? undefined : windowEndingOn(endDay, options);
+}
+
+function windowEndingOn(endDay: number | undefined, options: VisitorValueOptions): VisitorValueWindow {
+	const startDay = endDay !== undefined && options.windowDays > 0 ? endDay - options.windowDays + 1 : undefined;
+	// endDay is undefined only when there are no orders and no traffic at all.
+	const endInstant = endDay === undefined ? 0 : createTimestampParser(options.timeZone)(dayNumberToIsoDate(endDay + 1)) - 1;
+	return { endDay, startDay, endInstant };
+}
+
+/**
+ * `orders`: a GroupedOrders store (the node fills one when it cannot count the orders in one
+ * pass), or the orders as records with their group.
+ */
+export function computeVisitorValue(
+	orders: GroupedOrders | readonly GroupedOrder[],
+	traffic: readonly TrafficRow[],
+	options: VisitorValueOptions,
+): VisitorValueResult {
+	const grouped = orders instanceof GroupedOrders ? orders : GroupedOrders.from(orders);
+	const table = grouped.table;
+	const dayOf = createZonedDayNumber(options.timeZone);
+	let window = visitorValueWindow(traffic, options);
+	if (window === undefined) {
+		const counted = new Set(options.countedStatuses);
+		let endDay: number | undefined;
 		// No traffic: the latest counted order's day, else the latest order's (none will count).
 		for (const countedOnly of [true, false]) {
 			if (endDay !== undefined) break;
@@ -191,10 +218,40 @@ export function computeVisitorValue(
 				if (endDay === undefined || day > endDay) endDay = day;
 			}
 		}
+		window = windowEndingOn(endDay, options);
 	}
-	const startDay = endDay !== undefined && options.windowDays > 0 ? endDay - options.windowDays + 1 : undefined;
-	// endDay is undefined only when there are no orders and no traffic at all.
-	const endInstant = endDay === undefined ? 0 : createTimestampParser(options.timeZone)(dayNumberToIsoDate(endDay + 1)) - 1;
+
+	const aggregated = aggregateOrders(table, {
+		reference: { kind: 'instant' as const, epochMs: window.endInstant },
+		timeZone: options.timeZone,
+		lookbackDays: options.windowDays,
+		countedStatuses: options.countedStatuses,
+		rateOf: options.rateOf,
+	});
+	const earliestOrderDay = () => {
+		let first: number | undefined;
+		for (let i = 0; i < table.length; i++) {
+			const day = dayOf(table.createdAtMs(i));
+			if (first === undefined || day < first) first = day;
+		}
+		return first;
+	};
+	const channelsWithOrders = channelsOfLastRows(grouped, aggregated.ordersSkipped.duplicateRows > 0);
+	return valueChannels({ aggregated, pairs: grouped.pairs, channelsWithOrders, earliestOrderDay }, traffic, window, options);
+}
+
+/**
+ * The channels valued from their orders' counts (computeVisitorValue, or the node's one pass:
+ * ChannelTotals) and their traffic over the window.
+ */
+export function valueChannels(
+	orders: ChannelOrderCounts,
+	traffic: readonly TrafficRow[],
+	window: VisitorValueWindow,
+	options: VisitorValueOptions,
+): VisitorValueResult {
+	const { endDay, startDay } = window;
+	const { aggregated, pairs } = orders;
 
 	// One aggregation over all orders in which a buyer is the pair (channel, customer): per
 	// channel, orders are its pairs' frequencies summed, buyers its pairs, repeat buyers the pairs
@@ -202,33 +259,26 @@ export function computeVisitorValue(
 	// aggregation per channel (an order re-ingested under another channel counts only in its last
 	// row's, as its earlier rows are duplicates) and one over all orders, in one pass: one
 	// aggregation per channel took 100k channels 108 s and 4.9 GB.
-	const aggregated = aggregateOrders(table, {
-		reference: { kind: 'instant' as const, epochMs: endInstant },
-		timeZone: options.timeZone,
-		lookbackDays: options.windowDays,
-		countedStatuses: options.countedStatuses,
-		rateOf: options.rateOf,
-	});
-	const groupCount = grouped.groups.length;
+	const groupCount = pairs.groups.length;
 	const groupCents = new Array<number>(groupCount).fill(0);
 	const groupOrders = new Array<number>(groupCount).fill(0);
 	const groupBuyers = new Array<number>(groupCount).fill(0);
 	const groupRepeatBuyers = new Array<number>(groupCount).fill(0);
-	const ordersOfCustomer = new Array<number>(grouped.customers).fill(0);
+	const ordersOfCustomer = new Array<number>(pairs.customers).fill(0);
 	let overallCents = 0;
 	for (const pair of aggregated.customers) {
-		const p = grouped.pairOf(pair.customerId);
-		const g = grouped.pairGroup[p];
+		const p = pairs.pairOf(pair.customerId);
+		const g = pairs.pairGroup[p];
 		groupCents[g] += pair.monetaryCents;
 		groupOrders[g] += pair.frequency;
 		groupBuyers[g]++;
-		ordersOfCustomer[grouped.pairCustomer[p]] += pair.frequency;
+		ordersOfCustomer[pairs.pairCustomer[p]] += pair.frequency;
 		overallCents += pair.monetaryCents;
 	}
 	for (const pair of aggregated.customers) {
-		const p = grouped.pairOf(pair.customerId);
-		const orderCount = options.repeatScope === 'group' ? pair.frequency : ordersOfCustomer[grouped.pairCustomer[p]];
-		if (orderCount >= 2) groupRepeatBuyers[grouped.pairGroup[p]]++;
+		const p = pairs.pairOf(pair.customerId);
+		const orderCount = options.repeatScope === 'group' ? pair.frequency : ordersOfCustomer[pairs.pairCustomer[p]];
+		if (orderCount >= 2) groupRepeatBuyers[pairs.pairGroup[p]]++;
 	}
 	let overallBuyers = 0;
 	let overallRepeatBuyers = 0;
@@ -239,9 +289,9 @@ export function computeVisitorValue(
 	const orderCounts = new Map<string, { cents: number; orders: number; buyers: number; repeatBuyers: number }>();
 	for (let g = 0; g < groupCount; g++) {
 		if (groupBuyers[g] === 0) continue;
-		orderCounts.set(grouped.groups[g], { cents: groupCents[g], orders: groupOrders[g], buyers: groupBuyers[g], repeatBuyers: groupRepeatBuyers[g] });
+		orderCounts.set(pairs.groups[g], { cents: groupCents[g], orders: groupOrders[g], buyers: groupBuyers[g], repeatBuyers: groupRepeatBuyers[g] });
 	}
-	const groupsWithOrders = channelsOfLastRows(grouped, aggregated.ordersSkipped.duplicateRows > 0);
+	const groupsWithOrders = orders.channelsWithOrders;
 
 	const visitorsOf = new Map<string, number>();
 	let trafficRowsOutsideWindow = 0;
@@ -358,7 +408,7 @@ export function computeVisitorValue(
 	return {
 		groups,
 		totals: {
-			windowStart: endDay === undefined ? null : dayNumberToIsoDate(startDay ?? earliestDay(table, traffic, dayOf, endDay)),
+			windowStart: endDay === undefined ? null : dayNumberToIsoDate(startDay ?? earliestDay(orders.earliestOrderDay(), traffic, endDay)),
 			windowEnd: endDay === undefined ? null : dayNumberToIsoDate(endDay),
 			...totalsCounts,
 			averageOrderValue: totalsShown.averageOrderValue,
@@ -402,16 +452,11 @@ function roundedMetrics(metrics: GroupMetrics, money: (amount: number) => number
 	};
 }
 
-/** First day with traffic or a counted order, for a window of "all days". */
-function earliestDay(
-	orders: GroupedOrders['table'],
-	traffic: readonly TrafficRow[],
-	dayOf: (ms: number) => number,
-	endDay: number,
-): number {
+/** First day with traffic or an order, for a window of "all days". */
+function earliestDay(earliestOrderDay: number | undefined, traffic: readonly TrafficRow[], endDay: number): number {
 	let first = endDay;
 	for (const row of traffic) first = Math.min(first, isoDateToDayNumber(row.date));
-	for (let i = 0; i < orders.length; i++) first = Math.min(first, dayOf(orders.createdAtMs(i)));
+	if (earliestOrderDay !== undefined) first = Math.min(first, earliestOrderDay);
 	return first;
 }
 
