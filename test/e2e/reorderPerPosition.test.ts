@@ -6,11 +6,9 @@
  * execution of the installed package and must say the same thing about every position; the
  * list shape hands n8n 80 items instead of 7,200.
  */
-import { execute, explain, freshInstance, importBuilt, itemsOf, n8nVersion, PACKAGE, type Instance, type WorkflowJson, type WorkflowNode } from './support/n8n';
+import { execute, explain, freshInstance, importBuilt, itemsOf, n8nVersion, PACKAGE, workflowNode, type Instance, type WorkflowJson } from './support/n8n';
 
-function node(name: string, type: string, position: [number, number], parameters: Record<string, unknown> = {}, extra = {}): WorkflowNode {
-	return { id: name.toLowerCase().replace(/\W+/g, '-'), name, type, typeVersion: 1, position, parameters, ...extra };
-}
+const node = workflowNode;
 
 const DEMO = { seed: 42, customers: 2000, orders: 10000, skus: 40, warehouses: 'east-shanghai, south-guangzhou', days: 90 };
 const REORDER = {

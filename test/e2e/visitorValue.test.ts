@@ -7,11 +7,9 @@
  * in Asia/Shanghai, net of partial refunds; visitor value = average order value × conversion
  * (orders ÷ visitors) × repurchase rate (buyers with 2+ orders in the channel ÷ buyers).
  */
-import { execute, explain, freshInstance, importBuilt, itemsOf, n8nVersion, PACKAGE, type Instance, type WorkflowJson, type WorkflowNode } from './support/n8n';
+import { execute, explain, freshInstance, importBuilt, itemsOf, n8nVersion, PACKAGE, workflowNode, type Instance, type WorkflowJson } from './support/n8n';
 
-function node(name: string, type: string, position: [number, number], parameters: Record<string, unknown> = {}, extra = {}): WorkflowNode {
-	return { id: name.toLowerCase().replace(/\W+/g, '-'), name, type, typeVersion: 1, position, parameters, ...extra };
-}
+const node = workflowNode;
 
 const END_DATE = '2026-06-30';
 const DEMO = { seed: 5, customers: 1500, orders: 8000, endDate: END_DATE };

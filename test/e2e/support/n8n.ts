@@ -87,6 +87,11 @@ export interface WorkflowNode {
 	[key: string]: unknown;
 }
 
+/** A workflow node for a test's workflow JSON, its id derived from its name. */
+export function workflowNode(name: string, type: string, position: [number, number], parameters: Record<string, unknown> = {}, extra = {}): WorkflowNode {
+	return { id: name.toLowerCase().replace(/\W+/g, '-'), name, type, typeVersion: 1, position, parameters, ...extra };
+}
+
 export interface WorkflowJson {
 	id: string;
 	name: string;
