@@ -33,6 +33,7 @@ import {
 	type RunningN8n,
 	type WorkflowJson,
 	type WorkflowNode,
+	workflowNode,
 } from './support/n8n';
 
 const WORKFLOW_ID = 'activeOnlyNewE2e';
@@ -57,12 +58,8 @@ const SHOP = {
 const ALERT_HEADER = '补货提醒 run';
 const BEAT_HEADER = 'heartbeat run';
 
-function node(name: string, type: string, position: [number, number], parameters: Record<string, unknown>, extra = {}): WorkflowNode {
-	return { id: name.toLowerCase().replace(/\W+/g, '-'), name, type, typeVersion: 1, position, parameters, ...extra };
-}
-
 function dingTalk(name: string, position: [number, number], bot: typeof ALERT_BOT, header: string, lineTemplate: string): WorkflowNode {
-	return node(
+	return workflowNode(
 		name,
 		`${PACKAGE}.dingTalkBot`,
 		position,
@@ -87,14 +84,14 @@ function workflow(): WorkflowJson {
 		name: 'Active workflow: only new alerts e2e',
 		nodes: [
 			{
-				...node('Every 5 s', 'n8n-nodes-base.scheduleTrigger', [0, 0], {
+				...workflowNode('Every 5 s', 'n8n-nodes-base.scheduleTrigger', [0, 0], {
 					rule: { interval: [{ field: 'seconds', secondsInterval: EVERY_SECONDS }] },
 				}),
 				typeVersion: 1.2,
 			},
-			node('Demo inventory', `${PACKAGE}.demoShopData`, [220, -100], { dataset: 'inventory', ...SHOP }),
-			node('Demo daily sales', `${PACKAGE}.demoShopData`, [220, 100], { dataset: 'dailySales', ...SHOP }),
-			node('Check stock levels', `${PACKAGE}.reorderAlert`, [440, 0], {
+			workflowNode('Demo inventory', `${PACKAGE}.demoShopData`, [220, -100], { dataset: 'inventory', ...SHOP }),
+			workflowNode('Demo daily sales', `${PACKAGE}.demoShopData`, [220, 100], { dataset: 'dailySales', ...SHOP }),
+			workflowNode('Check stock levels', `${PACKAGE}.reorderAlert`, [440, 0], {
 				asOfMode: 'latestSales',
 				timeZone: 'Asia/Shanghai',
 				onlyNewAlerts: true,

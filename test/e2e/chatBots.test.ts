@@ -20,7 +20,8 @@ import {
 	runN8n,
 	type Instance,
 	type WorkflowJson,
-	type WorkflowNode,
+	workflowNode,
+	codeNode,
 } from './support/n8n';
 
 const DINGTALK_TOKEN = 'e2e0dingtalk0token0abcdef0123456789';
@@ -28,10 +29,6 @@ const DINGTALK_SECRET = 'SECe2e0signing0secret0for0dingtalk0987654321';
 const FEISHU_HOOK = 'e2e0feishu-hook-0000-1111-2222';
 const FEISHU_SECRET = 'e2eFeishuSigningSecret123';
 const WORKFLOW_ID = 'chatBotsE2e';
-
-function node(name: string, type: string, position: [number, number], parameters: Record<string, unknown>, extra = {}): WorkflowNode {
-	return { id: name.toLowerCase().replace(/\W+/g, '-'), name, type, typeVersion: 1, position, parameters, ...extra };
-}
 
 function workflow(): WorkflowJson {
 	const alerts = [
@@ -45,12 +42,12 @@ function workflow(): WorkflowJson {
 		id: WORKFLOW_ID,
 		name: 'Chat bots e2e',
 		nodes: [
-			node('Run now', 'n8n-nodes-base.manualTrigger', [0, 0], {}),
-			{ ...node('Alerts', 'n8n-nodes-base.code', [200, 0], { jsCode: `return ${JSON.stringify(alerts.map((json) => ({ json })))};` }), typeVersion: 2 },
-			node('DingTalk', `${PACKAGE}.dingTalkBot`, [400, -100], { ...bot, mentions: { mobiles: '13800001111' } }, {
+			workflowNode('Run now', 'n8n-nodes-base.manualTrigger', [0, 0], {}),
+			codeNode('Alerts', [200, 0], `return ${JSON.stringify(alerts.map((json) => ({ json })))};`),
+			workflowNode('DingTalk', `${PACKAGE}.dingTalkBot`, [400, -100], { ...bot, mentions: { mobiles: '13800001111' } }, {
 				credentials: { dingTalkBotApi: { id: 'e2eDingTalkBot', name: 'E2E DingTalk bot' } },
 			}),
-			node('Feishu', `${PACKAGE}.feishuBot`, [400, 100], { ...bot, messageType: 'markdown' }, {
+			workflowNode('Feishu', `${PACKAGE}.feishuBot`, [400, 100], { ...bot, messageType: 'markdown' }, {
 				credentials: { feishuBotApi: { id: 'e2eFeishuBot', name: 'E2E Feishu bot' } },
 			}),
 		],

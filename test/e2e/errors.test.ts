@@ -15,13 +15,11 @@ import {
 	type Instance,
 	type WorkflowJson,
 	type WorkflowNode,
+	workflowNode,
+	codeNode,
 } from './support/n8n';
 
 const BAD_INDEX = 3;
-
-function node(name: string, type: string, position: [number, number], parameters: Record<string, unknown> = {}, extra = {}): WorkflowNode {
-	return { id: name.toLowerCase().replace(/\W+/g, '-'), name, type, typeVersion: 1, position, parameters, ...extra };
-}
 
 /**
  * Manual → Demo shop orders (small) → Code "Break one order" → RFM Segment (both outputs).
@@ -33,8 +31,8 @@ function badOrderWorkflow(
 	rfm: { parameters?: Record<string, unknown>; onError?: string } = {},
 ): WorkflowJson {
 	const nodes: WorkflowNode[] = [
-		node('Run now', 'n8n-nodes-base.manualTrigger', [0, 0]),
-		node('Demo shop orders', 'n8n-nodes-commerce-ops.demoShopData', [200, 0], {
+		workflowNode('Run now', 'n8n-nodes-base.manualTrigger', [0, 0]),
+		workflowNode('Demo shop orders', 'n8n-nodes-commerce-ops.demoShopData', [200, 0], {
 			dataset: 'orders',
 			seed: 7,
 			customers: 60,
@@ -42,17 +40,17 @@ function badOrderWorkflow(
 			days: 120,
 			endDate: '2026-06-30',
 		}),
-		{ ...node('Break one order', 'n8n-nodes-base.code', [400, 0], { jsCode: breakOrder }), typeVersion: 2 },
-		node(
+		codeNode('Break one order', [400, 0], breakOrder),
+		workflowNode(
 			'RFM Segment',
 			'n8n-nodes-commerce-ops.rfmSegment',
 			[600, 0],
 			{ inputKind: 'orders', referenceMode: 'latestOrder', outputMode: 'both', ...rfm.parameters },
 			rfm.onError ? { onError: rfm.onError } : {},
 		),
-		node('Customers', 'n8n-nodes-base.noOp', [850, -150]),
-		node('Summary', 'n8n-nodes-base.noOp', [850, 0]),
-		node('Bad orders', 'n8n-nodes-base.noOp', [850, 150]),
+		workflowNode('Customers', 'n8n-nodes-base.noOp', [850, -150]),
+		workflowNode('Summary', 'n8n-nodes-base.noOp', [850, 0]),
+		workflowNode('Bad orders', 'n8n-nodes-base.noOp', [850, 150]),
 	];
 	const to = (target: string) => [{ node: target, type: 'main', index: 0 }];
 	const rfmOutputs = rfm.onError === 'continueErrorOutput' ? [to('Customers'), to('Summary'), to('Bad orders')] : [to('Customers'), to('Summary')];

@@ -4,15 +4,7 @@
  * docs/nodes/PriceLadder.md (hand-computed in test/lib/pricing/priceLadder.test.ts) comes out of
  * the installed package, with a competitor price in another currency on the error output.
  */
-import { execute, explain, freshInstance, importBuilt, itemsOf, n8nVersion, type Instance, type WorkflowJson, type WorkflowNode } from './support/n8n';
-
-function node(name: string, type: string, position: [number, number], parameters: Record<string, unknown> = {}, extra = {}): WorkflowNode {
-	return { id: name.toLowerCase().replace(/\W+/g, '-'), name, type, typeVersion: 1, position, parameters, ...extra };
-}
-const code = (name: string, position: [number, number], items: unknown[]): WorkflowNode => ({
-	...node(name, 'n8n-nodes-base.code', position, { jsCode: `return ${JSON.stringify(items)}.map((json) => ({ json }));` }),
-	typeVersion: 2,
-});
+import { execute, explain, freshInstance, importBuilt, itemsOf, n8nVersion, type Instance, type WorkflowJson, workflowNode, fixedItemsNode } from './support/n8n';
 
 const SKUS = [
 	{ sku: 'A', name: '玫瑰保湿精华水', cost: 60, listPrice: 129 },
@@ -29,13 +21,13 @@ const WORKFLOW: WorkflowJson = {
 	id: 'e2ePriceLadder',
 	name: 'e2ePriceLadder',
 	nodes: [
-		node('Run now', 'n8n-nodes-base.manualTrigger', [0, 0]),
-		code('SKUs', [220, -100], SKUS),
-		code('Competitor prices', [220, 100], COMPETITORS),
-		node('Price Ladder', 'n8n-nodes-commerce-ops.priceLadder', [460, 0], {}, { onError: 'continueErrorOutput' }),
-		node('Price table', 'n8n-nodes-base.noOp', [700, -150]),
-		node('Needs review', 'n8n-nodes-base.noOp', [700, 0]),
-		node('Bad items', 'n8n-nodes-base.noOp', [700, 150]),
+		workflowNode('Run now', 'n8n-nodes-base.manualTrigger', [0, 0]),
+		fixedItemsNode('SKUs', [220, -100], SKUS),
+		fixedItemsNode('Competitor prices', [220, 100], COMPETITORS),
+		workflowNode('Price Ladder', 'n8n-nodes-commerce-ops.priceLadder', [460, 0], {}, { onError: 'continueErrorOutput' }),
+		workflowNode('Price table', 'n8n-nodes-base.noOp', [700, -150]),
+		workflowNode('Needs review', 'n8n-nodes-base.noOp', [700, 0]),
+		workflowNode('Bad items', 'n8n-nodes-base.noOp', [700, 150]),
 	],
 	connections: {
 		'Run now': { main: [[...to('SKUs'), ...to('Competitor prices')]] },

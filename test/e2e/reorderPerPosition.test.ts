@@ -6,9 +6,7 @@
  * execution of the installed package and must say the same thing about every position; the
  * list shape hands n8n 80 items instead of 7,200.
  */
-import { execute, explain, freshInstance, importBuilt, itemsOf, n8nVersion, PACKAGE, workflowNode, type Instance, type WorkflowJson } from './support/n8n';
-
-const node = workflowNode;
+import { execute, explain, freshInstance, importBuilt, itemsOf, n8nVersion, PACKAGE, workflowNode, type Instance, type WorkflowJson, codeNode } from './support/n8n';
 
 const DEMO = { seed: 42, customers: 2000, orders: 10000, skus: 40, warehouses: 'east-shanghai, south-guangzhou', days: 90 };
 const REORDER = {
@@ -39,12 +37,12 @@ const WORKFLOW: WorkflowJson = {
 	id: 'e2eReorderPerPos',
 	name: 'e2eReorderPerPosition',
 	nodes: [
-		node('Run now', 'n8n-nodes-base.manualTrigger', [0, 0]),
-		node('Demo inventory', `${PACKAGE}.demoShopData`, [220, -100], { dataset: 'inventory', ...DEMO }),
-		node('Demo daily sales', `${PACKAGE}.demoShopData`, [220, 100], { dataset: 'dailySales', ...DEMO }),
-		{ ...node('Days as lists', 'n8n-nodes-base.code', [440, 200], { jsCode: GROUP_BY_POSITION }), typeVersion: 2 },
-		node('Reorder (one item per day)', `${PACKAGE}.reorderAlert`, [660, -100], REORDER),
-		node('Reorder (days as lists)', `${PACKAGE}.reorderAlert`, [660, 100], REORDER),
+		workflowNode('Run now', 'n8n-nodes-base.manualTrigger', [0, 0]),
+		workflowNode('Demo inventory', `${PACKAGE}.demoShopData`, [220, -100], { dataset: 'inventory', ...DEMO }),
+		workflowNode('Demo daily sales', `${PACKAGE}.demoShopData`, [220, 100], { dataset: 'dailySales', ...DEMO }),
+		codeNode('Days as lists', [440, 200], GROUP_BY_POSITION),
+		workflowNode('Reorder (one item per day)', `${PACKAGE}.reorderAlert`, [660, -100], REORDER),
+		workflowNode('Reorder (days as lists)', `${PACKAGE}.reorderAlert`, [660, 100], REORDER),
 	],
 	connections: {
 		'Run now': { main: [[...to('Demo inventory'), ...to('Demo daily sales')]] },

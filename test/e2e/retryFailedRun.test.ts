@@ -54,7 +54,7 @@ import {
 	type RunJson,
 	type RunningN8n,
 	type WorkflowJson,
-	type WorkflowNode,
+	workflowNode,
 } from './support/n8n';
 
 const EVERY_SECONDS = 6;
@@ -100,10 +100,6 @@ const CASES: Case[] = [
 	},
 ];
 
-function node(name: string, type: string, position: [number, number], parameters: Record<string, unknown>, extra = {}): WorkflowNode {
-	return { id: name.toLowerCase().replace(/\W+/g, '-'), name, type, typeVersion: 1, position, parameters, ...extra };
-}
-
 function workflow(c: Case): WorkflowJson {
 	const to = (target: string, index = 0) => ({ node: target, type: 'main', index });
 	return {
@@ -111,21 +107,21 @@ function workflow(c: Case): WorkflowJson {
 		name: `Retry a failed run (${c.kind}) e2e`,
 		nodes: [
 			{
-				...node('Schedule', 'n8n-nodes-base.scheduleTrigger', [0, 0], {
+				...workflowNode('Schedule', 'n8n-nodes-base.scheduleTrigger', [0, 0], {
 					rule: { interval: [{ field: 'seconds', secondsInterval: EVERY_SECONDS }] },
 				}),
 				typeVersion: 1.2,
 			},
-			node('Demo inventory', `${PACKAGE}.demoShopData`, [220, -100], { dataset: 'inventory', ...SHOP }),
-			node('Demo daily sales', `${PACKAGE}.demoShopData`, [220, 100], { dataset: 'dailySales', ...SHOP }),
-			node(TRIGGER, `${PACKAGE}.reorderAlert`, [440, 0], {
+			workflowNode('Demo inventory', `${PACKAGE}.demoShopData`, [220, -100], { dataset: 'inventory', ...SHOP }),
+			workflowNode('Demo daily sales', `${PACKAGE}.demoShopData`, [220, 100], { dataset: 'dailySales', ...SHOP }),
+			workflowNode(TRIGGER, `${PACKAGE}.reorderAlert`, [440, 0], {
 				asOfMode: 'latestSales',
 				timeZone: 'Asia/Shanghai',
 				onlyNewAlerts: true,
 				language: 'en',
 				options: {},
 			}),
-			node(
+			workflowNode(
 				BOT,
 				`${PACKAGE}.dingTalkBot`,
 				[660, 0],

@@ -11,18 +11,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import { BITLY_TEST_BEARER, SHLINK_TEST_HEADER, startFakeBitly, startFakeShlink, type FakeLinkServer } from '../support/fakeLinks';
-import { execute, explain, freshInstance, importBuilt, importCredentials, itemsOf, n8nVersion, type Instance, type WorkflowJson, type WorkflowNode } from './support/n8n';
+import { execute, explain, freshInstance, importBuilt, importCredentials, itemsOf, n8nVersion, type Instance, type WorkflowJson, workflowNode, fixedItemsNode } from './support/n8n';
 
 const CREDENTIAL_ID = 'e2eShortLinkBitly';
 const SHLINK_CREDENTIAL_ID = 'e2eShortLinkShlink';
-
-function node(name: string, type: string, position: [number, number], parameters: Record<string, unknown> = {}, extra = {}): WorkflowNode {
-	return { id: name.toLowerCase().replace(/\W+/g, '-'), name, type, typeVersion: 1, position, parameters, ...extra };
-}
-const code = (name: string, position: [number, number], items: unknown[]): WorkflowNode => ({
-	...node(name, 'n8n-nodes-base.code', position, { jsCode: `return ${JSON.stringify(items)}.map((json) => ({ json }));` }),
-	typeVersion: 2,
-});
 
 const POSTS = [
 	{ postId: 'p1', platform: 'douyin', linkCode: 'DY-1', url: 'https://shop.example.com/p/1', category: 'knowledge' },
@@ -43,12 +35,12 @@ const WORKFLOW: WorkflowJson = {
 	id: 'e2eShortLink',
 	name: 'e2eShortLink',
 	nodes: [
-		node('Run now', 'n8n-nodes-base.manualTrigger', [0, 0]),
-		code('Posts', [220, -100], POSTS),
-		code('Orders', [220, 150], ORDERS),
-		node('Create links', 'n8n-nodes-commerce-ops.shortLink', [440, -100], { service: 'bitly', operation: 'create' }, { credentials: credential }),
-		node('Clicks', 'n8n-nodes-commerce-ops.shortLink', [660, -100], { service: 'bitly', operation: 'getClicks', days: 2 }, { credentials: credential }),
-		node('Attribution', 'n8n-nodes-commerce-ops.shortLink', [880, 0], { operation: 'attribute', attributeLevel: 'post' }),
+		workflowNode('Run now', 'n8n-nodes-base.manualTrigger', [0, 0]),
+		fixedItemsNode('Posts', [220, -100], POSTS),
+		fixedItemsNode('Orders', [220, 150], ORDERS),
+		workflowNode('Create links', 'n8n-nodes-commerce-ops.shortLink', [440, -100], { service: 'bitly', operation: 'create' }, { credentials: credential }),
+		workflowNode('Clicks', 'n8n-nodes-commerce-ops.shortLink', [660, -100], { service: 'bitly', operation: 'getClicks', days: 2 }, { credentials: credential }),
+		workflowNode('Attribution', 'n8n-nodes-commerce-ops.shortLink', [880, 0], { operation: 'attribute', attributeLevel: 'post' }),
 	],
 	connections: {
 		'Run now': { main: [[...to('Posts'), ...to('Orders')]] },
@@ -66,12 +58,12 @@ const SHLINK_WORKFLOW: WorkflowJson = {
 	id: 'e2eShortLinkShlink',
 	name: 'e2eShortLinkShlink',
 	nodes: [
-		node('Run now', 'n8n-nodes-base.manualTrigger', [0, 0]),
-		code('Posts', [220, -100], POSTS),
-		code('Orders', [220, 150], ORDERS),
-		node('Create links', 'n8n-nodes-commerce-ops.shortLink', [440, -100], { service: 'shlink', operation: 'create', utmCampaign: 'weekly' }, { credentials: shlinkCredential }),
-		node('Clicks', 'n8n-nodes-commerce-ops.shortLink', [660, -100], { service: 'shlink', operation: 'getClicks', days: 2, timeZone: 'Asia/Shanghai' }, { credentials: shlinkCredential }),
-		node('Attribution', 'n8n-nodes-commerce-ops.shortLink', [880, 0], { operation: 'attribute', attributeLevel: 'pillar' }),
+		workflowNode('Run now', 'n8n-nodes-base.manualTrigger', [0, 0]),
+		fixedItemsNode('Posts', [220, -100], POSTS),
+		fixedItemsNode('Orders', [220, 150], ORDERS),
+		workflowNode('Create links', 'n8n-nodes-commerce-ops.shortLink', [440, -100], { service: 'shlink', operation: 'create', utmCampaign: 'weekly' }, { credentials: shlinkCredential }),
+		workflowNode('Clicks', 'n8n-nodes-commerce-ops.shortLink', [660, -100], { service: 'shlink', operation: 'getClicks', days: 2, timeZone: 'Asia/Shanghai' }, { credentials: shlinkCredential }),
+		workflowNode('Attribution', 'n8n-nodes-commerce-ops.shortLink', [880, 0], { operation: 'attribute', attributeLevel: 'pillar' }),
 	],
 	connections: WORKFLOW.connections,
 	settings: { executionOrder: 'v1', timezone: 'Asia/Shanghai' },

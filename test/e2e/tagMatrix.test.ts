@@ -5,13 +5,10 @@
  * with a negation, mixed Chinese/English, an AI score). One user folder, one import, one
  * execution; the run data is checked against the items the other nodes passed it.
  */
-import { execute, explain, freshInstance, importBuilt, itemsOf, n8nVersion, type Instance, type WorkflowJson, type WorkflowNode } from './support/n8n';
+import { execute, explain, freshInstance, importBuilt, itemsOf, n8nVersion, type Instance, type WorkflowJson, workflowNode, codeNode } from './support/n8n';
 
 type Item = Record<string, unknown>;
 
-function node(name: string, type: string, position: [number, number], parameters: Record<string, unknown> = {}, extra = {}): WorkflowNode {
-	return { id: name.toLowerCase().replace(/\W+/g, '-'), name, type, typeVersion: 1, position, parameters, ...extra };
-}
 const to = (target: string, index = 0) => [{ node: target, type: 'main', index }];
 
 const REVIEWS = `const ids = [...new Set($input.all().map((item) => item.json.customerId))];
@@ -25,13 +22,13 @@ const WORKFLOW: WorkflowJson = {
 	id: 'e2eTagMatrix',
 	name: 'e2eTagMatrix',
 	nodes: [
-		node('Run now', 'n8n-nodes-base.manualTrigger', [0, 0]),
-		node('Demo shop orders', 'n8n-nodes-commerce-ops.demoShopData', [200, 0], { dataset: 'orders', seed: 7, customers: 80, orders: 400, days: 120, endDate: '2026-06-30' }),
-		node('RFM Segment', 'n8n-nodes-commerce-ops.rfmSegment', [400, 0], { inputKind: 'orders', referenceMode: 'latestOrder', outputMode: 'customers', labelLanguage: 'zh' }),
-		{ ...node('Reviews', 'n8n-nodes-base.code', [400, 150], { jsCode: REVIEWS }), typeVersion: 2 },
-		node('Tag Matrix', 'n8n-nodes-commerce-ops.tagMatrix', [650, 0], { timeZone: 'Asia/Shanghai' }),
-		node('Tagged customers', 'n8n-nodes-base.noOp', [900, -80]),
-		node('Tag counts', 'n8n-nodes-base.noOp', [900, 80]),
+		workflowNode('Run now', 'n8n-nodes-base.manualTrigger', [0, 0]),
+		workflowNode('Demo shop orders', 'n8n-nodes-commerce-ops.demoShopData', [200, 0], { dataset: 'orders', seed: 7, customers: 80, orders: 400, days: 120, endDate: '2026-06-30' }),
+		workflowNode('RFM Segment', 'n8n-nodes-commerce-ops.rfmSegment', [400, 0], { inputKind: 'orders', referenceMode: 'latestOrder', outputMode: 'customers', labelLanguage: 'zh' }),
+		codeNode('Reviews', [400, 150], REVIEWS),
+		workflowNode('Tag Matrix', 'n8n-nodes-commerce-ops.tagMatrix', [650, 0], { timeZone: 'Asia/Shanghai' }),
+		workflowNode('Tagged customers', 'n8n-nodes-base.noOp', [900, -80]),
+		workflowNode('Tag counts', 'n8n-nodes-base.noOp', [900, 80]),
 	],
 	connections: {
 		'Run now': { main: [to('Demo shop orders')] },

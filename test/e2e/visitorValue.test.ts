@@ -9,8 +9,6 @@
  */
 import { execute, explain, freshInstance, importBuilt, itemsOf, n8nVersion, PACKAGE, workflowNode, type Instance, type WorkflowJson } from './support/n8n';
 
-const node = workflowNode;
-
 const END_DATE = '2026-06-30';
 const DEMO = { seed: 5, customers: 1500, orders: 8000, endDate: END_DATE };
 const to = (target: string, index = 0) => [{ node: target, type: 'main', index }];
@@ -18,12 +16,12 @@ const WORKFLOW: WorkflowJson = {
 	id: 'e2eVisitorValue',
 	name: 'e2eVisitorValue',
 	nodes: [
-		node('Run now', 'n8n-nodes-base.manualTrigger', [0, 0]),
-		node('Demo orders', `${PACKAGE}.demoShopData`, [220, -100], { dataset: 'orders', ...DEMO }),
-		node('Demo traffic', `${PACKAGE}.demoShopData`, [220, 100], { dataset: 'traffic', ...DEMO }),
-		node('Visitor Value', `${PACKAGE}.visitorValue`, [460, 0], { windowDays: 0, endDate: END_DATE, outputMode: 'both' }),
-		node('Channels', 'n8n-nodes-base.noOp', [700, -100]),
-		node('Summary', 'n8n-nodes-base.noOp', [700, 100]),
+		workflowNode('Run now', 'n8n-nodes-base.manualTrigger', [0, 0]),
+		workflowNode('Demo orders', `${PACKAGE}.demoShopData`, [220, -100], { dataset: 'orders', ...DEMO }),
+		workflowNode('Demo traffic', `${PACKAGE}.demoShopData`, [220, 100], { dataset: 'traffic', ...DEMO }),
+		workflowNode('Visitor Value', `${PACKAGE}.visitorValue`, [460, 0], { windowDays: 0, endDate: END_DATE, outputMode: 'both' }),
+		workflowNode('Channels', 'n8n-nodes-base.noOp', [700, -100]),
+		workflowNode('Summary', 'n8n-nodes-base.noOp', [700, 100]),
 	],
 	connections: {
 		'Run now': { main: [[...to('Demo orders'), ...to('Demo traffic')]] },

@@ -92,6 +92,16 @@ export function workflowNode(name: string, type: string, position: [number, numb
 	return { id: name.toLowerCase().replace(/\W+/g, '-'), name, type, typeVersion: 1, position, parameters, ...extra };
 }
 
+/** A Code node (version 2) running `jsCode`. */
+export function codeNode(name: string, position: [number, number], jsCode: string): WorkflowNode {
+	return workflowNode(name, 'n8n-nodes-base.code', position, { jsCode }, { typeVersion: 2 });
+}
+
+/** A Code node that outputs `items`, one n8n item per entry (a test's fixed input). */
+export function fixedItemsNode(name: string, position: [number, number], items: unknown[]): WorkflowNode {
+	return codeNode(name, position, `return ${JSON.stringify(items)}.map((json) => ({ json }));`);
+}
+
 export interface WorkflowJson {
 	id: string;
 	name: string;
