@@ -53,6 +53,8 @@ describe('demo report: the daily KPI digest section (daily-kpi-digest.json)', ()
 	let section: Section;
 	let orders: IDataObject[];
 	let reportDate: string;
+	/** Platforms with a counted order or traffic on one of the 8 days the digest compares (yesterday and the 7 before). */
+	let platformsInView: string[];
 
 	beforeAll(async () => {
 		const result = await runTemplate('daily-kpi-digest.json');
@@ -63,6 +65,13 @@ describe('demo report: the daily KPI digest section (daily-kpi-digest.json)', ()
 		const counted = ['paid', 'shipped', 'completed', 'partially_refunded', 'refunded'];
 		// Demo orders carry +08:00: the first 10 characters are the Asia/Shanghai day.
 		orders = result.output('Demo shop orders').filter((o) => counted.includes(String(o.status)) && String(o.createdAt).slice(0, 10) === reportDate);
+		const eightDays = new Set(Array.from({ length: 8 }, (_, i) => new Date(Date.parse(`${reportDate}T00:00:00Z`) - i * 86_400_000).toISOString().slice(0, 10)));
+		platformsInView = [
+			...new Set([
+				...result.output('Demo shop orders').filter((o) => counted.includes(String(o.status)) && eightDays.has(String(o.createdAt).slice(0, 10))).map((o) => String(o.platform)),
+				...result.output('Demo traffic').filter((t) => eightDays.has(String(t.date))).map((t) => String(t.platform)),
+			]),
+		].sort();
 	}, 120_000);
 
 	it('opens with yesterday\'s GMV and order count, recomputed from the demo orders, under a bilingual heading', () => {
@@ -72,10 +81,11 @@ describe('demo report: the daily KPI digest section (daily-kpi-digest.json)', ()
 		expect(section.summaryLines[0]).toMatch(new RegExp(`^Daily KPI digest · 每日数据晨会 — ${reportDate} \\(Asia/Shanghai\\): GMV ${money(gmv).replace(/\./g, '\\.')} CNY .*, ${orders.length} orders,`));
 	});
 
-	it('has one row per platform that sold yesterday, each with its GMV and orders', () => {
+	it('has one row per platform in view (sold or had visitors in the 8 days compared), each with yesterday\'s GMV and orders', () => {
 		const rows = section.tables['kpi-platforms'];
-		const platforms = [...new Set(orders.map((o) => String(o.platform)))].sort();
-		expect(rows.map((r) => r.platform).sort()).toEqual(platforms);
+		// A platform with visitors but no sale yesterday keeps its row, with 0 orders: a drop to show, not to hide.
+		expect(rows.map((r) => r.platform).sort()).toEqual(platformsInView);
+		expect(platformsInView).toEqual(expect.arrayContaining([...new Set(orders.map((o) => String(o.platform)))]));
 		for (const row of rows) {
 			const mine = orders.filter((o) => o.platform === row.platform);
 			expect(row.orders).toBe(mine.length);
