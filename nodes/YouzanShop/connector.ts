@@ -11,7 +11,7 @@ import {
 	readPagesBackwards,
 	ShopPlatformError,
 	STOCK_OF_SKU_IS,
-	termsKey,
+	sharedCouponOf,
 	type Page,
 	type CouponToIssue,
 	type IssueOutcome,
@@ -197,7 +197,7 @@ async function issueCoupons(api: ShopApi, coupons: CouponToIssue[]): Promise<Iss
 			outcomes.push({ issueStatus: 'failed', platformCode: 'unsupported', issueMessage: plan.unsupported });
 			continue;
 		}
-		const key = termsKey(coupon.coupon);
+		const key = sharedCouponOf(coupon.coupon).key;
 		const refused = createRefusals.get(key);
 		if (refused) {
 			outcomes.push(refused);

@@ -329,7 +329,7 @@ describe('Coupon → Issue', () => {
 			faceValue: 20,
 			currency: 'CNY',
 			validFrom: '2026-12-01T00:00:00+08:00',
-			validUntil: '2026-12-31T23:59:59+08:00',
+			validUntil: '2026-12-14T23:59:59+08:00',
 			campaignId: 'winter-2026',
 			period: '2026-12',
 			...extra,
@@ -348,7 +348,8 @@ describe('Coupon → Issue', () => {
 		const first = (await runWorkflow(couponWorkflow(items), credentials)).output('Taobao');
 		expect(first.map((i) => i.issueStatus)).toEqual(['issued', 'issued', 'issued', 'issued']);
 		expect(first[0]).toMatchObject({ platform: 'taobao', couponCode: 'VIP-nick:买家甲', platformCouponId: expect.any(String) });
-		expect([...fake.coupons.values()]).toEqual([{ coupon_id: expect.any(String), denominations: 20, condition: 200, start_time: '2026-12-01 00:00:00', end_time: '2026-12-31 23:59:59' }]);
+		// One shop coupon for December (14 days valid): from the first run's day to 31 December + 13 days.
+		expect([...fake.coupons.values()]).toEqual([{ coupon_id: expect.any(String), denominations: 20, condition: 200, start_time: '2026-12-01 00:00:00', end_time: '2027-01-13 23:59:59' }]);
 		expect(fake.holdings.map((h) => h.buyer_nick)).toEqual(buyers.map(nickOf));
 		// One coupon.send for the four buyers (≤ 100 a call).
 		expect(fake.requests.filter((r) => r.operation === 'taobao.promotion.coupon.send')).toHaveLength(1);
@@ -357,6 +358,34 @@ describe('Coupon → Issue', () => {
 		expect(second.map((i) => i.issueStatus)).toEqual(['alreadyIssued', 'alreadyIssued', 'alreadyIssued', 'alreadyIssued']);
 		expect(sendsPerBuyer()).toEqual([1, 1, 1, 1]);
 		expect([...fake.appliedCountByKey('coupon.add').values()]).toEqual([1]);
+	});
+
+	/** Coupon Tier's coupon for a campaign run on `date` (YYYY-MM-DD): its dates start that day, 14 days valid. */
+	const onDay = (date: string, customerId: string) => {
+		const until = new Date(Date.parse(`${date}T00:00:00Z`) + 13 * 86_400_000).toISOString().slice(0, 10);
+		return coupon(customerId, { validFrom: `${date}T00:00:00+08:00`, validUntil: `${until}T23:59:59+08:00`, period: date.slice(0, 7) });
+	};
+
+	it('a monthly campaign scheduled daily: the next days find the month\'s shop coupon and send nobody a second; a buyer new that day gets one', async () => {
+		await runWorkflow(couponWorkflow(buyers.slice(0, 3).map((b) => onDay('2026-12-01', b))), credentials);
+		const secondDay = (await runWorkflow(couponWorkflow(buyers.slice(0, 3).map((b) => onDay('2026-12-02', b))), credentials)).output('Taobao');
+		expect(secondDay.map((i) => i.issueStatus)).toEqual(['alreadyIssued', 'alreadyIssued', 'alreadyIssued']);
+		const lateInMonth = (await runWorkflow(couponWorkflow(buyers.map((b) => onDay('2026-12-31', b))), credentials)).output('Taobao');
+		expect(lateInMonth.map((i) => i.issueStatus)).toEqual(['alreadyIssued', 'alreadyIssued', 'alreadyIssued', 'issued']);
+		// One shop coupon (Taobao allows at most 50 valid ones): the last buyer, sent it on 31 December, has 14 days.
+		expect([...fake.coupons.values()].map((c) => [c.start_time, c.end_time])).toEqual([['2026-12-01 00:00:00', '2027-01-13 23:59:59']]);
+		expect(sendsPerBuyer()).toEqual([1, 1, 1, 1]);
+	});
+
+	it('a new month is a new period: a new shop coupon, sent once to each buyer', async () => {
+		await runWorkflow(couponWorkflow(buyers.map((b) => onDay('2026-12-20', b))), credentials);
+		const january = (await runWorkflow(couponWorkflow(buyers.map((b) => onDay('2027-01-05', b))), credentials)).output('Taobao');
+		expect(january.map((i) => i.issueStatus)).toEqual(['issued', 'issued', 'issued', 'issued']);
+		expect([...fake.coupons.values()].map((c) => [c.start_time, c.end_time])).toEqual([
+			['2026-12-20 00:00:00', '2027-01-13 23:59:59'],
+			['2027-01-05 00:00:00', '2027-02-13 23:59:59'],
+		]);
+		expect(fake.holdings).toHaveLength(8);
 	});
 
 	it('a send whose answer was lost after it landed is checked buyer by buyer: every coupon exactly once', async () => {

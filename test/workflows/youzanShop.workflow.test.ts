@@ -232,9 +232,9 @@ describe('Coupon → Issue', () => {
 			faceValue: 30,
 			currency: 'CNY',
 			validFrom: '2026-12-01T00:00:00+08:00',
-			validUntil: '2026-12-31T23:59:59+08:00',
+			validUntil: '2026-12-14T23:59:59+08:00',
 			validFromDate: '2026-12-01',
-			validUntilDate: '2026-12-31',
+			validUntilDate: '2026-12-14',
 			campaignId: 'winter-2026',
 			period: '2026-12',
 			...extra,
@@ -255,7 +255,8 @@ describe('Coupon → Issue', () => {
 		expect(first[0]).toMatchObject({ platform: 'youzan', couponCode: 'VIP-YZO-C1', platformCouponId: expect.any(String) });
 		const [activity] = fake.activities();
 		expect(fake.activities()).toHaveLength(1);
-		expect(activity.params).toMatchObject({ preferential_type: 1, value: 30, is_at_least: 1, at_least: 200, quota: 1, start_at: '2026-12-01 00:00:00', end_at: '2026-12-31 23:59:59' });
+		// One activity for December (14 days valid): from the first run's day to 31 December + 13 days.
+		expect(activity.params).toMatchObject({ preferential_type: 1, value: 30, is_at_least: 1, at_least: 200, quota: 1, start_at: '2026-12-01 00:00:00', end_at: '2027-01-13 23:59:59' });
 		expect(fake.grants().map((g) => g.customer)).toEqual(customers);
 
 		const appliedBefore = fake.server.writes.filter((w) => w.applied).length;
@@ -264,6 +265,37 @@ describe('Coupon → Issue', () => {
 		expect(fake.server.writes.filter((w) => w.applied)).toHaveLength(appliedBefore);
 		expect(fake.activities()).toHaveLength(1);
 		expect(takesPerKey()).toEqual([1, 1, 1, 1]);
+	});
+
+	/** Coupon Tier's coupon for a campaign run on `date` (YYYY-MM-DD): its dates start that day, 14 days valid. */
+	const onDay = (date: string, customerId: string, period = date.slice(0, 7)) => {
+		const until = new Date(Date.parse(`${date}T00:00:00Z`) + 13 * DAY_MS).toISOString().slice(0, 10);
+		return coupon(customerId, { validFrom: `${date}T00:00:00+08:00`, validUntil: `${until}T23:59:59+08:00`, validFromDate: date, validUntilDate: until, period });
+	};
+
+	it('a monthly campaign scheduled daily: the next days find the month\'s activity and give nobody a second coupon; a customer new that day gets one', async () => {
+		await runWorkflow(couponWorkflow(customers.slice(0, 3).map((c) => onDay('2026-12-01', c))), credentials);
+		const appliedBefore = fake.server.writes.filter((w) => w.applied).length;
+		const secondDay = (await runWorkflow(couponWorkflow(customers.slice(0, 3).map((c) => onDay('2026-12-02', c))), credentials)).output('Youzan');
+		expect(secondDay.map((i) => i.issueStatus)).toEqual(['alreadyIssued', 'alreadyIssued', 'alreadyIssued']);
+		expect(fake.server.writes.filter((w) => w.applied)).toHaveLength(appliedBefore);
+		const lateInMonth = (await runWorkflow(couponWorkflow(customers.map((c) => onDay('2026-12-31', c))), credentials)).output('Youzan');
+		expect(lateInMonth.map((i) => i.issueStatus)).toEqual(['alreadyIssued', 'alreadyIssued', 'alreadyIssued', 'issued']);
+		// Still one activity: yzo-c4, first given a coupon on 31 December, has its 14 days (to 13 January).
+		expect(fake.activities()).toHaveLength(1);
+		expect(fake.activities()[0].params).toMatchObject({ start_at: '2026-12-01 00:00:00', end_at: '2027-01-13 23:59:59' });
+		expect(takesPerKey()).toEqual([1, 1, 1, 1]);
+	});
+
+	it('a new month is a new period: a new activity, and each customer one coupon of it', async () => {
+		await runWorkflow(couponWorkflow(customers.map((c) => onDay('2026-12-20', c))), credentials);
+		const january = (await runWorkflow(couponWorkflow(customers.map((c) => onDay('2027-01-05', c))), credentials)).output('Youzan');
+		expect(january.map((i) => i.issueStatus)).toEqual(['issued', 'issued', 'issued', 'issued']);
+		expect(fake.activities().map((a) => [a.params.start_at, a.params.end_at])).toEqual([
+			['2026-12-20 00:00:00', '2027-01-13 23:59:59'],
+			['2027-01-05 00:00:00', '2027-02-13 23:59:59'],
+		]);
+		expect(fake.grants()).toHaveLength(8);
 	});
 
 	it('throttling, a 5xx and a take whose answer was lost, then a re-run: every coupon exactly once', async () => {

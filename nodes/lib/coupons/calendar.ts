@@ -53,6 +53,31 @@ export function periodKey(date: string, kind: PeriodKind): string {
 	}
 }
 
+/**
+ * The last calendar day of a period key (periodKey's output): the month's last day, the ISO
+ * week's Sunday, the day itself; null for "all" (a one-off campaign has no end) and for a text
+ * that is not a period key.
+ */
+export function periodLastDate(period: string): string | null {
+	const month = /^(\d{4})-(\d{2})$/.exec(period);
+	if (month) {
+		const [year, m] = [Number(month[1]), Number(month[2])];
+		if (m < 1 || m > 12) return null;
+		const next = m === 12 ? `${year + 1}-01-01` : `${year}-${String(m + 1).padStart(2, '0')}-01`;
+		return dayNumberToIsoDate(isoDateToDayNumber(next) - 1);
+	}
+	const week = /^(\d{4})-W(\d{2})$/.exec(period);
+	if (week) {
+		// ISO 8601: week 1 is the week with the year's first Thursday, i.e. the one holding 4 January.
+		const jan4 = isoDateToDayNumber(`${week[1]}-01-04`);
+		const mondayOfWeek1 = jan4 - ((((jan4 + 3) % 7) + 7) % 7);
+		const sunday = mondayOfWeek1 + (Number(week[2]) - 1) * 7 + 6;
+		const last = dayNumberToIsoDate(sunday);
+		return periodKey(last, 'week') === period ? last : null;
+	}
+	return isCalendarDate(period) ? period : null;
+}
+
 export interface Validity {
 	validFrom: string;
 	validUntil: string;

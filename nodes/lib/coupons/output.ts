@@ -39,6 +39,7 @@ export const COUPON_TERM_FIELDS = {
 	validFrom: 'couponValidFrom',
 	validUntil: 'couponValidUntil',
 	campaignId: 'campaignId',
+	period: 'period',
 } as const satisfies Partial<Record<keyof IssuedCoupon, string>>;
 
 type CouponTermField = (typeof COUPON_TERM_FIELDS)[keyof typeof COUPON_TERM_FIELDS];

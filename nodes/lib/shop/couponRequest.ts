@@ -6,9 +6,11 @@
  */
 import { z } from 'zod';
 
+import { periodLastDate } from '../coupons/calendar';
 import { COUPON_KINDS, minimumOrder } from '../coupons/couponTerms';
 import { COUPON_TERM_FIELDS } from '../coupons/output';
 import { isoDateTimeWithOffset } from '../model';
+import { dayNumberToIsoDate, isoDateToDayNumber } from '../time';
 
 const ISSUABLE_KINDS = COUPON_KINDS.filter((kind) => kind !== 'none') as ['fixedAmount', 'percentage', 'spendThreshold'];
 
@@ -30,6 +32,8 @@ export const couponTermsSchema = z.object({
 	validFrom: isoDateTimeWithOffset,
 	validUntil: isoDateTimeWithOffset,
 	campaignId: z.string().min(1, 'a campaign id'),
+	/** The campaign period the code belongs to ("2026-12", "2026-W49", "2026-12-03", "all"); absent in older sheets. */
+	period: z.preprocess((value) => (value === null || value === '' ? undefined : value), z.string().trim().min(1).optional()),
 });
 
 /**
@@ -112,9 +116,51 @@ const round2 = (amount: number) => Math.round(amount * 100) / 100;
  * a voucher activity (Youzan) once and then codes or grants under it group by this key.
  */
 export function termsKey(terms: CouponTerms): string {
+	return [terms.campaignId, ...discountKey(terms), terms.validFrom, terms.validUntil].join('|');
+}
+
+function discountKey(terms: CouponTerms): string[] {
 	const d = discountOf(terms);
 	const value = d.type === 'amountOff' ? `amount:${d.amount}` : `percent:${d.percent}:cap:${d.cap ?? ''}`;
-	return [terms.campaignId, value, `min:${d.minimumSpend}`, terms.currency, terms.validFrom, terms.validUntil].join('|');
+	return [value, `min:${d.minimumSpend}`, terms.currency];
+}
+
+/** A coupon the shop makes once and gives to many customers, with fixed dates. */
+export interface SharedCoupon {
+	/** The same on every run of the campaign period: what finds the shop's coupon again. */
+	key: string;
+	validFrom: string;
+	validUntil: string;
+}
+
+/**
+ * Where a shop gives coupons as shares of one coupon it made, with fixed dates (Youzan's voucher
+ * activity, Taobao's shop coupon), and not by the pack's codes, "one coupon per customer per
+ * period" needs ONE shop coupon per campaign period and terms: Coupon Tier's own dates start
+ * on the day of each run, and a shop coupon per run day would let a monthly campaign scheduled
+ * daily give every customer a new coupon every day (the shop's limit of one per customer holds
+ * per shop coupon only).
+ *
+ * So the key is the campaign, the period, the discount and the number of days valid, without
+ * the run's date; the shop coupon made on the period's first run is valid from that run's first
+ * day to the period's last day plus Days Valid − 1, so a customer who receives it on any day of
+ * the period has at least Days Valid days. Example: a monthly campaign, 14 days valid, first
+ * run 2026-12-01: valid 2026-12-01 00:00 to 2027-01-13 23:59:59. A one-off campaign (period
+ * "all") keeps its first run's dates; terms without a period (an older sheet) keep their own
+ * dates, as before.
+ *
+ * The dates are shifted as wall-clock text in the validity's own UTC offset, right for the
+ * zones these shops use (China Standard Time has no daylight saving time).
+ */
+export function sharedCouponOf(terms: CouponTerms): SharedCoupon {
+	if (terms.period === undefined) return { key: termsKey(terms), validFrom: terms.validFrom, validUntil: terms.validUntil };
+	const firstDay = isoDateToDayNumber(terms.validFrom.slice(0, 10));
+	const lastDay = isoDateToDayNumber(terms.validUntil.slice(0, 10));
+	const key = [terms.campaignId, `period:${terms.period}`, ...discountKey(terms), `days:${lastDay - firstDay + 1}`].join('|');
+	const periodEnd = periodLastDate(terms.period);
+	const shift = periodEnd === null ? 0 : isoDateToDayNumber(periodEnd) - firstDay;
+	const validUntil = shift > 0 ? dayNumberToIsoDate(lastDay + shift) + terms.validUntil.slice(10) : terms.validUntil;
+	return { key, validFrom: terms.validFrom, validUntil };
 }
 
 export type IssueStatus = 'issued' | 'alreadyIssued' | 'failed';

@@ -5,6 +5,7 @@ import {
 	nextMemberDay,
 	parseBirthday,
 	periodKey,
+	periodLastDate,
 } from '../../../nodes/lib/coupons';
 import { UserInputError } from '../../../nodes/lib/errors';
 
@@ -24,6 +25,48 @@ describe('periods', () => {
 		['2026-07-01', 'week', '2026-W27'],
 	] as const)('%s, %s → %s', (date, kind, expected) => {
 		expect(periodKey(date, kind)).toBe(expected);
+	});
+});
+
+describe('the last day of a period', () => {
+	// Weeks: ISO 8601 week dates, as Python's datetime.date.fromisocalendar(year, week, 7) gives
+	// them (an independent implementation); 2020-W53-7 = 2021-01-03 is also Wikipedia's
+	// "ISO week date" example. 2026 starts on a Thursday, so it has a week 53; 2025 has not.
+	it.each([
+		['2026-12', '2026-12-31'],
+		['2026-02', '2026-02-28'],
+		['2028-02', '2028-02-29'],
+		['2026-04', '2026-04-30'],
+		['2026-W01', '2026-01-04'],
+		['2026-W27', '2026-07-05'],
+		['2020-W53', '2021-01-03'],
+		['2026-W53', '2027-01-03'],
+		['2026-07-01', '2026-07-01'],
+	])('%s ends on %s', (period, last) => {
+		expect(periodLastDate(period)).toBe(last);
+	});
+
+	it('a one-off campaign ("all") has none; neither has a text that is no period', () => {
+		expect(periodLastDate('all')).toBeNull();
+		expect(periodLastDate('2025-W53')).toBeNull();
+		expect(periodLastDate('2026-13')).toBeNull();
+		expect(periodLastDate('2026-02-30')).toBeNull();
+		expect(periodLastDate('')).toBeNull();
+	});
+
+	it('every day of 2020–2028 lies in a week and a month that end on or after it, within 6 and 30 days', () => {
+		for (let day = Date.UTC(2020, 0, 1); day < Date.UTC(2029, 0, 1); day += 86_400_000) {
+			const date = new Date(day).toISOString().slice(0, 10);
+			const weekEnd = periodLastDate(periodKey(date, 'week'))!;
+			const monthEnd = periodLastDate(periodKey(date, 'month'))!;
+			const daysTo = (end: string) => (Date.parse(end) - day) / 86_400_000;
+			expect(daysTo(weekEnd)).toBeGreaterThanOrEqual(0);
+			expect(daysTo(weekEnd)).toBeLessThanOrEqual(6);
+			expect(new Date(Date.parse(weekEnd)).getUTCDay()).toBe(0);
+			expect(daysTo(monthEnd)).toBeGreaterThanOrEqual(0);
+			expect(daysTo(monthEnd)).toBeLessThanOrEqual(30);
+			expect(new Date(Date.parse(monthEnd) + 86_400_000).getUTCDate()).toBe(1);
+		}
 	});
 });
 

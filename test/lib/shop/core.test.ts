@@ -12,12 +12,14 @@ import {
 	latestPerOrder,
 	planIncrementalRange,
 	readPagesBackwards,
+	sharedCouponOf,
 	splitIntoWindows,
 	termsKey,
 	type Page,
 	type ShopOrder,
 } from '../../../nodes/lib/shop';
 import { parseJsonKeepingBigIntegers } from '../../../nodes/lib/shop/json/bigIntegers';
+import { createCodeSigner, customerItem, DEFAULT_RULES, DEFAULT_TIERS, planCampaign, type CampaignSettings, type PeriodKind } from '../../../nodes/lib/coupons';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -253,6 +255,72 @@ describe('coupon items from Coupon Tier', () => {
 		if (!bad.success) expect(couponFieldName(bad.error.issues[0].path, { ...flat, couponKind: 'bogus' })).toBe('couponKind');
 		// A customer the budget left out has no coupon terms.
 		expect(couponToIssueSchema.safeParse({ customerId: 'c1', couponCode: null, couponKind: null }).success).toBe(false);
+	});
+
+	describe('one shop coupon per campaign period (shops that give shares of one dated coupon: Youzan, Taobao)', () => {
+		const sign = createCodeSigner('test-secret-0123456789abcdef', { prefix: 'CO-', length: 10 });
+		/** Coupon Tier's item for one VIP customer, the campaign run on `campaignDate`, as the shop node reads it. */
+		const vipCoupon = (campaignDate: string, period: PeriodKind = 'month') => {
+			const settings: CampaignSettings = {
+				campaignId: 'member-coupons',
+				campaignDate,
+				period,
+				timeZone: 'Asia/Shanghai',
+				currency: 'CNY',
+				language: 'en',
+				tiers: DEFAULT_TIERS,
+				rules: DEFAULT_RULES,
+				defaultTier: 'ordinary',
+				priorityFields: ['monetary'],
+				birthday: { kind: 'off' },
+				birthdayBonus: 0,
+			};
+			const record = { customerId: 'c1', segment: 'champions', monetary: 3000 };
+			const [plan] = planCampaign([{ customerId: 'c1', record }], settings, sign).customers;
+			return couponToIssueSchema.parse(JSON.parse(JSON.stringify(customerItem(plan, record)))).coupon;
+		};
+		const vipTerms = DEFAULT_TIERS.find((t) => t.key === 'vip')!.coupon;
+		const daysValid = vipTerms && 'daysValid' in vipTerms ? vipTerms.daysValid : NaN;
+
+		it("every day of a month gives the same key, and the shop coupon covers the month's last day for Days Valid", () => {
+			const first = vipCoupon('2026-12-01');
+			expect(first.period).toBe('2026-12');
+			expect(first.validFrom).toBe('2026-12-01T00:00:00+08:00');
+			for (const day of ['2026-12-02', '2026-12-15', '2026-12-31']) expect(sharedCouponOf(vipCoupon(day)).key).toBe(sharedCouponOf(first).key);
+			expect(sharedCouponOf(vipCoupon('2027-01-01')).key).not.toBe(sharedCouponOf(first).key);
+			// Valid from the first run's day to 31 December + (Days Valid − 1).
+			const lastDay = new Date(Date.UTC(2026, 11, 31 + daysValid - 1)).toISOString().slice(0, 10);
+			expect(sharedCouponOf(first)).toMatchObject({ validFrom: '2026-12-01T00:00:00+08:00', validUntil: `${lastDay}T23:59:59+08:00` });
+			// The coupon's own dates, which the code-based shops (Shopify, WooCommerce) use, are unchanged.
+			expect(first.validUntil).toBe(`${new Date(Date.UTC(2026, 11, daysValid)).toISOString().slice(0, 10)}T23:59:59+08:00`);
+		});
+
+		it('a weekly campaign: to the ISO week\'s Sunday + Days Valid − 1; a daily one keeps its own dates', () => {
+			// 2026-12-02 is a Wednesday of 2026-W49, which ends on Sunday 2026-12-06.
+			const weekly = vipCoupon('2026-12-02', 'week');
+			expect(weekly.period).toBe('2026-W49');
+			expect(sharedCouponOf(weekly).validUntil).toBe(`${new Date(Date.UTC(2026, 11, 6 + daysValid - 1)).toISOString().slice(0, 10)}T23:59:59+08:00`);
+			expect(sharedCouponOf(vipCoupon('2026-12-06', 'week')).key).toBe(sharedCouponOf(weekly).key);
+			const daily = vipCoupon('2026-12-02', 'day');
+			expect(sharedCouponOf(daily)).toMatchObject({ validFrom: daily.validFrom, validUntil: daily.validUntil });
+		});
+
+		it('a one-off campaign keeps its first run\'s dates and one key; terms without a period keep their own dates and key', () => {
+			const once = vipCoupon('2026-12-01', 'campaign');
+			expect(once.period).toBe('all');
+			expect(sharedCouponOf(vipCoupon('2027-03-10', 'campaign')).key).toBe(sharedCouponOf(once).key);
+			expect(sharedCouponOf(once)).toMatchObject({ validFrom: once.validFrom, validUntil: once.validUntil });
+			const { period: _period, ...noPeriod } = once;
+			expect(sharedCouponOf(noPeriod)).toEqual({ key: termsKey(noPeriod), validFrom: once.validFrom, validUntil: once.validUntil });
+			// A sheet's empty or null period column reads as no period.
+			for (const period of ['', null]) expect(couponToIssueSchema.parse({ ...item, coupon: { ...item.coupon, period } }).coupon.period).toBeUndefined();
+		});
+
+		it('another value or another number of days valid is another shop coupon', () => {
+			const base = vipCoupon('2026-12-01');
+			expect(sharedCouponOf({ ...base, percent: (base.percent ?? 0) + 5 }).key).not.toBe(sharedCouponOf(base).key);
+			expect(sharedCouponOf({ ...base, validUntil: '2026-12-03T23:59:59+08:00' }).key).not.toBe(sharedCouponOf(base).key);
+		});
 	});
 
 	it('an item that is not a coupon says which field is wrong', () => {

@@ -19,7 +19,7 @@
  * A coupon is sent to a buyer nick (会员昵称). Coupon Tier's code is not Taobao's: Taobao numbers
  * its coupons itself, so "exactly once" is per Taobao coupon and buyer (see the connector).
  */
-import { discountOf, type CouponTerms } from '../../couponRequest';
+import { discountOf, sharedCouponOf, type CouponTerms } from '../../couponRequest';
 import { listOf } from './envelope';
 import { parseTopTime, topTime } from './signing';
 
@@ -60,8 +60,11 @@ export function shopCouponTermsOf(terms: CouponTerms): { terms: ShopCouponTerms 
 	if (!Number.isInteger(discount.minimumSpend)) {
 		return { unsupported: `Taobao takes the minimum spend (condition) in whole yuan; this coupon needs ${discount.minimumSpend} yuan` };
 	}
-	const from = Date.parse(terms.validFrom);
-	const until = Date.parse(terms.validUntil);
+	// One shop coupon per campaign period, not per run day (sharedCouponOf): its end is the same
+	// on every run of the period, and findShopCoupon finds it again by it.
+	const shared = sharedCouponOf(terms);
+	const from = Date.parse(shared.validFrom);
+	const until = Date.parse(shared.validUntil);
 	return { terms: { denominations: discount.amount, condition: discount.minimumSpend, startTime: topTime(from), endTime: topTime(until) } };
 }
 

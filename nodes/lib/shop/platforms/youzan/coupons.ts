@@ -3,9 +3,10 @@
  * the pack's coupon code cannot be the shop's code. "One coupon per customer per campaign" is
  * kept another way:
  *
- * 1. One voucher activity (优惠券活动) per campaign and terms (termsKey), with a per-customer
- *    quota of 1 (每人限领 1). Its title carries a hash of the terms key, and the activity is
- *    looked up by title before it is created, so a re-run finds it and never makes a second.
+ * 1. One voucher activity (优惠券活动) per campaign period and terms (sharedCouponOf: not per
+ *    run day, so a monthly campaign run daily keeps one activity a month), with a per-customer
+ *    quota of 1 (每人限领 1). Its title carries a hash of that key, and the activity is looked
+ *    up by title before it is created, so a re-run finds it and never makes a second.
  * 2. Each customer takes (领取) one coupon of that activity. A second take for the same
  *    customer is refused by the quota: the shop itself guarantees "once", and the connector
  *    reads the refusal as `alreadyIssued`.
@@ -32,7 +33,7 @@
  */
 import { createHash } from 'node:crypto';
 
-import { discountOf, termsKey, type CouponTerms } from '../../couponRequest';
+import { discountOf, sharedCouponOf, type CouponTerms } from '../../couponRequest';
 import { formatWallClock, YOUZAN_TIME_ZONE } from './wallClock';
 
 export const VOUCHER_ACTIVITY_CREATE = { api: 'youzan.ump.voucheractivity.create', version: '3.0.0' } as const;
@@ -48,9 +49,9 @@ export function activityTitle(terms: CouponTerms): string {
 	return `CO-${activityKey(terms)}`;
 }
 
-/** A hash of the terms key (campaign, value, minimum, currency, validity). */
+/** A hash of the shared coupon's key (campaign, period, value, minimum, currency, days valid). */
 export function activityKey(terms: CouponTerms): string {
-	return createHash('sha256').update(termsKey(terms)).digest('hex').slice(0, 12);
+	return createHash('sha256').update(sharedCouponOf(terms).key).digest('hex').slice(0, 12);
 }
 
 /**
@@ -60,10 +61,11 @@ export function activityKey(terms: CouponTerms): string {
 export function voucherActivityParams(terms: CouponTerms, timeZone = YOUZAN_TIME_ZONE): { params: Record<string, unknown> } | { unsupported: string } {
 	if (terms.currency !== 'CNY') return { unsupported: `Youzan coupons are in CNY; this coupon is in ${terms.currency}` };
 	const discount = discountOf(terms);
+	const shared = sharedCouponOf(terms);
 	const validity = {
 		date_type: 1,
-		start_at: formatWallClock(Date.parse(terms.validFrom), timeZone),
-		end_at: formatWallClock(Date.parse(terms.validUntil), timeZone),
+		start_at: formatWallClock(Date.parse(shared.validFrom), timeZone),
+		end_at: formatWallClock(Date.parse(shared.validUntil), timeZone),
 	};
 	const minimum = discount.minimumSpend > 0 ? { is_at_least: 1, at_least: discount.minimumSpend } : { is_at_least: 0 };
 	const common = {
