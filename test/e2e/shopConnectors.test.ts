@@ -68,6 +68,26 @@ function shopNode(profile: ShopProfile, parameters: Record<string, unknown>) {
 
 const profiles = SHOP_PROFILES.map((make) => make());
 
+/**
+ * Another day of this month in Asia/Shanghai (tomorrow, or yesterday on the month's last day):
+ * the campaign run on it is the same period (the template's is monthly), with Coupon Tier's
+ * dates starting that day.
+ */
+function anotherDayThisMonth(now: number): string {
+	const day = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+	const tomorrow = day(now + 86_400_000);
+	return tomorrow.slice(0, 7) === day(now).slice(0, 7) ? tomorrow : day(now - 86_400_000);
+}
+
+/** The campaign template with Coupon Tier's Campaign Date set (empty in the template: the day it runs). */
+function onCampaignDate(workflow: WorkflowJson, date: string): WorkflowJson {
+	const copy = structuredClone(workflow);
+	const tier = copy.nodes.find((n) => n.type === 'n8n-nodes-commerce-ops.couponTier')!;
+	expect(tier.parameters).toMatchObject({ campaignDate: '', period: 'month' });
+	tier.parameters.campaignDate = date;
+	return copy;
+}
+
 /** Webhook → the shop node's Stock → Set Quantity, with a fixed Write ID (as a restock workflow would set it). */
 function stockWorkflow(profile: ShopProfile): WorkflowJson {
 	const base = readTableWorkflow(`Stock${profile.key}`, `stock-${profile.key}`, 'unused');
@@ -142,7 +162,10 @@ describe(`shop connectors in n8n ${n8nVersion()}`, () => {
 				const issue = campaign.nodes.find((n) => n.name === 'Issue coupons on the shop')!;
 				// As the template's note says: switch the node on (it keeps "On Error: Continue").
 				issue.onError = 'continueRegularOutput';
-				workflows.push(viaWebhook(campaign, `ShopCampaign${profile.key}`, `campaign-${profile.key}`));
+				workflows.push(
+					viaWebhook(campaign, `ShopCampaign${profile.key}`, `campaign-${profile.key}`),
+					viaWebhook(onCampaignDate(campaign, anotherDayThisMonth(now)), `ShopCampaignOtherDay${profile.key}`, `campaign-other-day-${profile.key}`),
+				);
 			}
 		}
 		// The Postgres variant of the sync template, fed by the Douyin Shop fake.
@@ -333,6 +356,19 @@ describe(`shop connectors in n8n ${n8nVersion()}`, () => {
 				expect(results.length).toBeGreaterThan(5);
 				expect(new Set(results.map((r) => r.issueStatus))).toEqual(new Set(['alreadyIssued']));
 				expect(appliedCoupons()).toHaveLength(before);
+			});
+
+			it('the campaign run on another day of the month (as the daily schedule does) issues nothing either', async () => {
+				const before = profile.writes().filter((w) => w.applied).length;
+				await call(`campaign-other-day-${profile.key}`);
+				const run = await lastRun(`ShopCampaignOtherDay${profile.key}`);
+				const wanted = itemsOf(run, 'Coupon Tier', 0) ?? [];
+				const results = itemsOf(run, 'Issue coupons on the shop') ?? [];
+				// Coupon Tier's own dates start on that day; the shop still holds each customer's coupon of this month.
+				expect(wanted[0]).toMatchObject({ validFromDate: anotherDayThisMonth(now) });
+				expect(results.length).toBe(wanted.length);
+				expect(new Set(results.map((r) => r.issueStatus))).toEqual(new Set(['alreadyIssued']));
+				expect(profile.writes().filter((w) => w.applied)).toHaveLength(before);
 			});
 		}
 
