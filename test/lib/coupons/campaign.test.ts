@@ -6,13 +6,13 @@ import {
 	campaignItem,
 	createCodeSigner,
 	customerItem,
-	DEFAULT_RULES,
 	DEFAULT_TIERS,
 	planCampaign,
 	tierItems,
 	type CampaignCustomer,
 	type CampaignSettings,
 } from '../../../nodes/lib/coupons';
+import { campaignSettings } from '../../support/campaignSettings';
 import { UserInputError } from '../../../nodes/lib/errors';
 
 const SECRET = 'demo-secret-0123456789abcdef';
@@ -34,21 +34,7 @@ const customers = (data = rows): CampaignCustomer[] =>
 		birthday: record.birthday ? { month: Number(record.birthday.slice(-5, -3)), day: Number(record.birthday.slice(-2)) } : undefined,
 	}));
 
-const settings = (overrides: Partial<CampaignSettings> = {}): CampaignSettings => ({
-	campaignId: '2026-07-members',
-	campaignDate: '2026-07-01',
-	period: 'month',
-	timeZone: 'Asia/Shanghai',
-	currency: 'CNY',
-	language: 'en',
-	tiers: DEFAULT_TIERS,
-	rules: DEFAULT_RULES,
-	defaultTier: 'ordinary',
-	priorityFields: ['predictedClv', 'monetary'],
-	birthday: { kind: 'off' },
-	birthdayBonus: 0,
-	...overrides,
-});
+const settings = campaignSettings;
 
 describe('planning a campaign', () => {
 	it('tiers customers and routes each tier to its actions', () => {

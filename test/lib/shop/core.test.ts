@@ -19,7 +19,8 @@ import {
 	type ShopOrder,
 } from '../../../nodes/lib/shop';
 import { parseJsonKeepingBigIntegers } from '../../../nodes/lib/shop/json/bigIntegers';
-import { createCodeSigner, customerItem, DEFAULT_RULES, DEFAULT_TIERS, planCampaign, type CampaignSettings, type PeriodKind } from '../../../nodes/lib/coupons';
+import { createCodeSigner, customerItem, DEFAULT_TIERS, planCampaign, type PeriodKind } from '../../../nodes/lib/coupons';
+import { campaignSettings } from '../../support/campaignSettings';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -261,20 +262,7 @@ describe('coupon items from Coupon Tier', () => {
 		const sign = createCodeSigner('test-secret-0123456789abcdef', { prefix: 'CO-', length: 10 });
 		/** Coupon Tier's item for one VIP customer, the campaign run on `campaignDate`, as the shop node reads it. */
 		const vipCoupon = (campaignDate: string, period: PeriodKind = 'month') => {
-			const settings: CampaignSettings = {
-				campaignId: 'member-coupons',
-				campaignDate,
-				period,
-				timeZone: 'Asia/Shanghai',
-				currency: 'CNY',
-				language: 'en',
-				tiers: DEFAULT_TIERS,
-				rules: DEFAULT_RULES,
-				defaultTier: 'ordinary',
-				priorityFields: ['monetary'],
-				birthday: { kind: 'off' },
-				birthdayBonus: 0,
-			};
+			const settings = campaignSettings({ campaignId: 'member-coupons', campaignDate, period, priorityFields: ['monetary'] });
 			const record = { customerId: 'c1', segment: 'champions', monetary: 3000 };
 			const [plan] = planCampaign([{ customerId: 'c1', record }], settings, sign).customers;
 			return couponToIssueSchema.parse(JSON.parse(JSON.stringify(customerItem(plan, record)))).coupon;
@@ -310,7 +298,7 @@ describe('coupon items from Coupon Tier', () => {
 			expect(once.period).toBe('all');
 			expect(sharedCouponOf(vipCoupon('2027-03-10', 'campaign')).key).toBe(sharedCouponOf(once).key);
 			expect(sharedCouponOf(once)).toMatchObject({ validFrom: once.validFrom, validUntil: once.validUntil });
-			const { period: _period, ...noPeriod } = once;
+			const noPeriod = { ...once, period: undefined };
 			expect(sharedCouponOf(noPeriod)).toEqual({ key: termsKey(noPeriod), validFrom: once.validFrom, validUntil: once.validUntil });
 			// A sheet's empty or null period column reads as no period.
 			for (const period of ['', null]) expect(couponToIssueSchema.parse({ ...item, coupon: { ...item.coupon, period } }).coupon.period).toBeUndefined();
