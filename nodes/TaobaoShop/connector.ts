@@ -215,13 +215,15 @@ interface Pending {
 
 /**
  * One shop coupon per set of terms (found before it is created), then per buyer: look up
- * whether the buyer already holds it (alreadyIssued), send it to the others in batches of
- * 100. A send whose answer was lost is checked buyer by buyer and resent only to those
- * without it.
+ * whether the buyer already holds it, or another of this run's shop coupons of the same
+ * campaign period (a customer whose tier changed within the period: one coupon per customer
+ * per period, as the codes give on the code-based shops), and if so `alreadyIssued`; send it to
+ * the others in batches of 100. A send whose answer was lost is checked buyer by buyer and
+ * resent only to those without it.
  */
 async function issueCoupons(api: ShopApi, coupons: CouponToIssue[]): Promise<IssueOutcome[]> {
 	const outcomes: IssueOutcome[] = new Array(coupons.length);
-	const groups = new Map<string, { terms: ShopCouponTerms; members: Pending[] }>();
+	const groups = new Map<string, { terms: ShopCouponTerms; campaignPeriod: string; members: Pending[]; couponId?: string }>();
 	coupons.forEach((coupon, index) => {
 		const buyer = buyerNickOf(coupon.platformCustomerId ?? coupon.customerId);
 		if ('unusable' in buyer) {
@@ -234,37 +236,68 @@ async function issueCoupons(api: ShopApi, coupons: CouponToIssue[]): Promise<Iss
 			return;
 		}
 		const key = shopCouponKey(plan.terms);
-		const group = groups.get(key) ?? { terms: plan.terms, members: [] };
+		const campaignPeriod = JSON.stringify([coupon.coupon.campaignId, coupon.coupon.period ?? null]);
+		const group = groups.get(key) ?? { terms: plan.terms, campaignPeriod, members: [] };
 		group.members.push({ index, nick: buyer.nick });
 		groups.set(key, group);
 	});
 
-	for (const { terms, members } of groups.values()) {
-		let couponId = await findCoupon(api, terms);
+	// The run's shop coupons that exist already, so that each buyer can be checked against all
+	// of them; a missing one is created only when a buyer is to be sent it.
+	for (const group of groups.values()) group.couponId = await findCoupon(api, group.terms);
+	const heldOfPeriod = async (nick: string, campaignPeriod: string, except: string | undefined) => {
+		for (const other of groups.values()) {
+			if (other.couponId === undefined || other.couponId === except || other.campaignPeriod !== campaignPeriod) continue;
+			const number = (await holds(api, other.couponId, nick))[0];
+			if (number !== undefined) return { couponId: other.couponId, number };
+		}
+		return undefined;
+	};
+
+	for (const group of groups.values()) {
+		const { terms, campaignPeriod, members } = group;
+		let toSend: Pending[] = [];
+		for (const member of members) {
+			if (members.findIndex((m) => m.nick === member.nick) !== members.indexOf(member)) {
+				outcomes[member.index] = { issueStatus: 'alreadyIssued', issueMessage: `buyer ${member.nick} is in this run twice: one shop coupon only` };
+				continue;
+			}
+			const own = group.couponId === undefined ? [] : await holds(api, group.couponId, member.nick);
+			if (own.length > 0) {
+				outcomes[member.index] = { issueStatus: 'alreadyIssued', platformCouponId: own[0], issueMessage: `buyer ${member.nick} already holds shop coupon ${group.couponId}` };
+				continue;
+			}
+			const other = await heldOfPeriod(member.nick, campaignPeriod, group.couponId);
+			if (other) {
+				outcomes[member.index] = {
+					issueStatus: 'alreadyIssued',
+					platformCouponId: other.number,
+					issueMessage: `buyer ${member.nick} already holds shop coupon ${other.couponId} of this campaign period (another tier's); no second coupon`,
+				};
+			} else toSend.push(member);
+		}
+		if (toSend.length === 0) continue;
+		let couponId = group.couponId;
 		if (couponId === undefined) {
 			const created = await writeAtMostOnce(api, call(COUPON_ADD, couponAddParams(terms)), async () => (couponId = await findCoupon(api, terms)) !== undefined);
 			if (created.kind === 'error') {
-				for (const { index } of members) {
+				for (const { index } of toSend) {
 					outcomes[index] = { issueStatus: 'failed', platformCode: created.code, issueMessage: `the shop coupon (${terms.denominations} yuan off ${terms.condition}) was not created: ${created.message}` };
 				}
 				continue;
 			}
 			if (created.kind === 'ok') couponId = couponIdOfAdd(created.data) ?? (await findCoupon(api, terms));
 			if (couponId === undefined) throw fail('no-coupon-id', 'Taobao created the shop coupon but returned no coupon_id; run again to find it');
-		}
-		const id = couponId;
-		const toSend: Pending[] = [];
-		for (const member of members) {
-			if (members.findIndex((m) => m.nick === member.nick) !== members.indexOf(member)) {
-				outcomes[member.index] = { issueStatus: 'alreadyIssued', issueMessage: `buyer ${member.nick} is in this run twice: one coupon ${id} only` };
-				continue;
+			group.couponId = couponId;
+			// Nobody holds a new coupon; the lookup still runs, so that a shop without it stops here
+			// (fails closed) rather than on a later run or after a lost answer, which it needs.
+			for (const member of toSend) {
+				const held = await holds(api, couponId, member.nick);
+				if (held.length > 0) outcomes[member.index] = { issueStatus: 'alreadyIssued', platformCouponId: held[0], issueMessage: `buyer ${member.nick} already holds shop coupon ${couponId}` };
 			}
-			const held = await holds(api, id, member.nick);
-			if (held.length > 0) {
-				outcomes[member.index] = { issueStatus: 'alreadyIssued', platformCouponId: held[0], issueMessage: `buyer ${member.nick} already holds shop coupon ${id}` };
-			} else toSend.push(member);
+			toSend = toSend.filter((member) => outcomes[member.index] === undefined);
 		}
-		for (let start = 0; start < toSend.length; start += SEND_BATCH) await sendBatch(api, id, toSend.slice(start, start + SEND_BATCH), outcomes);
+		for (let start = 0; start < toSend.length; start += SEND_BATCH) await sendBatch(api, couponId, toSend.slice(start, start + SEND_BATCH), outcomes);
 	}
 	return outcomes;
 }

@@ -377,6 +377,21 @@ describe('Coupon → Issue', () => {
 		expect(sendsPerBuyer()).toEqual([1, 1, 1, 1]);
 	});
 
+	it('a buyer whose tier changed within the month keeps the one coupon of the period: no second shop coupon is sent', async () => {
+		await runWorkflow(couponWorkflow(buyers.slice(0, 2).map((b) => onDay('2026-12-01', b))), credentials);
+		// On the 10th the first buyer has moved to a lower tier (10 yuan off 99); the second is still VIP.
+		const active = (b: string) => {
+			const item = onDay('2026-12-10', b);
+			return { ...item, tier: 'active', coupon: { ...item.coupon, kind: 'fixedAmount', amount: 10, threshold: null, reduction: null, minimumSpend: 99, faceValue: 10, description: '满99减10' } };
+		};
+		const tenth = (await runWorkflow(couponWorkflow([active(buyers[0]), onDay('2026-12-10', buyers[1]), active(buyers[2])]), credentials)).output('Taobao');
+		expect(tenth.map((i) => i.issueStatus)).toEqual(['alreadyIssued', 'alreadyIssued', 'issued']);
+		expect(String(tenth[0].issueMessage)).toMatch(/another tier's/);
+		// The third buyer, new on the 10th, got the lower tier's coupon; nobody holds two.
+		expect(fake.holdings.map((h) => h.buyer_nick).sort()).toEqual(buyers.slice(0, 3).map(nickOf).sort());
+		expect(sendsPerBuyer()).toEqual([1, 1, 1]);
+	});
+
 	it('a new month is a new period: a new shop coupon, sent once to each buyer', async () => {
 		await runWorkflow(couponWorkflow(buyers.map((b) => onDay('2026-12-20', b))), credentials);
 		const january = (await runWorkflow(couponWorkflow(buyers.map((b) => onDay('2027-01-05', b))), credentials)).output('Taobao');
